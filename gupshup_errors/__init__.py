@@ -1,0 +1,1 @@
+"""Bilingual Gupshup WhatsApp API error-code reference."""

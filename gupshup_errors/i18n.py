@@ -1,0 +1,73 @@
+"""Babel catalogs -> gettext translations for Jinja, and Babel's locale data for names."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from pathlib import Path
+
+from babel import Locale, UnknownLocaleError
+from babel.messages.catalog import Catalog
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import Translations
+
+LOCALES = Path(__file__).parent / "locales"
+TEMPLATE = LOCALES / "messages.pot"
+DOMAIN = "messages"
+
+
+def catalog_path(language: str) -> Path:
+    return LOCALES / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def read_catalog(path: Path, language: str | None = None) -> Catalog:
+    with path.open("rb") as handle:
+        return read_po(handle, locale=language, domain=DOMAIN)
+
+
+def translations(language: str) -> Translations:
+    """The language's translations, compiled in memory from its .po: no .mo file on disk."""
+    catalog = read_catalog(catalog_path(language), language)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog, use_fuzzy=False)
+    buffer.seek(0)
+    return Translations(buffer, domain=DOMAIN)
+
+
+def language_name(language: str) -> str:
+    """The language's own name for itself, from Babel's locale data ("Русский", "English")."""
+    name = Locale.parse(language).get_display_name(language) or language
+    return name[:1].upper() + name[1:]
+
+
+def catalog_problems(languages: Sequence[str]) -> list[str]:
+    """Everything that keeps a built language's catalog from being complete and current."""
+    problems: list[str] = []
+    expected = {message.id for message in read_catalog(TEMPLATE) if message.id}
+    for language in languages:
+        try:
+            Locale.parse(language)
+        except (UnknownLocaleError, ValueError):
+            problems.append(f"language '{language}' is not a locale Babel knows")
+            continue
+        path = catalog_path(language)
+        if not path.exists():
+            problems.append(f"{path}: missing; run 'make i18n' after adding the language")
+            continue
+        catalog = read_catalog(path, language)
+        present = {message.id for message in catalog if message.id}
+        for missing in sorted(expected - present, key=str):
+            problems.append(f"{path}: no entry for {missing!r}; run 'make i18n'")
+        for message in catalog:
+            if not message.id:
+                continue
+            where = f"{path}:{message.lineno}"
+            if message.fuzzy:
+                problems.append(f"{where}: {message.id!r} is marked fuzzy; check it and remove the flag")
+            strings = message.string if isinstance(message.string, tuple) else (message.string,)
+            if not all(strings):
+                problems.append(f"{where}: {message.id!r} is not translated")
+            if message.id not in expected:
+                problems.append(f"{where}: {message.id!r} is obsolete; run 'make i18n'")
+    return problems
