@@ -64,7 +64,9 @@ def catalog_problems(languages: Sequence[str]) -> list[str]:
                 continue
             where = f"{path}:{message.lineno}"
             if message.fuzzy:
-                problems.append(f"{where}: {message.id!r} is marked fuzzy; check it and remove the flag")
+                problems.append(
+                    f"{where}: {message.id!r} is marked fuzzy; check it and remove the flag"
+                )
             strings = message.string if isinstance(message.string, tuple) else (message.string,)
             if not all(strings):
                 problems.append(f"{where}: {message.id!r} is not translated")

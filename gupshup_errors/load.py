@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TypeVar
 
 import yaml
+from babel import localedata
 
 from .model import ErrorCode, ErrorTable, Texts
 from .problems import DataError, Problem
@@ -17,13 +18,13 @@ from .problems import DataError, Problem
 T = TypeVar("T")
 
 _TAG = "tag:yaml.org,2002:"
+# libyaml's parser when PyYAML has it: the same nodes and marks, many times faster.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TOP_FIELDS = ("table", "codes")
 _TABLE_FIELDS = ("anchor", "title")
 _ENTRY_FIELDS = ("code", "retired")
 _TEXT_FIELDS = ("name", "action")
 _ANCHOR = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*")
-# A key shaped like a language tag is read as one, so 'de:' gets a language message, not "unknown field".
-_LANGUAGE_LIKE = re.compile(r"[a-z]{2,3}([_-][A-Za-z]{2,4})?")
 _KINDS = {
     "null": "nothing",
     "int": "a number",
@@ -52,7 +53,9 @@ class _Reader:
     languages: Sequence[str]
     problems: list[Problem] = field(default_factory=list)
 
-    def problem(self, node: yaml.Node, where: _Where, message: str, hint: str | None = None) -> None:
+    def problem(
+        self, node: yaml.Node, where: _Where, message: str, hint: str | None = None
+    ) -> None:
         mark = node.start_mark
         self.problems.append(
             Problem(
@@ -73,7 +76,9 @@ class _Reader:
         """Yield a mapping's (key, key node, value node) once per key, reporting repeats."""
         if not isinstance(node, yaml.MappingNode):
             self.problem(
-                node, where, f"{what} must be 'field: value' lines, not {_kind(node)}",
+                node,
+                where,
+                f"{what} must be 'field: value' lines, not {_kind(node)}",
                 "indent the fields under it by two more spaces",
             )
             return
@@ -91,17 +96,29 @@ class _Reader:
             seen[key] = key_node.start_mark.line + 1
             yield key, key_node, value_node
 
-    def unknown(self, key: str, node: yaml.Node, where: _Where, allowed: Sequence[str]) -> None:
-        if _LANGUAGE_LIKE.fullmatch(key) and key not in allowed:
+    def unknown(
+        self,
+        key: str,
+        node: yaml.Node,
+        where: _Where,
+        allowed: Sequence[str],
+        *,
+        languages: bool = True,
+    ) -> None:
+        # A key Babel knows as a locale gets a language message ('de:'), not "unknown field".
+        if languages and localedata.exists(key.replace("-", "_")):
             self.problem(
                 node,
                 replace(where, language=key),
-                f"language '{key}' is not built by the site (it builds {', '.join(self.languages)})",
+                f"language '{key}' is not built by the site "
+                f"(it builds {', '.join(self.languages)})",
                 "add the language to 'languages' in mkdocs.yml, or remove this block",
             )
             return
         close = difflib.get_close_matches(key, allowed, n=1)
-        hint = f"did you mean '{close[0]}'?" if close else f"the fields here are: {', '.join(allowed)}"
+        hint = (
+            f"did you mean '{close[0]}'?" if close else f"the fields here are: {', '.join(allowed)}"
+        )
         self.problem(node, replace(where, field=key), f"unknown field '{key}'", hint)
 
     def missing(self, node: yaml.Node, where: _Where, what: str, hint: str) -> None:
@@ -110,8 +127,11 @@ class _Reader:
     def text(self, node: yaml.Node, where: _Where) -> str | None:
         if not isinstance(node, yaml.ScalarNode) or node.tag != f"{_TAG}str":
             self.problem(
-                node, where, f"must be text, not {_kind(node)}",
-                "write the text on the same line, after the colon (quote it if it starts with a symbol)",
+                node,
+                where,
+                f"must be text, not {_kind(node)}",
+                "write the text on the same line, after the colon "
+                "(quote it if it starts with a symbol)",
             )
             return None
         value = str(node.value)
@@ -119,7 +139,9 @@ class _Reader:
             self.problem(node, where, "is empty", "write the text after the colon")
             return None
         if value != value.strip():
-            self.problem(node, where, "has blanks at its start or end", "remove the surrounding spaces")
+            self.problem(
+                node, where, "has blanks at its start or end", "remove the surrounding spaces"
+            )
             return None
         return value
 
@@ -145,24 +167,28 @@ class _Reader:
             for language in self.languages:
                 if language not in found and language not in seen:
                     self.missing(
-                        node, replace(where, language=language), f"the '{language}' text of {what}",
+                        node,
+                        replace(where, language=language),
+                        f"the '{language}' text of {what}",
                         f"add a '{language}:' block in that language",
                     )
         return found
 
-    def texts(self, node: yaml.Node, where: _Where) -> Texts | None:
+    def texts(self, label: yaml.Node, node: yaml.Node, where: _Where) -> Texts | None:
         values: dict[str, str] = {}
         for key, key_node, value in self.mapping(node, where, f"the '{where.language}' block"):
             if key not in _TEXT_FIELDS:
-                self.unknown(key, key_node, where, _TEXT_FIELDS)
+                self.unknown(key, key_node, where, _TEXT_FIELDS, languages=False)
                 continue
             text = self.text(value, replace(where, field=key))
             values[key] = text or ""  # an empty value was reported already, not "missing"
         for name in _TEXT_FIELDS:
             if name not in values:
                 self.missing(
-                    node, replace(where, field=name), f"'{name}'",
-                    f"add a '{name}:' line to the '{where.language}' block",
+                    label,
+                    replace(where, field=name),
+                    f"'{name}'",
+                    f"add the line '{name}: ...' to the '{where.language}' block",
                 )
         if all(values.get(name) for name in _TEXT_FIELDS):
             return Texts(name=values["name"], action=values["action"])
@@ -174,7 +200,8 @@ class _Reader:
             if number > 0:
                 return number
         self.problem(
-            node, replace(where, field="code"),
+            node,
+            replace(where, field="code"),
             f"the code must be a whole positive number, not {_describe(node)}",
             "write digits only, without quotes, e.g. 'code: 1002'",
         )
@@ -190,7 +217,9 @@ class _Reader:
         if "code" in fields:
             number = self.code_number(fields["code"][1], where)
         elif isinstance(node, yaml.MappingNode):
-            self.missing(node, where, f"'code' of entry #{index + 1}", "add a 'code: <number>' line")
+            self.missing(
+                node, where, f"'code' of entry #{index + 1}", "add a 'code: <number>' line"
+            )
         where = _Where(code=number)
         texts: dict[str, Texts] = {}
         retired = False
@@ -200,7 +229,7 @@ class _Reader:
             if key == "retired":
                 retired = self.flag(value, replace(where, field=key))
             elif key in self.languages:
-                result = self.texts(value, replace(where, language=key))
+                result = self.texts(key_node, value, replace(where, language=key))
                 if result is not None:
                     texts[key] = result
             else:
@@ -209,8 +238,10 @@ class _Reader:
             for language in self.languages:
                 if language not in fields:
                     self.missing(
-                        node, replace(where, language=language),
-                        f"the '{language}' block", f"add '{language}:' with 'name:' and 'action:' under it",
+                        node,
+                        replace(where, language=language),
+                        f"the '{language}' block",
+                        f"add '{language}:' with 'name:' and 'action:' under it",
                     )
         if number is None or set(texts) != set(self.languages):
             return None
@@ -219,7 +250,9 @@ class _Reader:
     def flag(self, node: yaml.Node, where: _Where) -> bool:
         if isinstance(node, yaml.ScalarNode) and node.tag == f"{_TAG}bool":
             return str(node.value).lower() in {"true", "yes", "on"}
-        self.problem(node, where, f"must be true or false, not {_describe(node)}", "write 'retired: true'")
+        self.problem(
+            node, where, f"must be true or false, not {_describe(node)}", "write 'retired: true'"
+        )
         return False
 
     def table(self, node: yaml.Node) -> tuple[str, dict[str, str]] | None:
@@ -233,8 +266,11 @@ class _Reader:
                 anchor = self.text(value, replace(where, field=key))
                 if anchor is not None and not _ANCHOR.fullmatch(anchor):
                     self.problem(
-                        value, replace(where, field=key), f"'{anchor}' is not a usable anchor",
-                        "use lowercase letters, digits and single dashes, e.g. 'gupshup-whatsapp-api'",
+                        value,
+                        replace(where, field=key),
+                        f"'{anchor}' is not a usable anchor",
+                        "use lowercase letters, digits and single dashes, "
+                        "e.g. 'gupshup-whatsapp-api'",
                     )
                     anchor = None
             elif key == "title":
@@ -245,7 +281,12 @@ class _Reader:
                 self.unknown(key, key_node, where, _TABLE_FIELDS)
         for name in _TABLE_FIELDS:
             if name not in seen and isinstance(node, yaml.MappingNode):
-                self.missing(node, replace(where, field=name), f"'table: {name}'", f"add '{name}:' under 'table:'")
+                self.missing(
+                    node,
+                    replace(where, field=name),
+                    f"'table: {name}'",
+                    f"add '{name}:' under 'table:'",
+                )
         if anchor is None or set(title) != set(self.languages):
             return None
         return anchor, title
@@ -253,7 +294,9 @@ class _Reader:
     def codes(self, node: yaml.Node) -> list[ErrorCode]:
         if not isinstance(node, yaml.SequenceNode):
             self.problem(
-                node, _Where(field="codes"), f"'codes' must be a list of entries, not {_kind(node)}",
+                node,
+                _Where(field="codes"),
+                f"'codes' must be a list of entries, not {_kind(node)}",
                 "start each entry with '- code: <number>'",
             )
             return []
@@ -265,7 +308,8 @@ class _Reader:
             number = _entry_number(item)
             if number is not None and number in first_line:
                 self.problem(
-                    item, _Where(code=number, field="code"),
+                    item,
+                    _Where(code=number, field="code"),
                     f"code {number} appears twice (first on line {first_line[number]})",
                     "merge the two entries; each code has exactly one",
                 )
@@ -274,8 +318,10 @@ class _Reader:
                 first_line[number] = item.start_mark.line + 1
                 if previous is not None and number < previous:
                     self.problem(
-                        item, _Where(code=number, field="code"),
-                        f"code {number} comes after {previous}; the codes are kept in ascending order",
+                        item,
+                        _Where(code=number, field="code"),
+                        f"code {number} comes after {previous}; "
+                        "the codes are kept in ascending order",
                         f"move the entry for {number} above the entry for {previous}",
                     )
                 previous = number
@@ -286,7 +332,13 @@ class _Reader:
     def document(self, root: yaml.Node | None) -> ErrorTable | None:
         if root is None:
             self.problems.append(
-                Problem(self.file, 1, 1, "the file is empty", hint="it needs 'table:' and 'codes:' sections")
+                Problem(
+                    self.file,
+                    1,
+                    1,
+                    "the file is empty",
+                    hint="it needs 'table:' and 'codes:' sections",
+                )
             )
             return None
         parts: dict[str, yaml.Node] = {}
@@ -299,7 +351,9 @@ class _Reader:
             return None
         for name in _TOP_FIELDS:
             if name not in parts:
-                self.missing(root, _Where(field=name), f"the '{name}:' section", f"add a '{name}:' section")
+                self.missing(
+                    root, _Where(field=name), f"the '{name}:' section", f"add a '{name}:' section"
+                )
         table = self.table(parts["table"]) if "table" in parts else None
         rows = self.codes(parts["codes"]) if "codes" in parts else []
         if table is None or self.problems:
@@ -355,15 +409,20 @@ def parse(text: str, file: str, languages: Sequence[str]) -> ErrorTable:
     """Read the data file's text into a table, or raise DataError listing every problem."""
     reader = _Reader(file, languages)
     if "\t" in text:
-        for number, line in enumerate(text.splitlines(), start=1):
-            if "\t" in line:
+        for number, text_line in enumerate(text.splitlines(), start=1):
+            if "\t" in text_line:
                 reader.problems.append(
-                    Problem(file, number, line.index("\t") + 1, "a tab character is here",
-                            hint="YAML indents with spaces only; replace the tab with spaces")
+                    Problem(
+                        file,
+                        number,
+                        text_line.index("\t") + 1,
+                        "a tab character is here",
+                        hint="YAML indents with spaces only; replace the tab with spaces",
+                    )
                 )
         raise DataError(reader.problems)
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -371,15 +430,24 @@ def parse(text: str, file: str, languages: Sequence[str]) -> ErrorTable:
         if error.context and error.problem:
             message += f" ({error.context})"
         raise DataError(
-            [Problem(file, line, column, message,
-                     hint="check the indentation and the colons here and on the line above; "
-                     "quote texts that contain ': ' or start with a symbol")]
+            [
+                Problem(
+                    file,
+                    line,
+                    column,
+                    message,
+                    hint="check the indentation and the colons here and on the line above; "
+                    "quote texts that contain ': ' or start with a symbol",
+                )
+            ]
         ) from None
     except yaml.YAMLError as error:
         raise DataError([Problem(file, 1, 1, f"this is not valid YAML: {error}")]) from None
     for node in _foreign_tags(root):
         reader.problem(
-            node, _Where(), f"the YAML tag '{_short_tag(node.tag)}' is not allowed",
+            node,
+            _Where(),
+            f"the YAML tag '{_short_tag(node.tag)}' is not allowed",
             "remove the '!...' tag: the file holds plain text, numbers and lists only",
         )
     table = None if reader.problems else reader.document(root)
@@ -395,5 +463,7 @@ def load(path: Path, languages: Sequence[str]) -> ErrorTable:
     except FileNotFoundError:
         raise DataError([Problem(str(path), 1, 1, "the data file does not exist")]) from None
     except (UnicodeDecodeError, OSError) as error:
-        raise DataError([Problem(str(path), 1, 1, f"the data file cannot be read: {error}")]) from None
+        raise DataError(
+            [Problem(str(path), 1, 1, f"the data file cannot be read: {error}")]
+        ) from None
     return parse(text, str(path), languages)

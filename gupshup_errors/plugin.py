@@ -51,7 +51,9 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         language = self.language
         if language not in self.config.languages:
-            raise PluginError(f"language '{language}' is not in 'languages' {self.config.languages}")
+            raise PluginError(
+                f"language '{language}' is not in 'languages' {self.config.languages}"
+            )
         try:
             self.table = load(self.data_path(config), self.config.languages)
         except DataError as error:

@@ -10,6 +10,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from . import i18n
 from .model import ErrorTable
 
+
 @dataclass(frozen=True)
 class Alternate:
     """One language version of the site, as the selector and the root page show it."""

@@ -45,7 +45,7 @@ def build_into(config_file: Path, out: Path, *, strict: bool = True) -> list[str
 
 
 def build_site(config_file: Path, site_dir: Path, *, strict: bool = True) -> list[str]:
-    """Build into a fresh folder beside `site_dir`, then swap it in: a failure leaves `site_dir` as it was."""
+    """Build beside `site_dir`, then swap it in: a failure leaves `site_dir` as it was."""
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=site_dir.parent))

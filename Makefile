@@ -1,0 +1,45 @@
+# One Makefile, a handful of targets that call the tools directly. `make help` lists them.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+LOCALES := gupshup_errors/locales
+POT := $(LOCALES)/messages.pot
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: help serve site check test lint typecheck i18n clean
+
+help:  ## list the targets
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(BIN)/.installed: pyproject.toml constraints.txt
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed (set PYTHON=...)")'
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
+	touch $@
+
+serve: $(BIN)/.installed  ## preview both languages at http://127.0.0.1:8000 with live reload
+	$(PY) -m gupshup_errors serve
+
+site: $(BIN)/.installed  ## build every language into site/, strict; a failed build leaves site/ as it was
+	$(PY) -m gupshup_errors build --site-dir site
+
+check: $(BIN)/.installed  ## validate data/errors.yml and the catalogs
+	$(PY) -m gupshup_errors check
+
+i18n: $(BIN)/.installed  ## extract interface strings into messages.pot and update every .po
+	$(BIN)/pybabel extract --quiet -F babel.cfg --no-location --omit-header -o $(POT) .
+	$(BIN)/pybabel update --quiet -i $(POT) -d $(LOCALES) --ignore-obsolete --no-fuzzy-matching -w 76
+
+lint: $(BIN)/.installed  ## ruff: lint and format check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(BIN)/.installed  ## mypy --strict on the package
+	$(BIN)/mypy --strict gupshup_errors
+
+test: lint typecheck check site  ## everything CI runs: ruff, mypy, data check, strict build, pytest
+	$(BIN)/pytest
+
+clean:  ## remove the built site and caches (keeps .venv)
+	rm -rf site .site-* .pytest_cache .mypy_cache .ruff_cache .hypothesis tests/artifacts

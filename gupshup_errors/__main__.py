@@ -1,0 +1,7 @@
+"""`python -m gupshup_errors`."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

@@ -1,0 +1,85 @@
+"""Live preview of every language: rebuild on change, keep the last good site on a mistake."""
+
+from __future__ import annotations
+
+import html
+import logging
+import shutil
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from mkdocs.livereload import LiveReloadServer
+
+from . import i18n
+from .plugin import PACKAGE
+from .problems import DataError
+from .site import build_site
+
+log = logging.getLogger("gupshup_errors.serve")
+
+_OVERLAY = """<div id="gs-build-error" role="alert" style="position:fixed;inset:0;z-index:10000;
+overflow:auto;background:rgba(20,20,20,.94);color:#fff;padding:2rem;font:14px/1.5 monospace">
+<h1 style="color:#ff8a80;font:bold 20px sans-serif;margin:0 0 1rem">
+The last change was not built</h1>
+<p style="font-family:sans-serif">The site below is the last good build. Fix the problem and save:
+this page reloads by itself.</p><pre style="white-space:pre-wrap">{message}</pre></div>"""
+
+
+class PreviewServer(LiveReloadServer):
+    """MkDocs' live-reload server, showing the current build error over every page."""
+
+    error: str | None = None
+
+    def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
+        content = super()._inject_js_into_html(content, epoch)  # type: ignore[no-untyped-call]
+        if self.error is None:
+            return content
+        overlay = _OVERLAY.format(message=html.escape(self.error)).encode()
+        return content.replace(b"</body>", overlay + b"</body>", 1)
+
+    def error_page(self, code: int) -> bytes:
+        body = b"<!doctype html><html><body><p>Not found.</p></body></html>"
+        if code == 404 and self.error is not None:
+            return bytes(self._inject_js_into_html(body, self._visible_epoch))
+        return body
+
+
+def _builder(
+    config_file: Path, live: Path, server: Callable[[], PreviewServer]
+) -> Callable[[], None]:
+    def rebuild() -> None:
+        # Never raise: an exception here leaves MkDocs' server stalling every request.
+        try:
+            build_site(config_file, live, strict=False)
+        except Exception as error:
+            message = error.report() if isinstance(error, DataError) else f"{error}"
+            log.error("Build failed; still serving the last good site.\n%s", message)
+            server().error = message
+        else:
+            server().error = None
+
+    return rebuild
+
+
+def serve(config_file: Path, host: str = "127.0.0.1", port: int = 8000) -> None:
+    """Serve every language at http://host:port/ and rebuild when a source changes."""
+    workdir = Path(tempfile.mkdtemp(prefix="gupshup-errors-serve-"))
+    live = workdir / "site"
+    holder: list[PreviewServer] = []
+    rebuild = _builder(config_file, live, lambda: holder[0])
+    server = PreviewServer(builder=rebuild, host=host, port=port, root=str(live))
+    holder.append(server)
+    server.error_handler = server.error_page
+    root = config_file.resolve().parent
+    for path in (config_file, root / "data", root / "docs", PACKAGE / "templates", i18n.LOCALES):
+        if path.exists():
+            server.watch(str(path))
+    rebuild()
+    try:
+        server.serve()  # type: ignore[no-untyped-call]
+    except KeyboardInterrupt:
+        log.info("Shutting down...")
+    finally:
+        server.shutdown()
+        shutil.rmtree(workdir, ignore_errors=True)

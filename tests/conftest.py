@@ -1,0 +1,60 @@
+"""Shared fixtures: the real site, built once into a temporary folder, and throwaway projects."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from mkdocs.config import load_config
+
+from gupshup_errors.load import load
+from gupshup_errors.model import ErrorTable
+from gupshup_errors.site import PLUGIN, build_into
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+REPO = Path(__file__).resolve().parents[1]
+CONFIG = REPO / "mkdocs.yml"
+_PLUGIN_CONFIG = load_config(str(CONFIG)).plugins[PLUGIN].config
+LANGUAGES: list[str] = list(_PLUGIN_CONFIG.languages)
+DATA = REPO / _PLUGIN_CONFIG.data_file
+
+
+@pytest.fixture(scope="session")
+def table() -> ErrorTable:
+    return load(DATA, LANGUAGES)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The whole bilingual site, built from the repository's own files."""
+    out = tmp_path_factory.mktemp("site")
+    build_into(CONFIG, out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def page(site: Path) -> Callable[[str], BeautifulSoup]:
+    cache: dict[str, BeautifulSoup] = {}
+
+    def parse(relative: str) -> BeautifulSoup:
+        if relative not in cache:
+            cache[relative] = BeautifulSoup((site / relative).read_text("utf-8"), "html.parser")
+        return cache[relative]
+
+    return parse
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of the project's inputs (config, data, docs) to break or edit freely."""
+    root = tmp_path / "project"
+    root.mkdir()
+    shutil.copy(CONFIG, root / "mkdocs.yml")
+    shutil.copytree(REPO / "data", root / "data")
+    shutil.copytree(REPO / "docs", root / "docs")
+    return root

@@ -1,0 +1,86 @@
+"""`serve` as a maintainer uses it: both languages, live rebuilds, and mistakes shown, not hung."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def fetch(url: str) -> str:
+    # A hanging request fails here rather than stalling the suite.
+    with urllib.request.urlopen(url, timeout=15) as response:
+        return str(response.read().decode("utf-8"))
+
+
+def wait_for(condition: Callable[[], bool], what: str, limit: float = 30) -> None:
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        try:
+            if condition():
+                return
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise AssertionError(f"gave up waiting for {what}")
+
+
+@pytest.fixture
+def server(project: Path) -> Iterator[str]:
+    port = _free_port()
+    log = project.parent / "serve.log"
+    with log.open("w") as output:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "gupshup_errors", "serve", "--port", str(port)],
+            cwd=project, stdout=output, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(lambda: "gs-table" in fetch(f"{url}/ru/"), "the first build")
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        print(log.read_text("utf-8"))  # shown by pytest when a test fails
+
+
+def test_serves_every_language_and_the_root(server: str) -> None:
+    assert 'lang="ru"' in fetch(f"{server}/ru/")
+    assert 'lang="en"' in fetch(f"{server}/en/")
+    assert "location.hash" in fetch(f"{server}/")
+
+
+def test_mistake_is_shown_and_the_last_good_site_kept(server: str, project: Path) -> None:
+    data = project / "data" / "errors.yml"
+    good = data.read_text("utf-8")
+    data.write_text(
+        good.replace("      action: Contact the Gupshup team.", "      acton: x"), "utf-8"
+    )
+    wait_for(lambda: "gs-build-error" in fetch(f"{server}/en/"), "the error overlay")
+    page = fetch(f"{server}/en/")
+    assert "unknown field &#x27;acton&#x27;" in page
+    assert 'id="1002"' in page  # the last good table is still there under the message
+
+    data.write_text(good.replace("Contact the Gupshup team.", "Call the Gupshup team."), "utf-8")
+    wait_for(lambda: "Call the Gupshup team." in fetch(f"{server}/en/"), "the fixed build")
+    assert "gs-build-error" not in fetch(f"{server}/en/")
+
+
+def test_edit_to_docs_assets_reloads(server: str, project: Path) -> None:
+    css = project / "docs" / "assets" / "errors.css"
+    css.write_text(css.read_text("utf-8") + "\n/* edited */\n", "utf-8")
+    wait_for(
+        lambda: "/* edited */" in fetch(f"{server}/ru/assets/errors.css"), "the new stylesheet"
+    )
