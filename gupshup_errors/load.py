@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -407,6 +408,12 @@ def _foreign_tags(node: yaml.Node | None) -> Iterator[yaml.Node]:
 
 def parse(text: str, file: str, languages: Sequence[str]) -> ErrorTable:
     """Read the data file's text into a table, or raise DataError listing every problem."""
+    return _parse(text, file, tuple(languages))
+
+
+# Keyed by the file's whole text: a build reads the same file once per language.
+@functools.lru_cache(maxsize=4)
+def _parse(text: str, file: str, languages: tuple[str, ...]) -> ErrorTable:
     reader = _Reader(file, languages)
     if "\t" in text:
         for number, text_line in enumerate(text.splitlines(), start=1):

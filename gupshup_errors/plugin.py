@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from jinja2 import Environment
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -17,8 +18,11 @@ from .load import load
 from .model import ErrorTable
 from .problems import DataError
 from .render import Alternate, render, site_name
+from .template_cache import MemoryBytecodeCache
 
 PACKAGE = Path(__file__).parent
+# One per process: the second language's build, and every preview rebuild, reuse the compiled theme.
+_THEME_BYTECODE = MemoryBytecodeCache()
 
 
 class ErrorTableConfig(base.Config):
@@ -75,3 +79,7 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, "index.md", content=render(self.table, self.language)))
         return files
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        env.bytecode_cache = _THEME_BYTECODE
+        return env

@@ -68,7 +68,10 @@ def serve(config_file: Path, host: str = "127.0.0.1", port: int = 8000) -> None:
     live = workdir / "site"
     holder: list[PreviewServer] = []
     rebuild = _builder(config_file, live, lambda: holder[0])
-    server = PreviewServer(builder=rebuild, host=host, port=port, root=str(live))
+    # The watched trees are small, so polling often costs little and keeps edit-to-preview short.
+    server = PreviewServer(
+        builder=rebuild, host=host, port=port, root=str(live), polling_interval=0.1
+    )
     holder.append(server)
     server.error_handler = server.error_page
     root = config_file.resolve().parent
