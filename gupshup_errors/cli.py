@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import difflib
 import logging
 import os
 import sys
@@ -20,6 +19,7 @@ from .load import load
 from .model import ErrorTable
 from .problems import DataError
 from .site import PLUGIN, build_site
+from .suggest import similar
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
@@ -87,9 +87,8 @@ def lookup(project: Project, codes: Sequence[int], language: str) -> int:
     for number in codes:
         row = table.find(number)
         if row is None:
-            known = [str(row.code) for row in table.codes]
-            close = difflib.get_close_matches(str(number), known, n=3, cutoff=0.5)
-            hint = f"; did you mean {' or '.join(close)}?" if close else ""
+            close = similar(number, (row.code for row in table.codes))
+            hint = f"; did you mean {' or '.join(map(str, close))}?" if close else ""
             print(
                 f"error: there is no code {number} in {project.data}{hint}\n"
                 f"    every code: {urls.language_url(project.site_url, language)}",
