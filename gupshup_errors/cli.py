@@ -103,6 +103,16 @@ def lookup(project: Project, codes: Sequence[int], language: str) -> int:
     return status
 
 
+def write_export(project: Project, fmt: str, language: str | None) -> int:
+    """Write the table in `fmt` to standard output, in one language or every one."""
+    languages = [language] if language else project.languages
+    text = export(project.table(), languages, project.site_url, fmt)
+    # Bytes, so that the output is UTF-8 whatever the terminal's locale says.
+    sys.stdout.buffer.write(text.encode("utf-8"))
+    sys.stdout.flush()
+    return 0
+
+
 def _code(value: str) -> int:
     digits = value.removeprefix("#")
     if not digits.isdigit():
@@ -193,12 +203,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return check(project)
             if args.command == "lookup":
                 return lookup(project, args.codes, language or project.languages[0])
-            languages = [language] if language else project.languages
-            text = export(project.table(), languages, project.site_url, args.format)
-            # Bytes, so that the output is UTF-8 whatever the terminal's locale says.
-            sys.stdout.buffer.write(text.encode("utf-8"))
-            sys.stdout.flush()
-            return 0
+            return write_export(project, args.format, language)
         if args.command == "build":
             languages = build_site(args.config_file, args.site_dir)
             print(f"built {', '.join(languages)} into {args.site_dir}/")

@@ -12,7 +12,7 @@ from pathlib import Path
 from mkdocs.livereload import LiveReloadServer
 
 from . import i18n
-from .plugin import PACKAGE
+from .plugin import PACKAGE, THEME
 from .problems import DataError
 from .site import build_site
 
@@ -72,7 +72,14 @@ def serve(config_file: Path, host: str = "127.0.0.1", port: int = 8000) -> None:
     holder.append(server)
     server.error_handler = server.error_page
     root = config_file.resolve().parent
-    for path in (config_file, root / "data", root / "docs", PACKAGE / "templates", i18n.LOCALES):
+    for path in (
+        config_file,
+        root / "data",
+        root / "docs",
+        PACKAGE / "templates",
+        i18n.LOCALES,
+        THEME,
+    ):
         if path.exists():
             server.watch(str(path))
     rebuild()
