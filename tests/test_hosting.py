@@ -22,6 +22,7 @@ from gupshup_errors import urls
 from gupshup_errors.site import build_into
 
 from .conftest import CONFIG, LANGUAGES
+from .test_serve import _free_port, fetch, wait_for
 
 Page = Callable[[str], BeautifulSoup]
 SITE_URL = urls.root(load_config(str(CONFIG)).site_url)
@@ -206,3 +207,22 @@ def test_build_into_a_sub_path_puts_every_link_under_it(
     selector = {a["hreflang"]: a["href"] for a in soup.select("a.md-select__link")}
     assert selector == {lang: f"/errors/{lang}/" for lang in LANGUAGES}
     assert f"Sitemap: {site_url}sitemap.xml" in (tmp_path / "robots.txt").read_text("utf-8")
+
+
+def test_preview_serves_under_the_sub_path_of_site_url(project: Path) -> None:
+    port = _free_port()
+    root = f"http://127.0.0.1:{port}/repo/"
+    log = project.parent / "serve.log"
+    with log.open("w") as output:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "gupshup_errors", "serve", "--port", str(port)],
+            cwd=project, env=_env(SITE_URL=root), stdout=output, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+    try:
+        wait_for(lambda: "gs-table" in fetch(f"{root}en/"), "the preview under /repo/")
+        assert '<a href="/repo/ru/" hreflang="ru"' in fetch(f"{root}en/")
+        assert "location.hash" in fetch(root)
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        print(log.read_text("utf-8"))  # shown by pytest when the test fails
