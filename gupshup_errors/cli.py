@@ -7,62 +7,176 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
-from . import i18n
+from . import i18n, urls
+from .export import FORMATS, export
 from .load import load
+from .model import ErrorTable
 from .problems import DataError
 from .site import PLUGIN, build_site
+from .suggest import similar
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
+_EPILOG = f"""\
+examples:
+  gupshup-errors lookup 1002            the code's name, action and link, in Russian
+  gupshup-errors lookup 1002 --lang en  the same in English
+  gupshup-errors export --format csv > errors.csv
+  gupshup-errors check                  what `make check` runs
+  gupshup-errors build -d site          what `make site` runs
+  python -m gupshup_errors ...          the same commands without the console script
 
-def _languages_and_data(config_file: Path) -> tuple[list[str], Path]:
+environment:
+  SITE_URL  the address the site is published at, used in every link
+            (default: {urls.DEFAULT_SITE_URL}, set in mkdocs.yml)
+
+exit status: 0 on success, 1 on a problem (unknown code, invalid data), 2 on wrong usage.
+"""
+
+
+@dataclass(frozen=True)
+class Project:
+    """What the commands need from mkdocs.yml."""
+
+    languages: list[str]
+    data: Path
+    site_url: str
+
+    def table(self) -> ErrorTable:
+        return load(self.data, self.languages)
+
+
+def _project(config_file: Path) -> Project:
     config = load_config(str(config_file))
     plugin = config.plugins[PLUGIN]
-    return list(plugin.config.languages), config_file.parent / plugin.config.data_file
+    return Project(
+        languages=list(plugin.config.languages),
+        data=config_file.parent / plugin.config.data_file,
+        site_url=urls.root(config.site_url),
+    )
 
 
-def check(config_file: Path) -> int:
+def check(project: Project) -> int:
     """Validate the data and the catalogs; print every problem."""
-    languages, data = _languages_and_data(config_file)
     failed = False
     try:
-        table = load(data, languages)
+        table = project.table()
     except DataError as error:
         print(error.report(), file=sys.stderr)
         failed = True
     else:
-        print(f"{data}: {len(table.codes)} codes in {', '.join(languages)}: OK")
-    catalog_problems = i18n.catalog_problems(languages)
+        print(f"{project.data}: {len(table.codes)} codes in {', '.join(project.languages)}: OK")
+    catalog_problems = i18n.catalog_problems(project.languages)
     for problem in catalog_problems:
         print(problem, file=sys.stderr)
     if not catalog_problems:
-        print(f"catalogs for {', '.join(languages)}: complete")
+        print(f"catalogs for {', '.join(project.languages)}: complete")
     return 1 if failed or catalog_problems else 0
+
+
+def lookup(project: Project, codes: Sequence[int], language: str) -> int:
+    """Print each code's name, action and link; an unknown code is an error."""
+    table = project.table()
+    status = 0
+    for number in codes:
+        row = table.find(number)
+        if row is None:
+            close = similar(number, (row.code for row in table.codes))
+            hint = f"; did you mean {' or '.join(map(str, close))}?" if close else ""
+            print(
+                f"error: there is no code {number} in {project.data}{hint}\n"
+                f"    every code: {urls.language_url(project.site_url, language)}",
+                file=sys.stderr,
+            )
+            status = 1
+            continue
+        texts = row.texts[language]
+        retired = "\n  retired: the API no longer returns this code" if row.retired else ""
+        url = urls.anchor_url(project.site_url, language, row.anchor)
+        print(f"{row.code}: {texts.name}\n  {texts.action}{retired}\n  {url}")
+    return status
+
+
+def write_export(project: Project, fmt: str, language: str | None) -> int:
+    """Write the table in `fmt` to standard output, in one language or every one."""
+    languages = [language] if language else project.languages
+    text = export(project.table(), languages, project.site_url, fmt)
+    # Bytes, so that the output is UTF-8 whatever the terminal's locale says.
+    sys.stdout.buffer.write(text.encode("utf-8"))
+    sys.stdout.flush()
+    return 0
+
+
+def _code(value: str) -> int:
+    digits = value.removeprefix("#")
+    if not digits.isdigit():
+        raise argparse.ArgumentTypeError(f"'{value}' is not a code: codes are numbers, e.g. 1002")
+    return int(digits)
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="gupshup-errors",
-        description="Build, check and preview the Gupshup WhatsApp API error-code reference.",
+        description="Look up, export, check, build and preview the Gupshup WhatsApp API "
+        "error-code reference.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
         "-f",
         "--config-file",
         type=Path,
         default=Path("mkdocs.yml"),
-        help="the MkDocs configuration (default: mkdocs.yml)",
+        help="the MkDocs configuration, which names the data file and the languages "
+        "(default: mkdocs.yml)",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    language = "a language of the site, e.g. ru or en"
+
+    find = commands.add_parser(
+        "lookup",
+        help="print a code's name, action and the link to its row on the site",
+        description="Print each code's name and action, and the link to its row on the site "
+        "(from SITE_URL). Exits with 1 if a code is not in the table.",
+        epilog="example:\n  gupshup-errors lookup 1002 --lang en\n"
+        "  1002: Number does not exist on WhatsApp\n"
+        "    The recipient's number is not registered on WhatsApp.\n"
+        f"    {urls.DEFAULT_SITE_URL}en/#1002",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    find.add_argument("codes", nargs="+", type=_code, metavar="CODE", help="e.g. 1002 or #1002")
+    find.add_argument("--lang", help=f"{language} (default: the first in mkdocs.yml)")
+
+    out = commands.add_parser(
+        "export",
+        help="write the table to standard output as JSON, CSV or Markdown",
+        description="Write every code, in every language (or one), to standard output, UTF-8. "
+        "JSON is the document the site publishes as /errors.json; CSV has one row per code "
+        "with name, action and link per language; Markdown has one table per language.",
+        epilog="examples:\n  gupshup-errors export --format json | jq '.codes[0]'\n"
+        "  gupshup-errors export --format markdown --lang en > errors.md",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    out.add_argument("--format", choices=FORMATS, default="json", help="default: json")
+    out.add_argument("--lang", help=f"only this language, {language} (default: every one)")
+
     commands.add_parser(
-        "check", help="validate data/errors.yml and the catalogs; non-zero exit on any problem"
+        "check",
+        help="validate data/errors.yml and the catalogs; non-zero exit on any problem",
+        description="Validate the data file and the catalogs, as `make check` does; print "
+        "every problem with its file, line and column.",
     )
     site = commands.add_parser(
-        "build", help="build every language into the site folder, strict, all or nothing"
+        "build",
+        help="build every language into the site folder, strict, all or nothing",
+        description="Build every language, the root pages and /errors.json into the site "
+        "folder, as `make site` does. A failed build leaves the folder as it was.",
     )
     site.add_argument(
         "-d", "--site-dir", type=Path, default=Path("site"), help="output folder (default: site)"
@@ -76,11 +190,20 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
     try:
-        if args.command == "check":
-            return check(args.config_file)
+        if args.command in {"check", "lookup", "export"}:
+            project = _project(args.config_file)
+            language = getattr(args, "lang", None)
+            if language is not None and language not in project.languages:
+                parser.error(f"--lang {language}: the site's languages are {project.languages}")
+            if args.command == "check":
+                return check(project)
+            if args.command == "lookup":
+                return lookup(project, args.codes, language or project.languages[0])
+            return write_export(project, args.format, language)
         if args.command == "build":
             languages = build_site(args.config_file, args.site_dir)
             print(f"built {', '.join(languages)} into {args.site_dir}/")

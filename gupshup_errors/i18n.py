@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
+from babel.core import get_global
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -39,6 +40,12 @@ def language_name(language: str) -> str:
     """The language's own name for itself, from Babel's locale data ("Русский", "English")."""
     name = Locale.parse(language).get_display_name(language) or language
     return name[:1].upper() + name[1:]
+
+
+def og_locale(language: str) -> str:
+    """The Open Graph locale, language_TERRITORY ("ru_RU"), from Babel's likely subtags."""
+    likely = Locale.parse(get_global("likely_subtags").get(language, language))
+    return f"{likely.language}_{likely.territory}" if likely.territory else likely.language
 
 
 def catalog_problems(languages: Sequence[str]) -> list[str]:

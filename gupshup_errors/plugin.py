@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from jinja2 import Environment
 from mkdocs.config import base
@@ -12,15 +12,19 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
-from . import i18n
+from . import i18n, urls
+from .dates import SourceDateError, source_date
 from .load import load
 from .model import ErrorTable
 from .problems import DataError
-from .render import Alternate, render, site_name
+from .render import alternates, render, site_name
 from .template_cache import MemoryBytecodeCache
 
 PACKAGE = Path(__file__).parent
+# Our few additions to Material's templates: x-default, Open Graph, the language selector.
+THEME = PACKAGE / "theme"
 # One per process: the second language's build, and every preview rebuild, reuse the compiled theme.
 _THEME_BYTECODE = MemoryBytecodeCache()
 
@@ -34,14 +38,9 @@ class ErrorTableConfig(base.Config):
     """The language of this build (the site builder sets it); defaults to the first language."""
 
 
-def alternates(site_url: str, languages: list[str]) -> list[Alternate]:
-    """Every language version of the site, linked by path so that any host works."""
-    base_path = urlsplit(site_url).path.rstrip("/")
-    return [Alternate(lang, i18n.language_name(lang), f"{base_path}/{lang}/") for lang in languages]
-
-
 class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
     table: ErrorTable
+    date: datetime
 
     @property
     def language(self) -> str:
@@ -49,6 +48,14 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
 
     def data_path(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path).parent / self.config.data_file
+
+    def source_date(self, config: MkDocsConfig) -> datetime:
+        """The date of the sources, for sitemaps: the same on every build of one commit."""
+        config_file = Path(config.config_file_path)
+        try:
+            return source_date(config_file.parent, [config_file, self.data_path(config)])
+        except SourceDateError as error:
+            raise PluginError(str(error)) from None
 
     # First, so that Material's search plugin sees this build's language.
     @event_priority(100)
@@ -62,17 +69,30 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
             self.table = load(self.data_path(config), self.config.languages)
         except DataError as error:
             raise PluginError(error.report()) from None
-        root_url = config.site_url or "http://127.0.0.1:8000/"
+        self.date = self.source_date(config)
+        root_url = urls.root(config.site_url)
+        # Material writes `link` into the head as hreflang links, which must be absolute; our
+        # selector (theme/partials/alternate.html) links by `path`, which works on any host.
         config.extra["alternate"] = [
-            {"name": alt.name, "link": alt.link, "lang": alt.language}
+            {
+                "name": alt.name,
+                "link": alt.url,
+                "path": alt.link,
+                "lang": alt.language,
+                "locale": alt.locale,
+            }
             for alt in alternates(root_url, self.config.languages)
         ]
+        config.extra["x_default"] = root_url
+        # After a custom_dir, if the site has one, so that the site can still override us.
+        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
         config.theme["language"] = language
         config.site_name = site_name(language)
-        config.site_url = f"{root_url.rstrip('/')}/{language}/"
+        config.site_url = urls.language_url(root_url, language)
         config.site_dir = str(Path(config.site_dir) / language)
         config.watch.extend(
-            str(path) for path in (self.data_path(config), PACKAGE / "templates", i18n.LOCALES)
+            str(path)
+            for path in (self.data_path(config), PACKAGE / "templates", i18n.LOCALES, THEME)
         )
         return config
 
@@ -83,3 +103,8 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         env.bytecode_cache = _THEME_BYTECODE
         return env
+
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        # The sitemap's lastmod and its .gz header come from here; MkDocs would use today.
+        page.update_date = self.date.strftime("%Y-%m-%d")
+        return page

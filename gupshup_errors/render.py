@@ -6,18 +6,41 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
 
-from . import i18n
+from . import i18n, urls
 from .model import ErrorTable
 
 
 @dataclass(frozen=True)
 class Alternate:
-    """One language version of the site, as the selector and the root page show it."""
+    """One language version of the site, for the selector, the root pages and search engines."""
 
     language: str
     name: str
     link: str
+    """By path alone ("/repo/en/"), so that the link works whatever the host is."""
+    url: str
+    """Absolute, as canonical and hreflang links must be."""
+    locale: str
+    """The Open Graph locale ("en_US")."""
+    site_name: str
+    """The site's name in this language."""
+
+
+def alternates(site_url: str | None, languages: Sequence[str]) -> list[Alternate]:
+    """Every language version of the site."""
+    return [
+        Alternate(
+            language=lang,
+            name=i18n.language_name(lang),
+            link=urls.language_path(site_url, lang),
+            url=urls.language_url(site_url, lang),
+            locale=i18n.og_locale(lang),
+            site_name=site_name(lang),
+        )
+        for lang in languages
+    ]
 
 
 def _environment() -> Environment:
@@ -49,7 +72,32 @@ def site_name(language: str) -> str:
     return i18n.translations(language).gettext("Gupshup WhatsApp API error codes")
 
 
-def render_root(alternates: Sequence[Alternate], default: str) -> str:
+def render_root(alternates: Sequence[Alternate], site_url: str | None) -> str:
     """The site's root page: it sends a reader to their language and keeps the #fragment."""
     template = _environment().get_template("root.html.j2")
-    return template.render(alternates=alternates, default=default)
+    return template.render(alternates=alternates, root=urls.root(site_url))
+
+
+def render_not_found(
+    table: ErrorTable, alternates: Sequence[Alternate], site_url: str | None
+) -> str:
+    """The site-wide 404 page, served at any depth: every language, links by absolute path.
+
+    A missing address that names a code (/en/1002) is sent on to that code's row.
+    """
+    sections, titles = [], []
+    for alt in alternates:
+        section = _localized(alt.language).get_template("404-section.html.j2")
+        sections.append(Markup(section.render(alt=alt, title=table.title[alt.language])))
+        titles.append(i18n.translations(alt.language).gettext("Page not found"))
+    return (
+        _environment()
+        .get_template("404.html.j2")
+        .render(
+            alternates=alternates,
+            sections=sections,
+            titles=titles,
+            base=urls.base_path(site_url),
+            codes=[row.anchor for row in table.codes],
+        )
+    )

@@ -9,10 +9,11 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer
 
-from . import i18n
-from .plugin import PACKAGE
+from . import i18n, urls
+from .plugin import PACKAGE, THEME
 from .problems import DataError
 from .site import build_site
 
@@ -63,19 +64,33 @@ def _builder(
 
 
 def serve(config_file: Path, host: str = "127.0.0.1", port: int = 8000) -> None:
-    """Serve every language at http://host:port/ and rebuild when a source changes."""
+    """Serve every language at http://host:port/<path of SITE_URL>/; rebuild on every change."""
     workdir = Path(tempfile.mkdtemp(prefix="gupshup-errors-serve-"))
     live = workdir / "site"
     holder: list[PreviewServer] = []
     rebuild = _builder(config_file, live, lambda: holder[0])
+    # Served under SITE_URL's path, as it will be published (e.g. /<repo>/ on GitHub Pages).
     # The watched trees are small, so polling often costs little and keeps edit-to-preview short.
+    mount_path = urls.base_path(load_config(str(config_file)).site_url)
     server = PreviewServer(
-        builder=rebuild, host=host, port=port, root=str(live), polling_interval=0.1
+        builder=rebuild,
+        host=host,
+        port=port,
+        root=str(live),
+        mount_path=mount_path,
+        polling_interval=0.1,
     )
     holder.append(server)
     server.error_handler = server.error_page
     root = config_file.resolve().parent
-    for path in (config_file, root / "data", root / "docs", PACKAGE / "templates", i18n.LOCALES):
+    for path in (
+        config_file,
+        root / "data",
+        root / "docs",
+        PACKAGE / "templates",
+        i18n.LOCALES,
+        THEME,
+    ):
         if path.exists():
             server.watch(str(path))
     rebuild()

@@ -11,8 +11,8 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
 from .load import load
-from .plugin import ErrorTablePlugin, alternates
-from .render import render_root
+from .plugin import ErrorTablePlugin
+from .root import root_files
 
 PLUGIN = "gupshup-errors"
 
@@ -36,11 +36,12 @@ def build_into(config_file: Path, out: Path, *, strict: bool = True) -> list[str
     plugin = _plugin(first)
     languages = list(plugin.config.languages)
     # Validate the data once up front, so a mistake stops the build before anything is written.
-    load(plugin.data_path(first), languages)
+    table = load(plugin.data_path(first), languages)
+    date = plugin.source_date(first)
     for language in languages:
         build(_config(config_file, out, language, strict))
-    links = alternates(first.site_url or "http://127.0.0.1:8000/", languages)
-    (out / "index.html").write_text(render_root(links, languages[0]), encoding="utf-8")
+    for name, text in root_files(table, languages, first.site_url, date).items():
+        (out / name).write_text(text, encoding="utf-8")
     return languages
 
 

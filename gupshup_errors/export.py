@@ -1,0 +1,156 @@
+"""The table for machines and other documents: JSON (the site's /errors.json), CSV, Markdown.
+
+Pure functions of the model: the site build and the command line call the same ones, so the
+published file and `gupshup-errors export` never disagree.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TypedDict
+
+from . import i18n, urls
+from .model import ErrorTable
+
+# Bump when a field is removed or changes meaning; adding a field keeps the version.
+SCHEMA_VERSION = 1
+JSON_NAME = "errors.json"
+SCHEMA_NAME = "errors.schema.json"
+SCHEMA = Path(__file__).parent / SCHEMA_NAME
+FORMATS = ("json", "csv", "markdown")
+
+
+class TextsDoc(TypedDict):
+    name: str
+    action: str
+
+
+class TableDoc(TypedDict):
+    anchor: str
+    title: dict[str, str]
+    url: dict[str, str]
+
+
+class CodeDoc(TypedDict):
+    code: int
+    retired: bool
+    texts: dict[str, TextsDoc]
+    url: dict[str, str]
+
+
+class ErrorsDoc(TypedDict):
+    schema_version: int
+    site_url: str
+    languages: list[str]
+    table: TableDoc
+    codes: list[CodeDoc]
+
+
+def document(table: ErrorTable, languages: Sequence[str], site_url: str | None) -> ErrorsDoc:
+    """Every code in every language, with the link to its row on the site."""
+
+    def links(anchor: str) -> dict[str, str]:
+        return {lang: urls.anchor_url(site_url, lang, anchor) for lang in languages}
+
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "site_url": urls.root(site_url),
+        "languages": list(languages),
+        "table": {
+            "anchor": table.anchor,
+            "title": {lang: table.title[lang] for lang in languages},
+            "url": links(table.anchor),
+        },
+        "codes": [
+            {
+                "code": row.code,
+                "retired": row.retired,
+                "texts": {
+                    lang: {"name": row.texts[lang].name, "action": row.texts[lang].action}
+                    for lang in languages
+                },
+                "url": links(row.anchor),
+            }
+            for row in table.codes
+        ],
+    }
+
+
+def to_json(doc: ErrorsDoc) -> str:
+    # Readable and stable: the same data gives the same bytes (the build is reproducible).
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+def schema_text(site_url: str | None) -> str:
+    """The committed JSON Schema, with its `$id` at the place the site publishes it."""
+    schema = json.loads(SCHEMA.read_text("utf-8"))
+    schema["$id"] = f"{urls.root(site_url)}{SCHEMA_NAME}"
+    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+
+
+def to_csv(doc: ErrorsDoc) -> str:
+    """One row per code; name, action and link per language (RFC 4180, via the csv module)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    languages = doc["languages"]
+    writer.writerow(
+        ["code", "retired"]
+        + [f"{field}_{lang}" for lang in languages for field in ("name", "action", "url")]
+    )
+    for code in doc["codes"]:
+        cells: list[str | int] = [code["code"], "true" if code["retired"] else "false"]
+        for lang in languages:
+            texts = code["texts"][lang]
+            cells += [texts["name"], texts["action"], code["url"][lang]]
+        writer.writerow(cells)
+    return buffer.getvalue()
+
+
+# Backslash escapes work in CommonMark and Python-Markdown alike for these; `<`, `>` and `&`
+# become entities because Python-Markdown keeps a backslash before them.
+_ESCAPE = re.compile(r"([\\`*_\[\]|])")
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+
+
+def markdown_cell(text: str) -> str:
+    """Text that stays one literal table cell in Markdown: no markup, no column breaks."""
+    text = "".join(_ENTITIES.get(char, char) for char in " ".join(text.split()))
+    return _ESCAPE.sub(r"\\\1", text)
+
+
+def to_markdown(doc: ErrorsDoc) -> str:
+    """One section per language, headed by the table's title, with the page's column headers."""
+    sections = []
+    for lang in doc["languages"]:
+        gettext = i18n.translations(lang).gettext
+        lines = [
+            f"## {markdown_cell(doc['table']['title'][lang])}",
+            "",
+            f"| {gettext('Code')} | {gettext('Error')} | {gettext('Meaning / action')} |",
+            "| ---: | --- | --- |",
+        ]
+        for code in doc["codes"]:
+            texts = code["texts"][lang]
+            link = f"[{code['code']}]({code['url'][lang]})"
+            lines.append(
+                f"| {link} | {markdown_cell(texts['name'])} | {markdown_cell(texts['action'])} |"
+            )
+        sections.append("\n".join(lines) + "\n")
+    return "\n".join(sections)
+
+
+def export(table: ErrorTable, languages: Sequence[str], site_url: str | None, fmt: str) -> str:
+    """The table in one of FORMATS."""
+    doc = document(table, languages, site_url)
+    if fmt == "json":
+        return to_json(doc)
+    if fmt == "csv":
+        return to_csv(doc)
+    if fmt == "markdown":
+        return to_markdown(doc)
+    raise ValueError(f"unknown format {fmt!r}; the formats are {', '.join(FORMATS)}")

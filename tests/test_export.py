@@ -1,0 +1,145 @@
+"""/errors.json and its schema on the built site, and the CSV and Markdown exports."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import jsonschema
+import markdown
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from mkdocs.config import load_config
+
+from gupshup_errors import urls
+from gupshup_errors.export import export, markdown_cell
+from gupshup_errors.model import ErrorCode, ErrorTable, Texts
+
+from .conftest import CONFIG, DATA, LANGUAGES
+
+SITE_URL = urls.root(load_config(str(CONFIG)).site_url)
+
+
+def _published(site: Path) -> tuple[dict[str, object], dict[str, object]]:
+    doc = json.loads((site / "errors.json").read_text("utf-8"))
+    schema = json.loads((site / "errors.schema.json").read_text("utf-8"))
+    return doc, schema
+
+
+def _validator(schema: dict[str, object]) -> jsonschema.Draft202012Validator:
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(
+        schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
+
+
+def test_published_json_is_valid_against_the_published_schema(site: Path) -> None:
+    doc, schema = _published(site)
+    assert schema["$id"] == f"{SITE_URL}errors.schema.json"
+    assert list(_validator(schema).iter_errors(doc)) == []
+
+
+@pytest.mark.parametrize(
+    "breakage",
+    [
+        lambda doc: doc.pop("schema_version"),
+        lambda doc: doc.update(schema_version=2),
+        lambda doc: doc["codes"][0].pop("url"),
+        lambda doc: doc["codes"][0].update(code="1002"),
+        lambda doc: doc["codes"][0]["texts"]["en"].pop("action"),
+        lambda doc: doc["codes"][0]["texts"]["en"].update(name=""),
+        lambda doc: doc["table"].update(extra=1),
+    ],
+    ids=["no version", "other version", "no url", "code as text", "no action", "empty name",
+         "unknown field"],
+)  # fmt: skip
+def test_schema_rejects_a_document_that_breaks_it(site: Path, breakage: object) -> None:
+    doc, schema = _published(site)
+    assert callable(breakage)
+    breakage(doc)
+    assert list(_validator(schema).iter_errors(doc)) != []
+
+
+def test_published_json_says_what_the_yaml_says(site: Path) -> None:
+    doc, _ = _published(site)
+    source = yaml.safe_load(DATA.read_text("utf-8"))  # read plainly, not through our loader
+    assert doc["schema_version"] == 1
+    assert doc["site_url"] == SITE_URL
+    assert doc["languages"] == LANGUAGES
+    assert doc["table"]["anchor"] == source["table"]["anchor"]
+    assert doc["table"]["title"] == source["table"]["title"]
+    expected = [
+        {
+            "code": entry["code"],
+            "retired": entry.get("retired", False),
+            "texts": {lang: {"name": entry[lang]["name"], "action": entry[lang]["action"]}
+                      for lang in LANGUAGES},
+            "url": {lang: f"{SITE_URL}{lang}/#{entry['code']}" for lang in LANGUAGES},
+        }
+        for entry in source["codes"]
+    ]  # fmt: skip
+    assert doc["codes"] == expected
+
+
+def test_every_url_in_the_json_leads_to_its_row_with_its_texts(site: Path) -> None:
+    doc, _ = _published(site)
+    for code in doc["codes"]:
+        for lang, url in code["url"].items():
+            assert url.startswith(SITE_URL)
+            page, _, anchor = url.removeprefix(SITE_URL).partition("#")
+            soup = BeautifulSoup((site / page / "index.html").read_text("utf-8"), "html.parser")
+            row = soup.find(id=anchor)
+            assert row is not None, url
+            cells = [cell.get_text(strip=True) for cell in row.find_all(["th", "td"])]
+            texts = code["texts"][lang]
+            assert cells == [str(code["code"]), texts["name"], texts["action"]]
+
+
+def test_csv_export_reads_back_as_the_yaml(table: ErrorTable) -> None:
+    rows = list(csv.DictReader(io.StringIO(export(table, LANGUAGES, SITE_URL, "csv"))))
+    source = yaml.safe_load(DATA.read_text("utf-8"))["codes"]
+    assert [int(row["code"]) for row in rows] == [entry["code"] for entry in source]
+    for row, entry in zip(rows, source, strict=True):
+        for lang in LANGUAGES:
+            assert row[f"name_{lang}"] == entry[lang]["name"]
+            assert row[f"action_{lang}"] == entry[lang]["action"]
+            assert row[f"url_{lang}"] == f"{SITE_URL}{lang}/#{entry['code']}"
+
+
+TRICKY = "a | b *c* _d_ `e` [f](g) <b>h</b> &amp; \\ i"
+
+
+def _table_cells(source: str) -> list[list[str]]:
+    html = markdown.markdown(source, extensions=["tables"])
+    soup = BeautifulSoup(html, "html.parser")
+    return [[cell.get_text() for cell in tr.find_all(["td", "th"])] for tr in soup.find_all("tr")]
+
+
+def test_markdown_cell_keeps_any_text_literal_in_one_cell() -> None:
+    cells = _table_cells(f"| x | y |\n| --- | --- |\n| {markdown_cell(TRICKY)} | z |\n")
+    assert cells[1] == [TRICKY, "z"]
+
+
+def test_markdown_export_is_one_table_per_language_with_literal_texts() -> None:
+    table = ErrorTable(
+        "t",
+        {lang: f"Title {lang} | *x*" for lang in LANGUAGES},
+        (ErrorCode(7, {lang: Texts(f"{TRICKY} {lang}", "act\nion") for lang in LANGUAGES}),),
+    )
+    text = export(table, LANGUAGES, SITE_URL, "markdown")
+    html = BeautifulSoup(markdown.markdown(text, extensions=["tables"]), "html.parser")
+    assert [h.get_text() for h in html.find_all("h2")] == [
+        f"Title {lang} | *x*" for lang in LANGUAGES
+    ]
+    tables = html.find_all("table")
+    assert len(tables) == len(LANGUAGES)
+    for lang, found in zip(LANGUAGES, tables, strict=True):
+        row = found.find("tbody").find("tr")
+        cells = [cell.get_text() for cell in row.find_all("td")]
+        assert cells == ["7", f"{TRICKY} {lang}", "act ion"]
+        assert row.find("a")["href"] == f"{SITE_URL}{lang}/#7"
+    headers = [th.get_text() for th in tables[LANGUAGES.index("ru")].find_all("th")]
+    assert headers == ["Код", "Ошибка", "Значение / действие"]
