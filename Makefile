@@ -28,8 +28,8 @@ check: $(BIN)/.installed  ## validate data/errors.yml and the catalogs
 	$(PY) -m gupshup_errors check
 
 i18n: $(BIN)/.installed  ## extract interface strings into messages.pot and update every .po
-	$(BIN)/pybabel extract --quiet -F babel.cfg --no-location --omit-header -o $(POT) .
-	$(BIN)/pybabel update --quiet -i $(POT) -d $(LOCALES) --ignore-obsolete --no-fuzzy-matching -w 76
+	$(BIN)/pybabel --quiet extract -F babel.cfg --no-location --omit-header -o $(POT) .
+	$(BIN)/pybabel --quiet update -i $(POT) -d $(LOCALES) --ignore-obsolete --no-fuzzy-matching -w 76
 
 lint: $(BIN)/.installed  ## ruff: lint and format check
 	$(BIN)/ruff check .

@@ -1,7 +1,8 @@
-"""The thin MkDocs glue: one language's config and its generated table page."""
+"""The thin MkDocs glue: one language's config, its generated table page and its search."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -11,8 +12,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
-from . import i18n
+from . import i18n, search, theme
 from .load import load
 from .model import ErrorTable
 from .problems import DataError
@@ -38,6 +40,7 @@ def alternates(site_url: str, languages: list[str]) -> list[Alternate]:
 
 class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
     table: ErrorTable
+    worker: search.Worker | None = None
 
     @property
     def language(self) -> str:
@@ -64,14 +67,46 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
             for alt in alternates(root_url, self.config.languages)
         ]
         config.theme["language"] = language
+        palette = config.theme.get("palette")
+        if isinstance(palette, list):  # a list of schemes, so there are toggles to name
+            config.theme["palette"] = theme.palette(palette, language)
         config.site_name = site_name(language)
         config.site_url = f"{root_url.rstrip('/')}/{language}/"
         config.site_dir = str(Path(config.site_dir) / language)
         config.watch.extend(
             str(path) for path in (self.data_path(config), PACKAGE / "templates", i18n.LOCALES)
         )
+        self.worker = None
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, "index.md", content=render(self.table, self.language)))
         return files
+
+    def _use_worker(self, output: str) -> str:
+        url = search.worker_url(output)
+        if url is None:
+            return output
+        self.worker = search.worker(url, self.language)
+        return search.use_worker(output, self.worker)
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        return self._use_worker(output)
+
+    def on_post_template(
+        self, output_content: str, /, *, template_name: str, config: MkDocsConfig
+    ) -> str:
+        return self._use_worker(output_content)  # 404.html has the search box too
+
+    # Last, so that the search plugin has written its index.
+    @event_priority(-100)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        site = Path(config.site_dir)
+        index = site / "search" / "search_index.json"
+        if index.exists():
+            found = search.read_index(index.read_text("utf-8"))
+            result = search.with_codes(found, self.table, self.language)
+            index.write_text(json.dumps(result, ensure_ascii=False), encoding="utf-8")
+        if self.worker is not None:
+            for material in site.rglob(self.worker.material):
+                (material.parent / self.worker.name).write_text(self.worker.text, encoding="utf-8")
