@@ -5,12 +5,17 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 LOCALES := gupshup_errors/locales
 POT := $(LOCALES)/messages.pot
+# The browser tests drive this Chromium (never a downloaded one); `make chromium` provides it.
+CHROMIUM ?= /usr/bin/chromium
+APT_GET ?= apt-get
+USER_ID ?= $(shell id -u)
 export NO_MKDOCS_2_WARNING := 1
+export CHROMIUM
 
-.PHONY: help serve site check test lint typecheck i18n clean
+.PHONY: help serve site check test lint typecheck i18n chromium clean
 
 help:  ## list the targets
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z0-9]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
 $(BIN)/.installed: pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed (set PYTHON=...)")'
@@ -38,7 +43,19 @@ lint: $(BIN)/.installed  ## ruff: lint and format check
 typecheck: $(BIN)/.installed  ## mypy --strict on the package
 	$(BIN)/mypy --strict gupshup_errors
 
-test: lint typecheck check site  ## everything CI runs: ruff, mypy, data check, strict build, pytest
+chromium:  ## make sure the browser tests have Chromium: apt-get installs it when run as root
+	@if [ -x "$(CHROMIUM)" ]; then exit 0; fi; \
+	if [ "$(USER_ID)" = 0 ]; then \
+	  echo "Chromium is not at $(CHROMIUM); installing it with $(APT_GET)."; \
+	  DEBIAN_FRONTEND=noninteractive $(APT_GET) update && \
+	  DEBIAN_FRONTEND=noninteractive $(APT_GET) install -y chromium; \
+	else \
+	  echo "Chromium is not at $(CHROMIUM); the browser tests need it. Install it with:"; \
+	  echo "    sudo apt-get install -y chromium"; \
+	  echo "(or set CHROMIUM=/path/to/chromium). Without it they are skipped, and fail under CI=true."; \
+	fi
+
+test: lint typecheck check site chromium  ## everything CI runs: ruff, mypy, data check, strict build, pytest (with real Chromium)
 	$(BIN)/pytest
 
 clean:  ## remove the built site and caches (keeps .venv)
