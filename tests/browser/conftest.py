@@ -88,6 +88,12 @@ class Pages:
         page.goto(self.base_url + path)
         return page
 
+    def reader(self, path: str, **context: Any) -> Page:
+        """`path`, once errors.js has set the table up (it shows the filter last)."""
+        page = self.open(path, **context)
+        page.wait_for_selector(".gs-filter", state="visible")
+        return page
+
 
 @pytest.fixture
 def pages(browser: Browser, base_url: str) -> Iterator[Pages]:

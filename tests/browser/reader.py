@@ -63,8 +63,3 @@ def visible_rows(page: Page) -> list[str]:
         "#gs-table tbody tr", "rows => rows.filter(r => r.getClientRects().length).map(r => r.id)"
     )
     return rows
-
-
-def scripts_ready(page: Page) -> None:
-    """Wait until errors.js has set the table up (it shows the filter last)."""
-    page.wait_for_selector(".gs-filter", state="visible")

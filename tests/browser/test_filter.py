@@ -9,7 +9,7 @@ from gupshup_errors.model import ErrorTable
 
 from ..conftest import LANGUAGES
 from .conftest import Pages
-from .reader import KNOWN, KNOWN_LANGUAGES, scripts_ready, visible_rows
+from .reader import KNOWN, KNOWN_LANGUAGES, visible_rows
 
 
 def _filter(page: Page, text: str) -> list[str]:
@@ -43,8 +43,7 @@ CASES = [
 def test_typing_narrows_the_rows(
     pages: Pages, language: str, typed: str, expected: list[str]
 ) -> None:
-    page = pages.open(f"/{language}/")
-    scripts_ready(page)
+    page = pages.reader(f"/{language}/")
     assert _filter(page, typed) == expected
 
 
@@ -52,8 +51,7 @@ def test_typing_narrows_the_rows(
 def test_nothing_matches_says_so_and_clearing_brings_every_row_back(
     pages: Pages, table: ErrorTable, language: str
 ) -> None:
-    page = pages.open(f"/{language}/")
-    scripts_ready(page)
+    page = pages.reader(f"/{language}/")
     expect(page.get_by_label(KNOWN[language]["filter"], exact=True)).to_be_visible()
     message = page.locator(".gs-filter__empty")
     expect(message).to_be_hidden()
@@ -68,8 +66,7 @@ def test_nothing_matches_says_so_and_clearing_brings_every_row_back(
 def test_a_deep_link_to_a_filtered_out_row_clears_the_filter(
     pages: Pages, table: ErrorTable, language: str
 ) -> None:
-    page = pages.open(f"/{language}/")
-    scripts_ready(page)
+    page = pages.reader(f"/{language}/")
     first, last = table.codes[0].code, table.codes[-1].code
     assert _filter(page, str(first)) == [str(first)]
     page.evaluate(f"location.hash = '#{last}'")

@@ -9,7 +9,7 @@ from gupshup_errors.model import ErrorTable
 
 from ..conftest import LANGUAGES
 from .conftest import DESKTOP, PHONE, Pages
-from .reader import KNOWN, KNOWN_LANGUAGES, box, header_bottom, row, scripts_ready
+from .reader import KNOWN, KNOWN_LANGUAGES, box, header_bottom, row
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
@@ -18,8 +18,7 @@ def test_deep_link_shows_the_row_below_the_header_highlighted(
     pages: Pages, table: ErrorTable, language: str, viewport: dict[str, int]
 ) -> None:
     middle, other = table.codes[len(table.codes) // 2], table.codes[0]
-    page = pages.open(f"/{language}/#{middle.code}", viewport=viewport)
-    scripts_ready(page)
+    page = pages.reader(f"/{language}/#{middle.code}", viewport=viewport)
     target = box(page, row(middle.code))
     assert page.evaluate("scrollY") > 0, "the page did not scroll to the row"
     assert target.top >= header_bottom(page), "the row is under the sticky header"
@@ -35,8 +34,7 @@ def test_a_link_to_a_code_further_down_keeps_it_in_view(
     pages: Pages, table: ErrorTable, language: str
 ) -> None:
     last = table.codes[-1].code
-    page = pages.open(f"/{language}/", viewport=PHONE)
-    scripts_ready(page)
+    page = pages.reader(f"/{language}/", viewport=PHONE)
     page.click(f"{row(last)} a.gs-code")
     page.wait_for_url(f"**/{language}/#{last}")
     target = box(page, row(last))
@@ -47,8 +45,7 @@ def test_a_link_to_a_code_further_down_keeps_it_in_view(
 def test_copy_button_copies_the_rows_absolute_link_and_says_so(
     pages: Pages, table: ErrorTable, language: str
 ) -> None:
-    page = pages.open(f"/{language}/", permissions=["clipboard-read", "clipboard-write"])
-    scripts_ready(page)
+    page = pages.reader(f"/{language}/", permissions=["clipboard-read", "clipboard-write"])
     assert page.locator("#gs-table button.gs-copy").count() == len(table.codes)
     name = KNOWN[language]["copy"].format(code=1002)
     page.get_by_role("button", name=name, exact=True).click()
@@ -60,8 +57,7 @@ def test_copy_button_copies_the_rows_absolute_link_and_says_so(
 
 @pytest.mark.parametrize("language", KNOWN_LANGUAGES)
 def test_copy_button_works_from_the_keyboard(pages: Pages, language: str) -> None:
-    page = pages.open(f"/{language}/", permissions=["clipboard-read", "clipboard-write"])
-    scripts_ready(page)
+    page = pages.reader(f"/{language}/", permissions=["clipboard-read", "clipboard-write"])
     page.focus(f"{row(1003)} a.gs-code")
     page.keyboard.press("Tab")
     focused = page.evaluate("document.activeElement.getAttribute('aria-label')")
@@ -72,8 +68,7 @@ def test_copy_button_works_from_the_keyboard(pages: Pages, language: str) -> Non
 
 
 def _switch(pages: Pages, start: str, to: str, code: int) -> str:
-    page = pages.open(f"/{start}/#{code}")
-    scripts_ready(page)
+    page = pages.reader(f"/{start}/#{code}")
     page.hover(".md-select")
     page.click(f'a.md-select__link[hreflang="{to}"]')
     page.wait_for_url(f"**/{to}/**")
@@ -93,8 +88,7 @@ def test_language_selector_follows_the_code_the_reader_moved_to(
     pages: Pages, language: str
 ) -> None:
     other = next(code for code in LANGUAGES if code != language)
-    page = pages.open(f"/{language}/")
-    scripts_ready(page)
+    page = pages.reader(f"/{language}/")
     page.click(f"{row(1005)} a.gs-code")
     page.hover(".md-select")
     page.click(f'a.md-select__link[hreflang="{other}"]')
@@ -111,6 +105,6 @@ def test_root_sends_the_reader_to_their_language_with_the_code(
 ) -> None:
     page = pages.open("/#1002", locale=locale)
     page.wait_for_url(f"{pages.base_url}/{expected}/#1002")
-    scripts_ready(page)
+    page.wait_for_selector(".gs-filter", state="visible")
     assert page.evaluate("document.documentElement.lang") == expected
     assert box(page, row(1002)).top >= header_bottom(page)

@@ -11,7 +11,7 @@ from gupshup_errors.model import ErrorTable
 
 from ..conftest import LANGUAGES
 from .conftest import Pages
-from .reader import box, header_bottom, row, scripts_ready
+from .reader import box, header_bottom, row
 
 
 def _search(page: Page, typed: str) -> list[str]:
@@ -40,8 +40,7 @@ def _codes_saying(table: ErrorTable, language: str, pattern: str) -> set[str]:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_a_code_number_finds_the_code_and_opens_its_row(pages: Pages, language: str) -> None:
-    page = pages.open(f"/{language}/")
-    scripts_ready(page)
+    page = pages.reader(f"/{language}/")
     assert "#1002" in _search(page, "1002")
     page.click('a.md-search-result__link[href$="#1002"]')
     page.wait_for_url(f"{pages.base_url}/{language}/#1002")
@@ -56,8 +55,7 @@ def test_russian_inflections_find_the_other_forms(pages: Pages, table: ErrorTabl
     # «шаблона» must find rows that only ever say «шаблон» (lunr alone matches prefixes only).
     only_base_form = _codes_saying(table, "ru", "шаблон") - _codes_saying(table, "ru", "шаблона")
     assert only_base_form, "the data has no row saying only «шаблон»: pick another word"
-    page = pages.open("/ru/")
-    scripts_ready(page)
+    page = pages.reader("/ru/")
     found = _search(page, "шаблона")
     assert only_base_form <= set(found)
     assert page.locator(".md-search-result__terms").count() == 0, "a typed word shown missing"
@@ -67,8 +65,7 @@ def test_russian_inflections_find_the_other_forms(pages: Pages, table: ErrorTabl
 def test_russian_search_treats_yo_as_ye(pages: Pages, table: ErrorTable) -> None:
     expected = _codes_saying(table, "ru", "отключённого")
     assert expected
-    page = pages.open("/ru/")
-    scripts_ready(page)
+    page = pages.reader("/ru/")
     assert expected <= set(_search(page, "отключенного"))
 
 
@@ -76,6 +73,5 @@ def test_russian_search_treats_yo_as_ye(pages: Pages, table: ErrorTable) -> None
 def test_english_plural_finds_the_singular(pages: Pages, table: ErrorTable) -> None:
     expected = _codes_saying(table, "en", "template") - _codes_saying(table, "en", "templates")
     assert expected
-    page = pages.open("/en/")
-    scripts_ready(page)
+    page = pages.reader("/en/")
     assert expected <= set(_search(page, "templates"))
