@@ -1,8 +1,15 @@
 // The reader's tools on the error table: a copy-link button per row, the filter, deep links
-// that survive the filter, and a language selector that keeps the #code.
+// that survive the filter, a language selector that keeps the #code, a name for the search.
 // Every text shown comes from the page (data- attributes rendered from the catalogs).
 (function () {
   "use strict";
+
+  // Material's search dialog has no name of its own; give it the search box's (localized) one.
+  var dialog = document.querySelector(".md-search[role=dialog]");
+  var query = dialog && dialog.querySelector("input[aria-label]");
+  if (query && !dialog.hasAttribute("aria-label")) {
+    dialog.setAttribute("aria-label", query.getAttribute("aria-label"));
+  }
 
   var table = document.getElementById("gs-table");
   if (!table || !table.tBodies.length) {
