@@ -17,15 +17,6 @@
   }
   var rows = Array.prototype.slice.call(table.tBodies[0].rows);
   var toast = document.querySelector(".gs-toast");
-  var LINK_ICON =
-    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" aria-hidden="true" ' +
-    'focusable="false"><path d="M10.59 13.41c.41.39.41 1.03 0 1.42-.39.39-1.03.39-1.42 ' +
-    "0a5.003 5.003 0 0 1 0-7.07l3.54-3.54a5.003 5.003 0 0 1 7.07 0 5.003 5.003 0 0 1 0 " +
-    "7.07l-1.49 1.49c.01-.82-.12-1.64-.4-2.42l.47-.48a2.982 2.982 0 0 0 0-4.24 2.982 2.982 0 " +
-    "0 0-4.24 0l-3.53 3.53a2.982 2.982 0 0 0 0 4.24m2.82-4.24c.39-.39 1.03-.39 1.42 0a5.003 " +
-    "5.003 0 0 1 0 7.07l-3.54 3.54a5.003 5.003 0 0 1-7.07 0 5.003 5.003 0 0 1 0-7.07l1.49-" +
-    "1.49c-.01.82.12 1.64.4 2.43l-.47.47a2.982 2.982 0 0 0 0 4.24 2.982 2.982 0 0 0 4.24 0l3.53-" +
-    '3.53a2.982 2.982 0 0 0 0-4.24.973.973 0 0 1 0-1.42Z"/></svg>';
 
   // --- Links -------------------------------------------------------------------------------
 
@@ -86,8 +77,7 @@
   var copyLabel = table.getAttribute("data-copy-label") || "";
   var prototype = document.createElement("button");
   prototype.type = "button";
-  prototype.className = "gs-copy";
-  prototype.innerHTML = LINK_ICON;
+  prototype.className = "gs-copy"; // the icon is drawn by errors.css
   for (var r = 0; r < rows.length; r++) {
     var button = prototype.cloneNode(true);
     var label = copyLabel.replace("{code}", rows[r].id);
@@ -150,9 +140,18 @@
     return haystacks;
   }
 
+  // A small table filters on the next frame; a big one waits for a pause in the typing, as
+  // redrawing thousands of rows on every key would make the typing itself lag.
+  var PAUSE = rows.length > 1000 ? 150 : 0;
   var pending = 0;
+  function scheduleFilter() {
+    clearTimeout(pending);
+    pending = setTimeout(function () {
+      requestAnimationFrame(applyFilter);
+    }, PAUSE);
+  }
+
   function applyFilter() {
-    pending = 0;
     var words = normalise(input.value).split(/\s+/).filter(Boolean);
     var texts = rowTexts();
     var shown = 0;
@@ -169,26 +168,30 @@
         shown++;
       }
     }
-    var message = shown ? "" : empty.getAttribute("data-message").replace("{query}", input.value.trim());
+    var message = shown
+      ? ""
+      : empty.getAttribute("data-message").replace("{query}", input.value.trim());
     if (empty.textContent !== message) {
       empty.textContent = message;
     }
+    box.setAttribute("data-applied", input.value); // what the rows now show (tests wait on it)
   }
 
   function clearFilter() {
     if (input && input.value) {
+      clearTimeout(pending);
       input.value = "";
       applyFilter();
     }
   }
 
   if (input && empty) {
-    input.addEventListener("input", function () {
-      if (!pending) {
-        pending = requestAnimationFrame(applyFilter);
-      }
-    });
+    input.addEventListener("input", scheduleFilter);
     box.hidden = false;
+    // Prepare the rows' text while the reader has not typed yet.
+    if (window.requestIdleCallback) {
+      requestIdleCallback(rowTexts);
+    }
   }
 
   // --- Deep links --------------------------------------------------------------------------
@@ -204,9 +207,10 @@
     row.scrollIntoView({ block: "start" });
   }
   window.addEventListener("hashchange", showTarget);
-  // The buttons above may have moved the row since the browser scrolled to it.
+  // The buttons above may have moved the row since the browser scrolled to it. Scrolling in
+  // the next frame uses the layout that frame needs anyway, instead of forcing one now.
   if (rowFor(location.hash)) {
-    showTarget();
+    requestAnimationFrame(showTarget);
   }
 
   // --- Language selector -------------------------------------------------------------------

@@ -14,8 +14,9 @@ from .reader import KNOWN, KNOWN_LANGUAGES, visible_rows
 
 def _filter(page: Page, text: str) -> list[str]:
     page.fill("#gs-filter", text)
-    # The filter applies on the next animation frame; wait for it to have settled.
-    page.wait_for_function("() => new Promise(done => requestAnimationFrame(() => done(true)))")
+    page.wait_for_function(
+        "text => document.querySelector('.gs-filter').dataset.applied === text", arg=text
+    )
     return visible_rows(page)
 
 
