@@ -109,6 +109,8 @@ def test_print_shows_a_clean_table(
 
 
 def _violations(page: Page) -> list[str]:
+    # Colours are judged as they end up, not halfway through a fade.
+    page.wait_for_function("document.getAnimations().length === 0")
     page.add_script_tag(path=str(AXE_FILE_PATH))
     found: list[str] = page.evaluate(
         """async () => {
@@ -132,10 +134,22 @@ def test_axe_finds_no_violations(
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
+def test_axe_finds_no_violations_on_the_not_found_page(pages: Pages, language: str) -> None:
+    page = pages.open(f"/{language}/404.html")
+    page.wait_for_selector(".md-search[aria-label]", state="attached")  # errors.js has run
+    assert _violations(page) == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_axe_finds_no_violations_with_the_filter_and_search_in_use(
-    pages: Pages, language: str
+    pages: Pages, language: str, scheme: str
 ) -> None:
-    page = pages.reader(f"/{language}/", viewport=PHONE)
+    page = pages.reader(f"/{language}/", color_scheme=scheme)
     page.fill("#gs-filter", "zzqx")
     expect(page.locator(".gs-filter__empty")).to_be_visible()
+    page.click("input.md-search__input")
+    page.keyboard.insert_text("1002")
+    page.keyboard.press("End")
+    page.wait_for_selector("a.md-search-result__link")
     assert _violations(page) == []
