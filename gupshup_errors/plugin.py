@@ -104,9 +104,13 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
         site = Path(config.site_dir)
         index = site / "search" / "search_index.json"
         if index.exists():
-            found = search.read_index(index.read_text("utf-8"))
+            try:
+                found = search.read_index(index.read_text("utf-8"))
+            except ValueError as error:
+                raise PluginError(f"{index}: {error}") from None
             result = search.with_codes(found, self.table, self.language)
-            index.write_text(json.dumps(result, ensure_ascii=False), encoding="utf-8")
+            text = json.dumps(result, ensure_ascii=False, separators=(",", ":"))
+            index.write_text(text, encoding="utf-8")
         if self.worker is not None:
             for material in site.rglob(self.worker.material):
                 (material.parent / self.worker.name).write_text(self.worker.text, encoding="utf-8")

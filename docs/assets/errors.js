@@ -46,32 +46,36 @@
     }, 2500);
   }
 
+  // The old way, for plain http on a host other than localhost (no clipboard API there).
+  function copyWithSelection(text) {
+    var focused = document.activeElement;
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    var copied = false;
+    try {
+      copied = document.execCommand("copy");
+    } catch (error) {
+      copied = false;
+    }
+    document.body.removeChild(area);
+    if (focused && focused.focus) {
+      focused.focus(); // keyboard readers stay on the button they pressed
+    }
+    return copied ? Promise.resolve() : Promise.reject(new Error("copy refused"));
+  }
+
   function copyText(text) {
     if (navigator.clipboard && window.isSecureContext) {
-      return navigator.clipboard.writeText(text);
+      return navigator.clipboard.writeText(text).catch(function () {
+        return copyWithSelection(text);
+      });
     }
-    // Plain http on a host other than localhost has no clipboard API.
-    return new Promise(function (resolve, reject) {
-      var area = document.createElement("textarea");
-      area.value = text;
-      area.setAttribute("readonly", "");
-      area.style.position = "fixed";
-      area.style.opacity = "0";
-      document.body.appendChild(area);
-      area.select();
-      var copied = false;
-      try {
-        copied = document.execCommand("copy");
-      } catch (error) {
-        copied = false;
-      }
-      document.body.removeChild(area);
-      if (copied) {
-        resolve();
-      } else {
-        reject(new Error("copy refused"));
-      }
-    });
+    return copyWithSelection(text);
   }
 
   var copyLabel = table.getAttribute("data-copy-label") || "";

@@ -77,11 +77,14 @@ class Pages:
     contexts: list[BrowserContext] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
 
-    def open(self, path: str, **context: Any) -> Page:
-        """`path` on the site, in a new context (viewport, locale, permissions, ...)."""
+    def open(self, path: str, *, before: str | None = None, **context: Any) -> Page:
+        """`path` on the site, in a new context (viewport, locale, permissions, ...);
+        `before` is a script to run in the page before the page's own."""
         context.setdefault("viewport", DESKTOP)
         created = self.browser.new_context(**context)
         created.set_default_timeout(10_000)  # for waiting only; a failing wait fails sooner
+        if before is not None:
+            created.add_init_script(before)
         self.contexts.append(created)
         page = created.new_page()
         page.on("pageerror", lambda error: self.errors.append(f"{path}: {error}"))

@@ -22,6 +22,7 @@ KNOWN = {
     "ru": {
         "copy": "Скопировать ссылку на код {code}",
         "copied": "Ссылка скопирована",
+        "failed": "Не удалось скопировать. Ссылка теперь в адресной строке.",  # noqa: RUF001
         "no match": "Ни один код не подходит под «{query}».",
         "to dark": "Включить тёмную тему",
         "to light": "Включить светлую тему",
@@ -30,6 +31,7 @@ KNOWN = {
     "en": {
         "copy": "Copy the link to code {code}",
         "copied": "Link copied",
+        "failed": "Could not copy. The link is now in the address bar.",
         "no match": "No code matches “{query}”.",
         "to dark": "Switch to dark mode",
         "to light": "Switch to light mode",

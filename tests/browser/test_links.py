@@ -108,3 +108,20 @@ def test_root_sends_the_reader_to_their_language_with_the_code(
     page.wait_for_selector(".gs-filter", state="visible")
     assert page.evaluate("document.documentElement.lang") == expected
     assert box(page, row(1002)).top >= header_bottom(page)
+
+
+@pytest.mark.parametrize("language", KNOWN_LANGUAGES)
+def test_when_the_browser_refuses_to_copy_the_link_goes_to_the_address_bar(
+    pages: Pages, language: str
+) -> None:
+    refuse = """
+        navigator.clipboard.writeText = () => Promise.reject(new Error("denied"));
+        document.execCommand = () => false;
+    """
+    page = pages.reader(f"/{language}/", before=refuse)
+    button = page.get_by_role("button", name=KNOWN[language]["copy"].format(code=1006))
+    button.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator(".gs-toast")).to_have_text(KNOWN[language]["failed"])
+    assert page.url == f"{pages.base_url}/{language}/#1006"
+    assert page.evaluate("document.activeElement.closest('tr').id") == "1006"
