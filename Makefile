@@ -5,12 +5,18 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 LOCALES := gupshup_errors/locales
 POT := $(LOCALES)/messages.pot
+# The browser tests drive this Chromium (never a downloaded one); `make system-packages` provides it.
+CHROMIUM ?= /usr/bin/chromium
+APT_GET ?= apt-get
+JAVA ?= java
+USER_ID ?= $(shell id -u)
 export NO_MKDOCS_2_WARNING := 1
+export CHROMIUM
 
 .PHONY: help serve site check test lint typecheck i18n system-packages clean
 
 help:  ## list the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
+	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
 
 $(BIN)/.installed: pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed (set PYTHON=...)")'
@@ -43,13 +49,13 @@ typecheck: $(BIN)/.installed  ## mypy --strict on the package
 # Without them and without root, the tests that need them skip, except in CI (CI=true).
 system-packages:  ## install Java and Chromium with apt-get if missing (as root), else say how
 	@missing=""; \
-	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
-	test -x /usr/bin/chromium || missing="$$missing chromium"; \
+	command -v $(JAVA) >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
+	test -x "$(CHROMIUM)" || missing="$$missing chromium"; \
 	if [ -z "$$missing" ]; then exit 0; fi; \
-	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	if [ "$(USER_ID)" = 0 ] && command -v $(APT_GET) >/dev/null 2>&1; then \
 	  echo "installing:$$missing"; \
-	  apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	  $(APT_GET) update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(APT_GET) install -y -qq $$missing; \
 	else \
 	  echo "missing:$$missing; install with: sudo apt-get install -y$$missing" >&2; \
 	  test "$${CI:-}" != true; \

@@ -1,7 +1,8 @@
-"""The thin MkDocs glue: one language's config and its generated table page."""
+"""The thin MkDocs glue: one language's config, its generated table page and its search."""
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import i18n, urls
+from . import i18n, search, theme, urls
 from .dates import SourceDateError, source_date
 from .load import load
 from .model import ErrorTable
@@ -41,6 +42,7 @@ class ErrorTableConfig(base.Config):
 class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
     table: ErrorTable
     date: datetime
+    worker: search.Worker | None = None
 
     @property
     def language(self) -> str:
@@ -87,6 +89,9 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
         # After a custom_dir, if the site has one, so that the site can still override us.
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
         config.theme["language"] = language
+        palette = config.theme.get("palette")
+        if isinstance(palette, list):  # a list of schemes, so there are toggles to name
+            config.theme["palette"] = theme.palette(palette, language)
         config.site_name = site_name(language)
         config.site_url = urls.language_url(root_url, language)
         config.site_dir = str(Path(config.site_dir) / language)
@@ -94,6 +99,7 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
             str(path)
             for path in (self.data_path(config), PACKAGE / "templates", i18n.LOCALES, THEME)
         )
+        self.worker = None
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -108,3 +114,35 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
         # The sitemap's lastmod and its .gz header come from here; MkDocs would use today.
         page.update_date = self.date.strftime("%Y-%m-%d")
         return page
+
+    def _use_worker(self, output: str) -> str:
+        url = search.worker_url(output)
+        if url is None:
+            return output
+        self.worker = search.worker(url, self.language)
+        return search.use_worker(output, self.worker)
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        return self._use_worker(output)
+
+    def on_post_template(
+        self, output_content: str, /, *, template_name: str, config: MkDocsConfig
+    ) -> str:
+        return self._use_worker(output_content)  # 404.html has the search box too
+
+    # Last, so that the search plugin has written its index.
+    @event_priority(-100)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        site = Path(config.site_dir)
+        index = site / "search" / "search_index.json"
+        if index.exists():
+            try:
+                found = search.read_index(index.read_text("utf-8"))
+            except ValueError as error:
+                raise PluginError(f"{index}: {error}") from None
+            result = search.with_codes(found, self.table, self.language)
+            text = json.dumps(result, ensure_ascii=False, separators=(",", ":"))
+            index.write_text(text, encoding="utf-8")
+        if self.worker is not None:
+            for material in site.rglob(self.worker.material):
+                (material.parent / self.worker.name).write_text(self.worker.text, encoding="utf-8")

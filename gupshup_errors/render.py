@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import i18n, urls
+from .folding import fold_map
 from .model import ErrorTable
 
 
@@ -64,7 +65,13 @@ def render(table: ErrorTable, language: str) -> str:
     """The Markdown source of the error table page in `language`."""
     template = _localized(language).get_template("page.md.j2")
     rows = [(row, row.texts[language]) for row in table.codes]
-    return template.render(table=table, title=table.title[language], rows=rows, language=language)
+    return template.render(
+        table=table,
+        title=table.title[language],
+        rows=rows,
+        language=language,
+        fold=fold_map(language),
+    )
 
 
 def site_name(language: str) -> str:
@@ -101,3 +108,9 @@ def render_not_found(
             codes=[row.anchor for row in table.codes],
         )
     )
+
+
+def render_search_worker(material_worker: str, fold: Mapping[str, str]) -> str:
+    """The site's search worker: Material's worker (a file name beside it) plus our query fixes."""
+    template = _environment().get_template("search-worker.js.j2")
+    return template.render(material_worker=material_worker, fold=dict(fold))

@@ -1,0 +1,242 @@
+// The reader's tools on the error table: a copy-link button per row, the filter, deep links
+// that survive the filter, a language selector that keeps the #code, a name for the search.
+// Every text shown comes from the page (data- attributes rendered from the catalogs).
+(function () {
+  "use strict";
+
+  // Material's search dialog has no name of its own; give it the search box's (localized) one.
+  var dialog = document.querySelector(".md-search[role=dialog]");
+  var query = dialog && dialog.querySelector("input[aria-label]");
+  if (query && !dialog.hasAttribute("aria-label")) {
+    dialog.setAttribute("aria-label", query.getAttribute("aria-label"));
+  }
+
+  var table = document.getElementById("gs-table");
+  if (!table || !table.tBodies.length) {
+    return;
+  }
+  var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+  var toast = document.querySelector(".gs-toast");
+
+  // --- Links -------------------------------------------------------------------------------
+
+  // The page's own address, without file name, query or fragment: ".../<lang>/".
+  function pageUrl() {
+    return new URL(".", location.href).href;
+  }
+
+  function rowFor(hash) {
+    var id = decodeURIComponent(hash.replace(/^#/, ""));
+    var row = id && document.getElementById(id);
+    return row && row.parentNode === table.tBodies[0] ? row : null;
+  }
+
+  // --- Copy-link buttons -------------------------------------------------------------------
+
+  var hideToast = 0;
+  function say(message) {
+    if (!toast) {
+      return;
+    }
+    toast.textContent = message;
+    toast.classList.add("gs-toast--visible");
+    clearTimeout(hideToast);
+    hideToast = setTimeout(function () {
+      toast.classList.remove("gs-toast--visible");
+    }, 2500);
+  }
+
+  // The old way, for plain http on a host other than localhost (no clipboard API there).
+  function copyWithSelection(text) {
+    var focused = document.activeElement;
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    var copied = false;
+    try {
+      copied = document.execCommand("copy");
+    } catch (error) {
+      copied = false;
+    }
+    document.body.removeChild(area);
+    if (focused && focused.focus) {
+      focused.focus(); // keyboard readers stay on the button they pressed
+    }
+    return copied ? Promise.resolve() : Promise.reject(new Error("copy refused"));
+  }
+
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text).catch(function () {
+        return copyWithSelection(text);
+      });
+    }
+    return copyWithSelection(text);
+  }
+
+  var copyLabel = table.getAttribute("data-copy-label") || "";
+  var prototype = document.createElement("button");
+  prototype.type = "button";
+  prototype.className = "gs-copy"; // the icon is drawn by errors.css
+  for (var r = 0; r < rows.length; r++) {
+    var button = prototype.cloneNode(true);
+    var label = copyLabel.replace("{code}", rows[r].id);
+    button.setAttribute("aria-label", label);
+    button.title = label;
+    rows[r].cells[0].appendChild(button);
+  }
+
+  // One listener for every row, however many there are.
+  table.tBodies[0].addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("button.gs-copy");
+    if (!button) {
+      return;
+    }
+    var id = button.closest("tr").id;
+    var url = pageUrl() + "#" + id;
+    copyText(url).then(
+      function () {
+        say(table.getAttribute("data-copied"));
+      },
+      function () {
+        history.replaceState(null, "", "#" + id);
+        say(table.getAttribute("data-copy-failed"));
+      }
+    );
+  });
+
+  // --- Filter ------------------------------------------------------------------------------
+
+  var box = document.querySelector(".gs-filter");
+  var input = box && box.querySelector("input");
+  var empty = box && box.querySelector(".gs-filter__empty");
+  var folds = [];
+  var foldMap = JSON.parse(table.getAttribute("data-fold") || "{}");
+  Object.keys(foldMap).forEach(function (letter) {
+    folds.push([normalise(letter), normalise(foldMap[letter])]);
+  });
+
+  // Case, compatibility forms and the page language's interchangeable letters all match.
+  function normalise(text) {
+    var result = text.normalize("NFKD").toLowerCase();
+    for (var i = 0; i < folds.length; i++) {
+      result = result.split(folds[i][0]).join(folds[i][1]);
+    }
+    return result;
+  }
+
+  // Each row's text, normalised once, when the filter is first used.
+  var haystacks = null;
+  function rowTexts() {
+    if (haystacks === null) {
+      haystacks = rows.map(function (row) {
+        var cells = [];
+        for (var c = 0; c < row.cells.length; c++) {
+          cells.push(row.cells[c].textContent);
+        }
+        return normalise(cells.join(" "));
+      });
+    }
+    return haystacks;
+  }
+
+  // A small table filters on the next frame; a big one waits for a pause in the typing, as
+  // redrawing thousands of rows on every key would make the typing itself lag.
+  var PAUSE = rows.length > 1000 ? 150 : 0;
+  var pending = 0;
+  function scheduleFilter() {
+    clearTimeout(pending);
+    pending = setTimeout(function () {
+      requestAnimationFrame(applyFilter);
+    }, PAUSE);
+  }
+
+  function applyFilter() {
+    var words = normalise(input.value).split(/\s+/).filter(Boolean);
+    var texts = rowTexts();
+    var shown = 0;
+    // Only writes to the DOM, and only where a row changes: no layout until the next frame.
+    for (var i = 0; i < rows.length; i++) {
+      var match = true;
+      for (var w = 0; w < words.length && match; w++) {
+        match = texts[i].indexOf(words[w]) !== -1;
+      }
+      if (rows[i].hidden === match) {
+        rows[i].hidden = !match;
+      }
+      if (match) {
+        shown++;
+      }
+    }
+    var message = shown
+      ? ""
+      : empty.getAttribute("data-message").replace("{query}", input.value.trim());
+    if (empty.textContent !== message) {
+      empty.textContent = message;
+    }
+    box.setAttribute("data-applied", input.value); // what the rows now show (tests wait on it)
+  }
+
+  function clearFilter() {
+    if (input && input.value) {
+      clearTimeout(pending);
+      input.value = "";
+      applyFilter();
+    }
+  }
+
+  if (input && empty) {
+    input.addEventListener("input", scheduleFilter);
+    box.hidden = false;
+    // Prepare the rows' text while the reader has not typed yet.
+    if (window.requestIdleCallback) {
+      requestIdleCallback(rowTexts);
+    }
+  }
+
+  // --- Deep links --------------------------------------------------------------------------
+
+  function showTarget() {
+    var row = rowFor(location.hash);
+    if (!row) {
+      return;
+    }
+    if (row.hidden) {
+      clearFilter();
+    }
+    row.scrollIntoView({ block: "start" });
+  }
+  window.addEventListener("hashchange", showTarget);
+  // The buttons above may have moved the row since the browser scrolled to it. Scrolling in
+  // the next frame uses the layout that frame needs anyway, instead of forcing one now.
+  if (rowFor(location.hash)) {
+    requestAnimationFrame(showTarget);
+  }
+
+  // --- Language selector -------------------------------------------------------------------
+
+  // Material's selector keeps the page but drops the #code when the site runs on a host or
+  // port other than site_url; every language has this one page, so the fragment is the place.
+  var alternates = document.querySelectorAll("a.md-select__link[hreflang]");
+  function keepPlace() {
+    for (var i = 0; i < alternates.length; i++) {
+      var link = alternates[i];
+      if (!link.hasAttribute("data-gs-href")) {
+        link.setAttribute("data-gs-href", link.getAttribute("href"));
+      }
+      link.setAttribute("href", link.getAttribute("data-gs-href") + location.hash);
+    }
+  }
+  for (var a = 0; a < alternates.length; a++) {
+    alternates[a].addEventListener("click", function (event) {
+      keepPlace();
+      event.stopPropagation(); // the link itself navigates, to the address just set
+    });
+  }
+  window.addEventListener("hashchange", keepPlace);
+  keepPlace();
+})();

@@ -1,0 +1,115 @@
+"""Site search: one search document per code, and a worker that stems what readers type."""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import posixpath
+import re
+from dataclasses import dataclass
+from typing import TypedDict, cast
+
+from jinja2.utils import htmlsafe_json_dumps
+
+from .folding import fold_map
+from .model import ErrorTable
+from .render import render_search_worker
+
+# Material writes its configuration, the search worker's address among it, into every page.
+_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
+
+
+class SearchDocument(TypedDict):
+    """One entry of Material's search index: a page, or a part of one at `#fragment`."""
+
+    location: str
+    title: str
+    text: str
+
+
+class SearchIndex(TypedDict):
+    """Material's `search/search_index.json`: its settings for lunr and the documents."""
+
+    config: dict[str, object]
+    docs: list[SearchDocument]
+
+
+def read_index(text: str) -> SearchIndex:
+    """Material's index as written; a shape we do not know is an error, not a guess."""
+    index = json.loads(text)
+    if not isinstance(index, dict) or not isinstance(index.get("docs"), list):
+        raise ValueError("not a Material search index: no 'docs' list")
+    for doc in index["docs"]:
+        if not isinstance(doc, dict) or not all(
+            isinstance(doc.get(key), str) for key in ("location", "title", "text")
+        ):
+            raise ValueError(f"not a Material search document: {doc!r}")
+    return cast(SearchIndex, index)
+
+
+def code_documents(table: ErrorTable, language: str) -> list[SearchDocument]:
+    """One document per code, at the code's row: found by its number, name and action."""
+    return [
+        SearchDocument(
+            location=f"#{row.anchor}",
+            title=html.escape(f"{row.code} — {row.texts[language].name}", quote=False),
+            text=html.escape(row.texts[language].action, quote=False),
+        )
+        for row in table.codes
+    ]
+
+
+def with_codes(index: SearchIndex, table: ErrorTable, language: str) -> SearchIndex:
+    """The index with a document per code; the table's section keeps its title only.
+
+    Material indexes a page by its headings, so the whole table is one long section: every
+    search would hit it and lead to the top of the table. Each code is its own document
+    instead, and the rows' text is not indexed twice.
+    """
+    table_section = f"#{table.anchor}"
+    docs = [
+        SearchDocument(location=doc["location"], title=doc["title"], text="")
+        if doc["location"] == table_section
+        else doc
+        for doc in index["docs"]
+    ]
+    # The page's own document must stay first: Material groups sections under it.
+    return SearchIndex(config=index["config"], docs=docs + code_documents(table, language))
+
+
+@dataclass(frozen=True)
+class Worker:
+    """The site's search worker file, written beside Material's."""
+
+    material: str
+    name: str
+    text: str
+
+
+def worker_url(page: str) -> str | None:
+    """The search worker a built page loads, as Material wrote it into the page's config."""
+    found = _CONFIG.search(page)
+    if found is None:
+        return None
+    url = json.loads(found.group(2)).get("search")
+    return url if isinstance(url, str) else None
+
+
+def worker(material_url: str, language: str) -> Worker:
+    """Our worker for `language`, wrapping the Material worker at `material_url`."""
+    material = posixpath.basename(material_url)
+    text = render_search_worker(material, fold_map(language))
+    digest = hashlib.sha256(text.encode()).hexdigest()[:8]
+    return Worker(material=material, name=f"search-stemmed.{digest}.js", text=text)
+
+
+def use_worker(page: str, worker: Worker) -> str:
+    """The page, loading `worker` instead of Material's search worker."""
+
+    def replace(found: re.Match[str]) -> str:
+        config = json.loads(found.group(2))
+        config["search"] = posixpath.join(posixpath.dirname(config["search"]), worker.name)
+        return f"{found.group(1)}{htmlsafe_json_dumps(config)}{found.group(3)}"
+
+    return _CONFIG.sub(replace, page, count=1)

@@ -1,0 +1,106 @@
+"""The built site in real Chromium: a local server for it, the browser, and pages to drive."""
+
+from __future__ import annotations
+
+import functools
+import os
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+
+from ..conftest import REPO
+from ..system import CHROMIUM, require
+
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 375, "height": 667}
+# Screenshots and PDFs for people to look at; the folder is ignored by git.
+ARTIFACTS = Path(os.environ.get("ARTIFACTS_DIR", REPO / "tests" / "artifacts"))
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def base_url(site: Path) -> Iterator[str]:
+    """The built site over HTTP on 127.0.0.1, on a free port."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    require(CHROMIUM.exists(), f"Chromium (at {CHROMIUM}; CHROMIUM=... moves it)", "chromium")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@dataclass
+class Pages:
+    """Opens pages in fresh browser contexts and closes them after the test."""
+
+    browser: Browser
+    base_url: str
+    contexts: list[BrowserContext] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def open(self, path: str, *, before: str | None = None, **context: Any) -> Page:
+        """`path` on the site, in a new context (viewport, locale, permissions, ...);
+        `before` is a script to run in the page before the page's own."""
+        context.setdefault("viewport", DESKTOP)
+        created = self.browser.new_context(**context)
+        created.set_default_timeout(10_000)  # for waiting only; a failing wait fails sooner
+        if before is not None:
+            created.add_init_script(before)
+        self.contexts.append(created)
+        page = created.new_page()
+        page.on("pageerror", lambda error: self.errors.append(f"{path}: {error}"))
+        page.goto(self.base_url + path)
+        return page
+
+    def reader(self, path: str, **context: Any) -> Page:
+        """`path`, once errors.js has set the table up (it shows the filter last)."""
+        page = self.open(path, **context)
+        page.wait_for_selector(".gs-filter", state="visible")
+        return page
+
+
+@pytest.fixture
+def pages(browser: Browser, base_url: str) -> Iterator[Pages]:
+    opened = Pages(browser, base_url)
+    yield opened
+    for context in opened.contexts:
+        context.close()
+    assert opened.errors == [], "the page raised JavaScript errors"
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return ARTIFACTS

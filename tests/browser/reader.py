@@ -1,0 +1,67 @@
+"""What the browser tests know in advance, and small questions they ask a page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from playwright.sync_api import Page
+
+from ..conftest import LANGUAGES
+
+
+@dataclass(frozen=True)
+class Box:
+    top: float
+    bottom: float
+    left: float
+    right: float
+
+
+# The interface as a reader of each language must see it (not read back from the catalogs).
+KNOWN = {
+    "ru": {
+        "copy": "Скопировать ссылку на код {code}",
+        "copied": "Ссылка скопирована",
+        "failed": "Не удалось скопировать. Ссылка теперь в адресной строке.",  # noqa: RUF001
+        "no match": "Ни один код не подходит под «{query}».",
+        "to dark": "Включить тёмную тему",
+        "to light": "Включить светлую тему",
+        "filter": "Фильтр по таблице",
+    },
+    "en": {
+        "copy": "Copy the link to code {code}",
+        "copied": "Link copied",
+        "failed": "Could not copy. The link is now in the address bar.",
+        "no match": "No code matches “{query}”.",
+        "to dark": "Switch to dark mode",
+        "to light": "Switch to light mode",
+        "filter": "Filter the table",
+    },
+}
+KNOWN_LANGUAGES = [language for language in LANGUAGES if language in KNOWN]
+
+
+def row(code: int | str) -> str:
+    """The selector of a code's row (an id starting with a digit is no valid `#id`)."""
+    return f'#gs-table tr[id="{code}"]'
+
+
+def box(page: Page, selector: str) -> Box:
+    found = page.eval_on_selector(
+        selector,
+        "el => { const r = el.getBoundingClientRect();"
+        " return {top: r.top, bottom: r.bottom, left: r.left, right: r.right}; }",
+    )
+    return Box(**found)
+
+
+def header_bottom(page: Page) -> float:
+    return box(page, "header.md-header").bottom
+
+
+def visible_rows(page: Page) -> list[str]:
+    """The ids of the table rows the reader can see (not hidden by the filter)."""
+    rows: list[str] = page.eval_on_selector_all(
+        "#gs-table tbody tr", "rows => rows.filter(r => r.getClientRects().length).map(r => r.id)"
+    )
+    return rows

@@ -1,0 +1,86 @@
+"""The filter box above the table: narrows as you type; without JavaScript, every row shows."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from gupshup_errors.model import ErrorTable
+
+from ..conftest import LANGUAGES
+from .conftest import Pages
+from .reader import KNOWN, KNOWN_LANGUAGES, visible_rows
+
+
+def _filter(page: Page, text: str) -> list[str]:
+    page.fill("#gs-filter", text)
+    page.wait_for_function(
+        "text => document.querySelector('.gs-filter').dataset.applied === text", arg=text
+    )
+    return visible_rows(page)
+
+
+def test_the_data_has_what_these_cases_look_for(table: ErrorTable) -> None:
+    # The cases below rely on these texts; if the data changes, change the cases with it.
+    found = table.find(1004)
+    assert found is not None and "отключённого" in found.texts["ru"].name
+    paused = table.find(4005)
+    assert paused is not None and paused.texts["en"].name == "Paused template"
+
+
+CASES = [
+    ("ru", "отключенного", ["1004"]),  # without the diaeresis, it finds the word with it
+    ("ru", "ОТКЛЮЧЁННОГО", ["1004"]),  # any case
+    ("ru", "сервера внутренняя", ["500"]),  # words in any order
+    ("ru", "1002", ["1002"]),
+    ("en", "TEMPLATE paused", ["4005"]),
+    ("en", "  4005 ", ["4005"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "expected"), [case for case in CASES if case[0] in LANGUAGES]
+)
+def test_typing_narrows_the_rows(
+    pages: Pages, language: str, typed: str, expected: list[str]
+) -> None:
+    page = pages.reader(f"/{language}/")
+    assert _filter(page, typed) == expected
+
+
+@pytest.mark.parametrize("language", KNOWN_LANGUAGES)
+def test_nothing_matches_says_so_and_clearing_brings_every_row_back(
+    pages: Pages, table: ErrorTable, language: str
+) -> None:
+    page = pages.reader(f"/{language}/")
+    expect(page.get_by_label(KNOWN[language]["filter"], exact=True)).to_be_visible()
+    message = page.locator(".gs-filter__empty")
+    expect(message).to_be_hidden()
+    assert _filter(page, "zzqx") == []
+    expect(message).to_be_visible()
+    expect(message).to_have_text(KNOWN[language]["no match"].format(query="zzqx"))
+    assert _filter(page, "") == [str(row.code) for row in table.codes]
+    expect(message).to_be_hidden()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_deep_link_to_a_filtered_out_row_clears_the_filter(
+    pages: Pages, table: ErrorTable, language: str
+) -> None:
+    page = pages.reader(f"/{language}/")
+    first, last = table.codes[0].code, table.codes[-1].code
+    assert _filter(page, str(first)) == [str(first)]
+    page.evaluate(f"location.hash = '#{last}'")
+    page.wait_for_function(f"document.getElementById('{last}').getClientRects().length > 0")
+    assert page.input_value("#gs-filter") == ""
+    assert len(visible_rows(page)) == len(table.codes)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_without_javascript_every_row_shows_and_no_dead_controls(
+    pages: Pages, table: ErrorTable, language: str
+) -> None:
+    page = pages.open(f"/{language}/", java_script_enabled=False)
+    assert visible_rows(page) == [str(row.code) for row in table.codes]
+    expect(page.locator(".gs-filter")).to_be_hidden()
+    assert page.locator("button.gs-copy").count() == 0

@@ -1,0 +1,155 @@
+"""Phones, light and dark, print, accessibility; screenshots and PDFs for people to look at."""
+
+from __future__ import annotations
+
+import struct
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.base import AXE_FILE_PATH
+from playwright.sync_api import Page, expect
+
+from gupshup_errors.model import ErrorTable
+
+from ..conftest import LANGUAGES
+from .conftest import DESKTOP, PHONE, Pages
+from .reader import KNOWN, KNOWN_LANGUAGES, box, row, visible_rows
+
+
+def _png_width(path: Path) -> int:
+    width: int = struct.unpack(">I", path.read_bytes()[16:20])[0]  # IHDR: width, height
+    return width
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_phone_has_no_sideways_scroll_and_the_code_stays_beside_the_text(
+    pages: Pages, table: ErrorTable, language: str, artifacts: Path
+) -> None:
+    page = pages.reader(f"/{language}/", viewport=PHONE)
+    width = PHONE["width"]
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    assert box(page, "#gs-table").right <= width
+    for entry in table.codes:
+        code = box(page, f"{row(entry.code)} > th")
+        name = box(page, f"{row(entry.code)} > td:nth-child(2)")
+        assert code.left >= 0 and code.right <= name.left, f"code {entry.code} is not beside"
+        assert code.top == name.top
+    shot = artifacts / f"{language}-phone.png"
+    page.screenshot(path=shot, full_page=True, animations="disabled")
+    assert _png_width(shot) == width  # a full-page shot is as wide as the page's content
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_desktop_screenshots(
+    pages: Pages, table: ErrorTable, language: str, scheme: str, artifacts: Path
+) -> None:
+    page = pages.reader(f"/{language}/", color_scheme=scheme)
+    shot = artifacts / f"{language}-desktop-{scheme}.png"
+    page.screenshot(path=shot, full_page=True, animations="disabled")
+    assert _png_width(shot) == DESKTOP["width"]
+    # And as a reader arriving by a link to one code sees it (the sticky header at the top).
+    middle = table.codes[len(table.codes) // 2].code
+    page.evaluate(f"location.hash = '#{middle}'")
+    page.wait_for_function(f"document.querySelector(':target')?.id === '{middle}'")
+    page.screenshot(
+        path=artifacts / f"{language}-desktop-{scheme}-{middle}.png", animations="disabled"
+    )
+
+
+def _scheme(page: Page) -> str | None:
+    return page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+
+
+def _toggle(page: Page) -> str:
+    """The name of the palette toggle the reader can see."""
+    label = page.locator("form[data-md-component=palette] label:visible")
+    expect(label).to_have_count(1)
+    title = label.get_attribute("title")
+    assert title is not None
+    return title
+
+
+@pytest.mark.parametrize("language", KNOWN_LANGUAGES)
+def test_palette_toggle_switches_light_and_dark_and_is_named_in_the_page_language(
+    pages: Pages, language: str
+) -> None:
+    page = pages.reader(f"/{language}/", color_scheme="light")
+    assert _scheme(page) == "default"
+    assert _toggle(page) == KNOWN[language]["to dark"]
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    page.locator("form[data-md-component=palette] label:visible").click()
+    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    assert _toggle(page) == KNOWN[language]["to light"]
+    assert page.evaluate("getComputedStyle(document.body).backgroundColor") != background
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_system_dark_scheme_is_followed(pages: Pages, language: str) -> None:
+    page = pages.reader(f"/{language}/", color_scheme="dark")
+    assert _scheme(page) == "slate"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_print_shows_a_clean_table(
+    pages: Pages, table: ErrorTable, language: str, artifacts: Path
+) -> None:
+    page = pages.reader(f"/{language}/")
+    page.emulate_media(media="print")
+    for chrome in (".md-header", ".md-search", ".gs-filter", ".md-footer", "button.gs-copy"):
+        shown = page.eval_on_selector_all(
+            chrome, "els => els.filter(el => el.getClientRects().length).length"
+        )
+        assert shown == 0, f"{chrome} is printed"
+    assert visible_rows(page) == [str(entry.code) for entry in table.codes]
+    expect(page.locator("#gs-table thead")).to_be_visible()
+    pdf = artifacts / f"{language}-print.pdf"
+    page.pdf(path=pdf, format="A4")
+    assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def _violations(page: Page) -> list[str]:
+    # Colours are judged as they end up, not halfway through a fade.
+    page.wait_for_function("document.getAnimations().length === 0")
+    page.add_script_tag(path=str(AXE_FILE_PATH))
+    found: list[str] = page.evaluate(
+        """async () => {
+            const result = await axe.run(document, {resultTypes: ["violations"]});
+            return result.violations.map(v =>
+                `${v.id} (${v.impact}): ${v.help}: ` +
+                v.nodes.slice(0, 3).map(n => n.target.join(" ")).join(", "));
+        }"""
+    )
+    return found
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_axe_finds_no_violations(
+    pages: Pages, table: ErrorTable, language: str, scheme: str
+) -> None:
+    page = pages.reader(f"/{language}/#{table.codes[1].code}", color_scheme=scheme)
+    assert page.evaluate("document.documentElement.lang") == language
+    assert _violations(page) == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_axe_finds_no_violations_on_the_not_found_page(pages: Pages, language: str) -> None:
+    page = pages.open(f"/{language}/404.html")
+    page.wait_for_selector(".md-search[aria-label]", state="attached")  # errors.js has run
+    assert _violations(page) == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_axe_finds_no_violations_with_the_filter_and_search_in_use(
+    pages: Pages, language: str, scheme: str
+) -> None:
+    page = pages.reader(f"/{language}/", color_scheme=scheme)
+    page.fill("#gs-filter", "zzqx")
+    expect(page.locator(".gs-filter__empty")).to_be_visible()
+    page.click("input.md-search__input")
+    page.keyboard.insert_text("1002")
+    page.keyboard.press("End")
+    page.wait_for_selector("a.md-search-result__link")
+    assert _violations(page) == []

@@ -1,0 +1,166 @@
+"""The reader's features as built into the HTML and the search index (no browser needed)."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup, Tag
+
+from gupshup_errors import search, theme
+from gupshup_errors.model import ErrorCode, ErrorTable, Texts
+
+from .conftest import LANGUAGES
+
+Page = Callable[[str], BeautifulSoup]
+
+TOGGLES = {
+    "ru": ["Включить тёмную тему", "Включить светлую тему"],
+    "en": ["Switch to dark mode", "Switch to light mode"],
+}
+COPY_LABEL = {"ru": "Скопировать ссылку на код {code}", "en": "Copy the link to code {code}"}
+
+
+def _table(soup: BeautifulSoup) -> Tag:
+    found = soup.select_one("table#gs-table")
+    assert found is not None
+    return found
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_table_has_a_caption_and_scoped_headers(
+    page: Page, table: ErrorTable, language: str
+) -> None:
+    found = _table(page(f"{language}/index.html"))
+    caption = found.find("caption")
+    assert caption is not None and caption.get_text(strip=True) == table.title[language]
+    assert [th.get("scope") for th in found.select("thead th")] == ["col"] * 3
+    row_headers = found.select("tbody tr > th")
+    assert len(row_headers) == len(table.codes)
+    assert all(th.get("scope") == "row" for th in row_headers)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_filter_is_labelled_and_hidden_until_scripts_show_it(page: Page, language: str) -> None:
+    soup = page(f"{language}/index.html")
+    box = soup.select_one(".gs-filter")
+    assert box is not None and box.has_attr("hidden")
+    field = box.select_one("input#gs-filter")
+    label = box.select_one('label[for="gs-filter"]')
+    assert field is not None and field.get("type") == "search"
+    assert label is not None and label.get_text(strip=True)
+    message = box.select_one(".gs-filter__empty")
+    assert message is not None and "{query}" in str(message.get("data-message"))
+
+
+@pytest.mark.parametrize("language", [lang for lang in LANGUAGES if lang in COPY_LABEL])
+def test_the_scripts_strings_are_rendered_in_the_page_language(page: Page, language: str) -> None:
+    found = _table(page(f"{language}/index.html"))
+    assert found["data-copy-label"] == COPY_LABEL[language]
+    assert found["data-copied"] and found["data-copy-failed"]
+    others = [_table(page(f"{other}/index.html")) for other in LANGUAGES if other != language]
+    assert all(other["data-copied"] != found["data-copied"] for other in others)
+
+
+@pytest.mark.skipif("ru" not in LANGUAGES, reason="the site is built without Russian")
+def test_russian_page_folds_yo_into_ye(page: Page) -> None:
+    fold = json.loads(str(_table(page("ru/index.html"))["data-fold"]))
+    assert fold == {"\N{CYRILLIC SMALL LETTER IO}": "\N{CYRILLIC SMALL LETTER IE}"}
+
+
+@pytest.mark.parametrize("language", [lang for lang in LANGUAGES if lang in TOGGLES])
+def test_palette_toggles_are_named_in_the_page_language(page: Page, language: str) -> None:
+    soup = page(f"{language}/index.html")
+    labels = soup.select("form[data-md-component=palette] label")
+    assert [label.get("title") for label in labels] == TOGGLES[language]
+    inputs = soup.select("form[data-md-component=palette] input")
+    assert [field.get("aria-label") for field in inputs] == TOGGLES[language]
+
+
+def _index(site: Path, language: str) -> list[dict[str, str]]:
+    docs: list[dict[str, str]] = json.loads(
+        (site / language / "search" / "search_index.json").read_text("utf-8")
+    )["docs"]
+    return docs
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_search_has_one_document_per_code_at_its_row(
+    site: Path, table: ErrorTable, language: str
+) -> None:
+    docs = _index(site, language)
+    assert docs[0]["location"] == "", "the page's own document must come first"
+    by_location = {doc["location"]: doc for doc in docs}
+    assert len(by_location) == len(docs)
+    for row in table.codes:
+        doc = by_location[f"#{row.code}"]
+        assert doc["title"] == f"{row.code} — {row.texts[language].name}"
+        assert doc["text"] == row.texts[language].action
+    assert by_location[f"#{table.anchor}"]["text"] == "", "the rows are indexed twice"
+
+
+def _config(html: str) -> dict[str, object]:
+    found = re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S)
+    assert found is not None
+    config: dict[str, object] = json.loads(found.group(1))
+    return config
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("name", ["index.html", "404.html"])
+def test_pages_load_the_stemming_worker_which_loads_materials(
+    site: Path, language: str, name: str
+) -> None:
+    url = _config((site / language / name).read_text("utf-8"))["search"]
+    assert isinstance(url, str)
+    resolved = urlsplit(urljoin(f"http://host/{language}/{name}", url)).path
+    worker = site / resolved.lstrip("/")
+    assert worker.name.startswith("search-stemmed.") and worker.exists()
+    imported = re.search(r'importScripts\("([^"]+)"\)', worker.read_text("utf-8"))
+    assert imported is not None and (worker.parent / imported.group(1)).exists()
+
+
+def _row(code: int, name: str, action: str) -> ErrorCode:
+    return ErrorCode(code, {"en": Texts(name, action)})
+
+
+def test_code_documents_escape_markup() -> None:
+    table = ErrorTable("t", {"en": "T"}, (_row(7, "<b>bold</b> & co", "use <i>"),))
+    [doc] = search.code_documents(table, "en")
+    assert doc == {
+        "location": "#7",
+        "title": "7 — &lt;b&gt;bold&lt;/b&gt; &amp; co",
+        "text": "use &lt;i&gt;",
+    }
+
+
+def test_an_index_of_an_unknown_shape_is_refused() -> None:
+    with pytest.raises(ValueError, match="no 'docs' list"):
+        search.read_index('{"config": {}}')
+    with pytest.raises(ValueError, match="not a Material search document"):
+        search.read_index('{"config": {}, "docs": [{"location": ""}]}')
+
+
+def test_a_page_without_materials_config_is_left_alone() -> None:
+    page = "<html><body><p>no config</p></body></html>"
+    assert search.worker_url(page) is None
+    assert search.use_worker(page, search.worker("search.x.js", "en")) == page
+
+
+def test_each_toggle_is_named_after_the_option_it_selects() -> None:
+    options = [
+        {"media": "(prefers-color-scheme)", "toggle": {"icon": "a"}},
+        {"media": "(prefers-color-scheme: light)", "scheme": "default", "toggle": {"icon": "b"}},
+        {"media": "(prefers-color-scheme: dark)", "scheme": "slate", "toggle": {"icon": "c"}},
+    ]
+    named = theme.palette(options, "en")
+    assert [option["toggle"] for option in named] == [
+        {"icon": "a", "name": "Switch to light mode"},
+        {"icon": "b", "name": "Switch to dark mode"},
+        {"icon": "c", "name": "Switch to the system's color scheme"},
+    ]
+    assert options[0]["toggle"] == {"icon": "a"}, "the configured options were changed"

@@ -1,0 +1,67 @@
+"""`make system-packages`: Java and Chromium are there, installed as root, or explained."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+from .conftest import REPO
+
+
+def _make(tmp_path: Path, *variables: str, ci: bool = False) -> subprocess.CompletedProcess[str]:
+    env = {key: value for key, value in os.environ.items() if key != "CI"}
+    if ci:
+        env["CI"] = "true"
+    return subprocess.run(
+        ["make", "--no-print-directory", "-s", "-C", str(REPO), "system-packages", *variables],
+        capture_output=True, text=True, check=False, env=env, cwd=tmp_path,
+    )  # fmt: skip
+
+
+def _program(path: Path, body: str = "") -> Path:
+    path.write_text(f"#!/bin/sh\n{body}\n")
+    path.chmod(0o755)
+    return path
+
+
+def test_present_programs_need_nothing(tmp_path: Path) -> None:
+    chromium = _program(tmp_path / "chromium")
+    done = _make(tmp_path, f"CHROMIUM={chromium}", "JAVA=sh", "USER_ID=1000")
+    assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
+
+
+def test_missing_chromium_without_root_says_how_to_install_it(tmp_path: Path) -> None:
+    done = _make(tmp_path, f"CHROMIUM={tmp_path / 'none'}", "JAVA=sh", "USER_ID=1000")
+    assert done.returncode == 0
+    assert "sudo apt-get install -y chromium" in done.stderr
+
+
+def test_missing_programs_without_root_fail_in_ci(tmp_path: Path) -> None:
+    done = _make(
+        tmp_path, f"CHROMIUM={tmp_path / 'none'}", "JAVA=no-such-java", "USER_ID=1000", ci=True
+    )
+    assert done.returncode != 0
+    assert "sudo apt-get install -y default-jre-headless chromium" in done.stderr
+
+
+def test_missing_programs_as_root_are_installed_with_apt_get(tmp_path: Path) -> None:
+    calls = tmp_path / "calls"
+    apt_get = _program(tmp_path / "apt-get", f'echo "$*" >> {calls}')
+    done = _make(
+        tmp_path, f"CHROMIUM={tmp_path / 'none'}", "JAVA=no-such-java", "USER_ID=0",
+        f"APT_GET={apt_get}",
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert calls.read_text().splitlines() == [
+        "update -qq",
+        "install -y -qq default-jre-headless chromium",
+    ]
+
+
+def test_a_failed_install_fails_the_target(tmp_path: Path) -> None:
+    apt_get = _program(tmp_path / "apt-get", "exit 100")
+    done = _make(
+        tmp_path, f"CHROMIUM={tmp_path / 'none'}", "JAVA=sh", "USER_ID=0", f"APT_GET={apt_get}"
+    )
+    assert done.returncode != 0
