@@ -7,7 +7,7 @@ LOCALES := gupshup_errors/locales
 POT := $(LOCALES)/messages.pot
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve site check test lint typecheck i18n clean
+.PHONY: help serve site check published schema expected test lint typecheck i18n clean
 
 help:  ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -27,9 +27,18 @@ site: $(BIN)/.installed  ## build every language into site/, strict; a failed bu
 check: $(BIN)/.installed  ## validate data/errors.yml and the catalogs
 	$(PY) -m gupshup_errors check
 
+published: $(BIN)/.installed  ## record new codes and retirements in data/published.txt (never drops one)
+	$(PY) -m gupshup_errors published
+
+schema: $(BIN)/.installed  ## regenerate data/errors.schema.json from the model
+	$(PY) -m gupshup_errors schema
+
+expected: $(BIN)/.installed  ## rewrite tests/broken/*.expected after an intended message change; review the diff
+	$(PY) -m tests.broken
+
 i18n: $(BIN)/.installed  ## extract interface strings into messages.pot and update every .po
-	$(BIN)/pybabel extract --quiet -F babel.cfg --no-location --omit-header -o $(POT) .
-	$(BIN)/pybabel update --quiet -i $(POT) -d $(LOCALES) --ignore-obsolete --no-fuzzy-matching -w 76
+	$(BIN)/pybabel --quiet extract -F babel.cfg --no-location --omit-header -o $(POT) .
+	$(BIN)/pybabel --quiet update -i $(POT) -d $(LOCALES) --ignore-obsolete --no-fuzzy-matching -w 76
 
 lint: $(BIN)/.installed  ## ruff: lint and format check
 	$(BIN)/ruff check .

@@ -26,14 +26,26 @@ class ErrorTableConfig(base.Config):
     """The data file, relative to mkdocs.yml."""
     languages = c.ListOfItems(c.Type(str), default=["ru", "en"])
     """The languages the site is built in; the first is the default."""
+    published_file = c.Type(str, default="data/published.txt")
+    """The record of every code ever published, relative to mkdocs.yml."""
     language = c.Optional(c.Type(str))
     """The language of this build (the site builder sets it); defaults to the first language."""
+    preview = c.Type(bool, default=False)
+    """Set by the live preview: new codes need not be in the published record yet."""
 
 
 def alternates(site_url: str, languages: list[str]) -> list[Alternate]:
     """Every language version of the site, linked by path so that any host works."""
     base_path = urlsplit(site_url).path.rstrip("/")
     return [Alternate(lang, i18n.language_name(lang), f"{base_path}/{lang}/") for lang in languages]
+
+
+def _shown(path: Path) -> Path:
+    """The path as messages name it: relative to the working folder when inside it."""
+    try:
+        return path.relative_to(Path.cwd())
+    except ValueError:
+        return path
 
 
 class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
@@ -44,7 +56,19 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
         return self.config.language or self.config.languages[0]
 
     def data_path(self, config: MkDocsConfig) -> Path:
-        return Path(config.config_file_path).parent / self.config.data_file
+        return _shown(Path(config.config_file_path).parent / self.config.data_file)
+
+    def published_path(self, config: MkDocsConfig) -> Path:
+        return _shown(Path(config.config_file_path).parent / self.config.published_file)
+
+    def load_table(self, config: MkDocsConfig) -> ErrorTable:
+        """The data, checked against the published record; raises DataError."""
+        return load(
+            self.data_path(config),
+            self.config.languages,
+            self.published_path(config),
+            require_recorded=not self.config.preview,
+        )
 
     # First, so that Material's search plugin sees this build's language.
     @event_priority(100)
@@ -55,7 +79,7 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
                 f"language '{language}' is not in 'languages' {self.config.languages}"
             )
         try:
-            self.table = load(self.data_path(config), self.config.languages)
+            self.table = self.load_table(config)
         except DataError as error:
             raise PluginError(error.report()) from None
         root_url = config.site_url or "http://127.0.0.1:8000/"
@@ -68,7 +92,13 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
         config.site_url = f"{root_url.rstrip('/')}/{language}/"
         config.site_dir = str(Path(config.site_dir) / language)
         config.watch.extend(
-            str(path) for path in (self.data_path(config), PACKAGE / "templates", i18n.LOCALES)
+            str(path.resolve())
+            for path in (
+                self.data_path(config),
+                self.published_path(config),
+                PACKAGE / "templates",
+                i18n.LOCALES,
+            )
         )
         return config
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from . import i18n
+from . import i18n, inline
 from .model import ErrorTable
 
 
@@ -22,13 +22,15 @@ class Alternate:
 
 def _environment() -> Environment:
     # A fresh environment per render, so edited templates and catalogs show on the next build.
-    return Environment(
+    env = Environment(
         loader=PackageLoader("gupshup_errors"),
         autoescape=True,
         undefined=StrictUndefined,
         keep_trailing_newline=True,
         extensions=["jinja2.ext.i18n"],
     )
+    env.filters["inline"] = inline.to_html
+    return env
 
 
 def _localized(language: str) -> Environment:
