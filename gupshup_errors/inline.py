@@ -68,20 +68,22 @@ def _address_mistake(address: str) -> tuple[str, str] | None:
         return None
     if not address.strip():
         return "the link has no address", "write the address between ( and ), e.g. (https://…)"
+    scheme = _SCHEME.match(address)
+    if not address.startswith("#") and (
+        scheme is None or scheme.group().lower() not in ("https:", "http:", "mailto:")
+    ):
+        shown = scheme.group() if scheme else address
+        return (
+            f"the link goes to '{shown}', which is not allowed",
+            "links may go to https://, http://, mailto: or #<code> addresses only",
+        )
     if any(char.isspace() for char in address):
         return "the link address contains a blank", "remove it, or write %20 for a space"
     if "(" in address:
         return "the link address contains '('", "write %28 for '(' and %29 for ')'"
-    scheme = _SCHEME.match(address)
-    shown = scheme.group() if scheme else address
-    if shown.lower() in ("https:", "http:", "mailto:"):
-        return (
-            f"'{address}' is not a full address",
-            "write a web address as https://host/path, an e-mail one as mailto:name@host",
-        )
     return (
-        f"the link goes to '{shown}', which is not allowed",
-        "links may go to https://, http://, mailto: or #<code> addresses only",
+        f"'{address}' is not a full address",
+        "write a web address as https://host/path, an e-mail one as mailto:name@host",
     )
 
 

@@ -13,22 +13,20 @@ from typing import TypeVar
 import yaml
 from babel import localedata
 
-from . import inline, published
+from . import inline, published, syntax
 from .model import ErrorCode, ErrorTable, Texts
 from .problems import DataError, Problem
 
 T = TypeVar("T")
 
 _TAG = "tag:yaml.org,2002:"
-# libyaml's parser when PyYAML has it: the same nodes and marks, many times faster.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # The file's layout; schema.py describes the same fields to editors.
 TOP_FIELDS = ("table", "codes")
 TABLE_FIELDS = ("anchor", "title")
 ENTRY_FIELDS = ("code", "retired")
 TEXT_FIELDS = tuple(item.name for item in fields(Texts))
 ANCHOR = r"[a-z][a-z0-9]*(-[a-z0-9]+)*"
-CODE = r"[1-9][0-9]{0,8}"
+CODE = syntax.CODE
 _ANCHOR = re.compile(ANCHOR)
 _CODE = re.compile(CODE)
 _KINDS = {
@@ -40,10 +38,6 @@ _KINDS = {
     "map": "a mapping",
     "seq": "a list",
 }
-_SYNTAX_HINT = (
-    "check the indentation and the colons here and on the line above; "
-    "quote texts that contain ': ' or start with a symbol"
-)
 
 
 @dataclass(frozen=True)
@@ -78,6 +72,9 @@ class _Reader:
     absent: tuple[str, ...] = ()
     """Built languages that no entry has at all: reported once, not once per entry."""
     anchor: str | None = None
+    mentioned: set[str] = field(default_factory=set)
+    """Languages the current entry names where they do not belong, e.g. 'eng' or a nested
+    'en'; their "block is missing" would only repeat that problem."""
 
     def problem(
         self, node: yaml.Node, where: _Where, message: str, hint: str | None = None
@@ -116,7 +113,9 @@ class _Reader:
             if key in seen:
                 self.problem(
                     key_node,
-                    replace(where, field=key),
+                    replace(where, language=key)
+                    if key in self.languages
+                    else replace(where, field=key),
                     f"'{key}' appears twice in {what} (first on line {seen[key]})",
                     "keep only one; YAML would silently keep the last and lose the other",
                 )
@@ -131,15 +130,17 @@ class _Reader:
         where: _Where,
         allowed: Sequence[str],
         hints: dict[str, str] | None = None,
-    ) -> None:
+    ) -> str | None:
+        """Report a key that does not belong here; returns the name it probably meant."""
         if key in self.languages:
+            self.mentioned.add(key)
             self.problem(
                 node,
                 replace(where, language=key),
                 f"the '{key}' block is not in its place",
                 "language blocks go right under '- code:', lined up with 'code:'",
             )
-            return
+            return None
         # A key Babel knows as a locale gets a language message ('de:'), not "unknown field".
         if localedata.exists(key.replace("-", "_")):
             self.problem(
@@ -149,31 +150,37 @@ class _Reader:
                 f"(it builds {', '.join(self.languages)})",
                 "add the language to 'languages' in mkdocs.yml, or remove this block",
             )
-            return
+            return None
         close = difflib.get_close_matches(key, allowed, n=1)
         if hints and key in hints:
             hint = hints[key]
         elif close:
             hint = f"did you mean '{close[0]}'?"
+            self.mentioned.add(close[0])
         else:
             hint = f"the fields here are: {', '.join(allowed)}"
         self.problem(node, replace(where, field=key), f"unknown field '{key}'", hint)
+        return close[0] if close else None
 
     def missing(self, node: yaml.Node, where: _Where, what: str, hint: str) -> None:
         self.problem(node, where, f"{what} is missing", hint)
 
     def text(self, node: yaml.Node, where: _Where) -> str | None:
         """A plain text: one string, no blanks around it, no invisible characters."""
+        name = f"'{where.field}'"
         if not isinstance(node, yaml.ScalarNode) or node.tag != f"{_TAG}str":
             kind = _kind(node)
             if kind == "nothing":
-                self.problem(node, where, "is empty", "write the text after the colon")
+                self.problem(node, where, f"{name} is empty", "write the text after the colon")
+            elif kind in ("a number", "true/false"):
+                hint = f'put the text in double quotes: {where.field}: "{node.value}"'
+                self.problem(node, where, f"{name} must be text, not {kind}", hint)
             else:
-                self.problem(node, where, f"must be text, not {kind}", _TEXT_HINTS[kind])
+                self.problem(node, where, f"{name} must be text, not {kind}", _TEXT_HINTS[kind])
             return None
         value = str(node.value)
         if not value.strip():
-            self.problem(node, where, "is empty", "write the text after the colon")
+            self.problem(node, where, f"{name} is empty", "write the text after the colon")
             return None
         if value != value.strip():
             hint = (
@@ -181,7 +188,7 @@ class _Reader:
                 if value.endswith("\n")
                 else "remove the blanks at the start and end of the text"
             )
-            self.problem(node, where, "has blanks at its start or end", hint)
+            self.problem(node, where, f"{name} has blanks at its start or end", hint)
             return None
         hidden = next((char for char in value if _invisible(char)), None)
         if hidden is not None:
@@ -190,7 +197,7 @@ class _Reader:
                 line,
                 column,
                 where,
-                f"holds the invisible character U+{ord(hidden):04X} "
+                f"{name} holds the invisible character U+{ord(hidden):04X} "
                 f"({unicodedata.name(hidden, 'a control character')})",
                 "delete it (it often comes with copy and paste); a line break is written "
                 "as a new line in a '|-' block",
@@ -218,10 +225,11 @@ class _Reader:
         offset = self.source.find(needle, start, max(end, start + len(needle)))
         if not needle or offset < 0:
             return node.start_mark.line + 1, node.start_mark.column + 1
-        return _position(self.source, offset)
+        return syntax.position(self.source, offset)
 
     def per_language(
         self,
+        label: yaml.Node,
         node: yaml.Node,
         where: _Where,
         what: str,
@@ -234,7 +242,7 @@ class _Reader:
         for key, key_node, value in self.mapping(node, where, what, hint):
             seen.add(key)
             if key not in self.languages:
-                self.unknown(key, key_node, where, self.languages)
+                seen.add(self.unknown(key, key_node, where, self.languages) or key)
                 continue
             result = read(value, replace(where, language=key))
             if result is not None:
@@ -243,27 +251,28 @@ class _Reader:
             for language in self.languages:
                 if language not in seen:
                     self.missing(
-                        node,
+                        label,
                         replace(where, language=language),
                         f"the '{language}' text of {what}",
-                        f"add a '{language}: ...' line in that language",
+                        f"add a line '{language}: …' under it, in that language",
                     )
         return found
 
     def texts(self, label: yaml.Node, node: yaml.Node, where: _Where) -> Texts | None:
         values: dict[str, str] = {}
+        meant: set[str] = set()
         hint = f"put 'name:' and 'action:' under '{where.language}:', indented two more spaces"
         language_block = f"the '{where.language}' block"
         for key, key_node, value in self.mapping(node, where, language_block, hint):
             if key not in TEXT_FIELDS:
-                self.unknown(key, key_node, where, TEXT_FIELDS)
+                meant.add(self.unknown(key, key_node, where, TEXT_FIELDS) or key)
                 continue
             text = self.formatted(value, replace(where, field=key))
             values[key] = text or ""  # a bad value was reported already, not "missing"
         if not isinstance(node, yaml.MappingNode):
             return None
         for name in TEXT_FIELDS:
-            if name not in values:
+            if name not in values and name not in meant:
                 self.missing(
                     label,
                     replace(where, field=name),
@@ -296,6 +305,7 @@ class _Reader:
         return None
 
     def entry(self, node: yaml.Node, index: int) -> ErrorCode | None:
+        self.mentioned = set()
         where = _Where(code=_code_of(node))
         what = f"entry #{index + 1} of 'codes'"
         hint = "write '- code: <number>', then a block for each language under it"
@@ -328,7 +338,7 @@ class _Reader:
                 self.unknown(key, key_node, where, (*ENTRY_FIELDS, *self.languages), misplaced)
         if isinstance(node, yaml.MappingNode):
             for language in self.languages:
-                if language not in fields_ and language not in self.absent:
+                if language not in {*fields_, *self.absent, *self.mentioned}:
                     self.missing(
                         node,
                         replace(where, language=language),
@@ -338,7 +348,8 @@ class _Reader:
         if number is None:
             self.codes_readable = False
         else:
-            mark = node.start_mark
+            # A problem about retiring is shown at 'retired:' when the entry has the line.
+            mark = (fields_["retired"][0] if "retired" in fields_ else node).start_mark
             self.entries.append(published.Entry(number, retired, mark.line + 1, mark.column + 1))
         if number is None or retired is None or set(texts) != set(self.languages):
             return None
@@ -381,7 +392,7 @@ class _Reader:
                     anchor = None
             elif key == "title":
                 title = self.per_language(
-                    value, replace(where, field=key), "the table's title", self.text
+                    key_node, value, replace(where, field=key), "the table's title", self.text
                 )
             else:
                 self.unknown(key, key_node, where, TABLE_FIELDS)
@@ -477,9 +488,8 @@ class _Reader:
 
     def document(self, root: yaml.Node | None) -> ErrorTable | None:
         if root is None:
-            self.problem_at(
-                1, 1, _Where(), "the file is empty", "it needs the 'table:' and 'codes:' sections"
-            )
+            empty = "the file is empty" if not self.source.strip() else "the file has only comments"
+            self.problem_at(1, 1, _Where(), empty, "it needs the 'table:' and 'codes:' sections")
             return None
         parts: dict[str, tuple[yaml.Node, yaml.Node]] = {}
         hint = "start the file with the 'table:' and 'codes:' sections, each at the line start"
@@ -521,12 +531,6 @@ def _invisible(char: str) -> bool:
     return char != "\n" and unicodedata.category(char) in ("Cc", "Zl", "Zp")
 
 
-def _position(text: str, index: int) -> tuple[int, int]:
-    """1-based line and column of a character offset."""
-    line = text.count("\n", 0, index) + 1
-    return line, index - (text.rfind("\n", 0, index) + 1) + 1
-
-
 def _kind(node: yaml.Node) -> str:
     if isinstance(node, yaml.MappingNode):
         return "a mapping"
@@ -563,102 +567,14 @@ def _code_of(node: yaml.Node) -> int | None:
     return None
 
 
-def _context(lines: Sequence[str], line: int, languages: Sequence[str]) -> _Where:
-    """Best guess at the code, field and language of a line the YAML parser could not read."""
-    code = language = field_ = None
-    known = {*TOP_FIELDS, *TABLE_FIELDS, *ENTRY_FIELDS, *TEXT_FIELDS}
-    here = re.match(r"\s*(?:-\s+)?([\w-]+)\s*:", lines[line - 1]) if line <= len(lines) else None
-    if here and here.group(1) in known:
-        field_ = here.group(1)
-    indent = len(lines[line - 1]) - len(lines[line - 1].lstrip()) if line <= len(lines) else 0
-    for text in reversed(lines[: line - 1]):
-        stripped = text.lstrip()
-        depth = len(text) - len(stripped)
-        if language is None and depth < indent and stripped.rstrip(": ") in languages:
-            language = stripped.rstrip(": ")
-        found = re.match(r"-\s+code:\s*(" + CODE + r")\s*$", stripped)
-        if found:
-            code = int(found.group(1))
-            break
-        if depth == 0 and stripped:
-            break
-    return _Where(code, field_, language)
-
-
-def _token_problems(text: str) -> Iterator[tuple[yaml.Token, str, str]]:
-    """YAML features that turn text into something else: tags, anchors and aliases."""
-    for token in yaml.scan(text, Loader=_LOADER):
-        if isinstance(token, yaml.TagToken):
-            handle, suffix = token.value
-            yield (
-                token,
-                f"the YAML tag '{handle or ''}{suffix}' is not allowed",
-                "the file holds plain text, numbers and lists: remove the tag, or put the "
-                "text in quotes if it starts with '!'",
-            )
-        elif isinstance(token, yaml.AnchorToken | yaml.AliasToken):
-            sign = "&" if isinstance(token, yaml.AnchorToken) else "*"
-            yield (
-                token,
-                f"'{sign}{token.value}' is a YAML {'anchor' if sign == '&' else 'alias'}, "
-                "which is not allowed",
-                f"write every text out in full; put a text that starts with '{sign}' in quotes",
-            )
-
-
-def _read_yaml(
-    text: str, file: str, languages: Sequence[str]
-) -> tuple[yaml.Node | None, list[Problem]]:
-    """The composed tree, or the problems that keep the text from being safe YAML."""
-
-    def where(line: int, column: int, message: str, hint: str) -> Problem:
-        found = _context(text.splitlines(), line, languages)
-        return Problem(file, line, column, message, found.code, found.field, found.language, hint)
-
-    if "\t" in text:
-        return None, [
-            where(
-                number,
-                line.index("\t") + 1,
-                "a tab character is here",
-                "YAML indents with spaces only; replace the tab with spaces",
-            )
-            for number, line in enumerate(text.splitlines(), start=1)
-            if "\t" in line
-        ]
-    try:
-        found = [
-            where(token.start_mark.line + 1, token.start_mark.column + 1, message, hint)
-            for token, message, hint in _token_problems(text)
-        ]
-        return (None, found) if found else (yaml.compose(text, Loader=_LOADER), [])
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        message = f"this is not valid YAML: {error.problem or error.context}"
-        if error.context and error.problem:
-            message += f" ({error.context})"
-        return None, [where(line, column, message, _SYNTAX_HINT)]
-    except yaml.reader.ReaderError as error:
-        line, column = _position(text, error.position)
-        character = f"U+{error.character:04X}" if isinstance(error.character, int) else "?"
-        return None, [
-            where(
-                line,
-                column,
-                f"the invisible character {character} is here, which YAML does not allow",
-                "delete it (it often comes with copy and paste)",
-            )
-        ]
-    except yaml.YAMLError as error:
-        return None, [where(1, 1, f"this is not valid YAML: {error}", _SYNTAX_HINT)]
-
-
 def _with_excerpts(problems: Sequence[Problem], file: str, text: str) -> list[Problem]:
-    lines = text.splitlines()
+    lines = syntax.lines(text)
     return [
         replace(problem, excerpt=lines[problem.line - 1])
-        if problem.file == file and problem.excerpt is None and 0 < problem.line <= len(lines)
+        if problem.file == file
+        and problem.excerpt is None
+        and 0 < problem.line <= len(lines)
+        and lines[problem.line - 1].strip()
         else problem
         for problem in problems
     ]
@@ -677,7 +593,8 @@ def parse(
     With a `record` of published codes, a published code without an entry, or a retired one
     given back to an error, is a problem too; see published.check for `require_recorded`.
     """
-    root, problems = _read_yaml(text, file, languages)
+    known = {*TOP_FIELDS, *TABLE_FIELDS, *ENTRY_FIELDS, *TEXT_FIELDS}
+    root, problems = syntax.compose(text, file, languages, known)
     reader = _Reader(file, text, languages)
     table = reader.document(root) if not problems else None
     if record is not None and reader.codes_readable:
@@ -722,6 +639,8 @@ def load(
             ]
         else:
             known, record_problems = published.parse(record_text, str(record))
+            # A record with unreadable lines would make every comparison with it suspect.
+            known = None if record_problems else known
         problems += record_problems
     if text is None:
         raise DataError(problems)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from .model import ErrorTable
 from .problems import Problem
+from .syntax import lines
 
 RETIRED = "retired"
 _LINE = re.compile(r"(?P<code>[1-9][0-9]{0,8})(?:[ ]+(?P<retired>retired))?")
@@ -55,7 +56,7 @@ def parse(text: str, file: str) -> tuple[Published, list[Problem]]:
     """Read the record file's text; lines it cannot read are problems, the rest is kept."""
     records: dict[int, Record] = {}
     problems: list[Problem] = []
-    for number, raw in enumerate(text.splitlines(), start=1):
+    for number, raw in enumerate(lines(text), start=1):
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
@@ -68,8 +69,7 @@ def parse(text: str, file: str) -> tuple[Published, list[Problem]]:
                     number,
                     column,
                     f"'{line}' is not a published code",
-                    hint=f"each line is a code, optionally followed by ' {RETIRED}'; "
-                    "run `make published` to rewrite the file",
+                    hint=f"write the code alone on the line, or the code and ' {RETIRED}'",
                     excerpt=raw,
                 )
             )
@@ -92,14 +92,14 @@ def parse(text: str, file: str) -> tuple[Published, list[Problem]]:
     return Published(file, records), problems
 
 
-def _place(entries: Sequence[Entry], code: int) -> tuple[int, int]:
-    """Where a missing code's entry belongs: at the first entry with a larger number."""
+def _place(entries: Sequence[Entry], code: int) -> tuple[Entry | None, str]:
+    """The entry a missing code's entry belongs next to, and how to say where."""
     later = [entry for entry in entries if entry.code > code]
     if later:
-        first = min(later, key=lambda entry: entry.line)
-        return first.line, first.column
-    last = max(entries, key=lambda entry: entry.line, default=None)
-    return (last.line, last.column) if last else (1, 1)
+        after = min(later, key=lambda entry: entry.code)
+        return after, f"above the entry for {after.code}"
+    before = max(entries, key=lambda entry: entry.code, default=None)
+    return before, f"below the entry for {before.code}" if before else "under 'codes:'"
 
 
 def check(
@@ -113,17 +113,17 @@ def check(
         entry = by_code.get(record.code)
         source = f"{published.file} line {record.line}"
         if entry is None:
-            line, column = _place(entries, record.code)
+            near, where = _place(entries, record.code)
             problems.append(
                 Problem(
                     data_file,
-                    line,
-                    column,
+                    near.line if near else 1,
+                    near.column if near else 1,
                     f"code {record.code} was published ({source}) but has no entry: "
                     f"links to #{record.code} would break",
                     code=record.code,
-                    hint=f"put the entry for {record.code} back here, with 'retired: true' "
-                    "if the API no longer returns it",
+                    hint=f"put the entry for {record.code} back, {where}; add 'retired: true' "
+                    "to it if the API no longer returns the code",
                 )
             )
         elif record.retired and entry.retired is False:

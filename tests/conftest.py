@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import settings
 from mkdocs.config import load_config
 
 from gupshup_errors.load import load
@@ -17,6 +18,16 @@ from gupshup_errors.site import PLUGIN, build_into
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
+# No example database: tests write nothing into the repository. CI replays the same examples.
+settings.register_profile("repo", database=None, deadline=None)
+settings.register_profile("ci", settings.get_profile("repo"), derandomize=True)
+settings.load_profile("ci" if os.environ.get("CI") else "repo")
+
+# Chromium as installed on the machine; Playwright never downloads a browser.
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]  # fmt: skip
 REPO = Path(__file__).resolve().parents[1]
 CONFIG = REPO / "mkdocs.yml"
 _PLUGIN_CONFIG = load_config(str(CONFIG)).plugins[PLUGIN].config
