@@ -176,7 +176,8 @@ class _Reader:
                 hint = f'put the text in double quotes: {where.field}: "{node.value}"'
                 self.problem(node, where, f"{name} must be text, not {kind}", hint)
             else:
-                self.problem(node, where, f"{name} must be text, not {kind}", _TEXT_HINTS[kind])
+                hint = _TEXT_HINTS.get(kind, "write plain text after the colon")
+                self.problem(node, where, f"{name} must be text, not {kind}", hint)
             return None
         value = str(node.value)
         if not value.strip():
@@ -516,9 +517,7 @@ class _Reader:
 _LINES = "'field: value' lines"
 _TEXT_HINTS = {
     "a list": "write the text itself after the colon, not a list of '- ' lines",
-    "a mapping": "write the text after the colon; quote it if it holds ': '",
-    "a number": 'put the text in quotes, e.g. name: "404"',
-    "true/false": 'put the text in quotes, e.g. name: "yes"',
+    "a mapping": "write the text after the colon; put it in double quotes if it holds ': '",
 }
 _MISPLACED_TOP = {
     **{name: f"'{name}:' goes under 'table:', indented two spaces" for name in TABLE_FIELDS},
@@ -609,11 +608,26 @@ def parse(
 
 def _read(path: Path) -> tuple[str | None, list[Problem]]:
     try:
-        return path.read_text(encoding="utf-8"), []
+        raw = path.read_bytes()
     except FileNotFoundError:
         return None, [Problem(str(path), 1, 1, "the file does not exist")]
-    except (UnicodeDecodeError, OSError) as error:
-        return None, [Problem(str(path), 1, 1, f"the file cannot be read: {error}")]
+    except OSError as error:
+        return None, [Problem(str(path), 1, 1, f"the file cannot be read: {error.strerror}")]
+    try:
+        return raw.decode("utf-8"), []
+    except UnicodeDecodeError as error:
+        before = raw[: error.start].decode("utf-8", "replace")
+        line, column = syntax.position(before, len(before))
+        return None, [
+            Problem(
+                str(path),
+                line,
+                column,
+                f"byte 0x{raw[error.start]:02X} here is not UTF-8 text",
+                hint="save the file as UTF-8 (editors offer it under 'encoding')",
+                excerpt=syntax.lines(raw.decode("utf-8", "replace"))[line - 1],
+            )
+        ]
 
 
 def load(

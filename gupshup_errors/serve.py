@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import html
 import logging
 import re
@@ -30,11 +31,10 @@ _LANG = re.compile(rb'<html[^>]*\slang="([A-Za-z_-]+)"')
 def overlay(message: str, language: str | None) -> str:
     """The error shown over a preview page, its frame in the page's language; the message
     itself is the checks' own English, as the terminal prints it."""
-    _: Callable[[str], str] = str
-    try:
-        _ = i18n.translations(language).gettext if language else str
-    except OSError:
-        _ = str  # a page in a language without a catalog
+    _: Callable[[str], str] = str  # a page without a language, or one without a catalog
+    if language:
+        with contextlib.suppress(OSError):
+            _ = i18n.translations(language).gettext
     return _OVERLAY.format(
         language=html.escape(language or "en"),
         title=html.escape(_("The last change was not built")),

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from hypothesis import settings
+from hypothesis.configuration import set_hypothesis_home_dir
 from mkdocs.config import load_config
 
 from gupshup_errors.load import load
@@ -18,10 +20,18 @@ from gupshup_errors.site import PLUGIN, build_into
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-# No example database: tests write nothing into the repository. CI replays the same examples.
+# No example database, and Hypothesis' caches in a temporary folder: tests write nothing
+# into the repository. CI replays the same examples on every run.
 settings.register_profile("repo", database=None, deadline=None)
 settings.register_profile("ci", settings.get_profile("repo"), derandomize=True)
 settings.load_profile("ci" if os.environ.get("CI") else "repo")
+_HYPOTHESIS_HOME = Path(tempfile.mkdtemp(prefix="gupshup-errors-hypothesis-"))
+set_hypothesis_home_dir(_HYPOTHESIS_HOME)
+
+
+def pytest_unconfigure() -> None:
+    shutil.rmtree(_HYPOTHESIS_HOME, ignore_errors=True)
+
 
 # Chromium as installed on the machine; Playwright never downloads a browser.
 CHROMIUM_ARGS = [

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+import tempfile
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gupshup_errors import published
-from gupshup_errors.load import parse
+from gupshup_errors.load import load, parse
 from gupshup_errors.model import ErrorTable
 from gupshup_errors.problems import DataError
 
@@ -85,3 +87,16 @@ def test_any_published_record(text: str) -> None:
 
 def test_the_real_file_loads() -> None:
     assert isinstance(outcome(REAL), ErrorTable)
+
+
+@settings(max_examples=100)
+@given(st.binary(), st.binary(max_size=40))
+def test_any_bytes_on_disk(data: bytes, record: bytes) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path, record_path = Path(folder) / "errors.yml", Path(folder) / "published.txt"
+        path.write_bytes(data)
+        record_path.write_bytes(record)
+        try:
+            load(path, LANGUAGES, record_path, require_recorded=True)
+        except DataError as error:
+            assert all(problem.line >= 1 and problem.column >= 1 for problem in error.problems)

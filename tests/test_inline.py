@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import pytest
 from bs4 import BeautifulSoup
@@ -74,7 +75,9 @@ def test_any_text_becomes_only_text_code_and_safe_links(text: str) -> None:
         assert set(tag.attrs) <= ({"href"} if tag.name == "a" else set())
         if tag.name == "a":
             assert re.fullmatch(inline.SAFE_ADDRESS, str(tag["href"]))
-    if "`" not in text and "](" not in text:
+    # HTML parsing changes some control characters (CR, FF, NUL); the checks refuse them all.
+    controls = any(unicodedata.category(char) == "Cc" for char in text.replace("\n", ""))
+    if "`" not in text and "](" not in text and not controls:
         for br in td.find_all("br"):
             br.replace_with("\n")
         assert td.get_text() == text
