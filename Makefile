@@ -13,7 +13,7 @@ USER_ID ?= $(shell id -u)
 export NO_MKDOCS_2_WARNING := 1
 export CHROMIUM
 
-.PHONY: help serve site check test lint typecheck i18n system-packages clean
+.PHONY: help serve site check published schema expected test lint typecheck i18n system-packages clean
 
 help:  ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -32,6 +32,15 @@ site: $(BIN)/.installed  ## build every language into site/, strict; a failed bu
 
 check: $(BIN)/.installed  ## validate data/errors.yml and the catalogs
 	$(PY) -m gupshup_errors check
+
+published: $(BIN)/.installed  ## record new codes and retirements in data/published.txt (never drops one)
+	$(PY) -m gupshup_errors published
+
+schema: $(BIN)/.installed  ## regenerate data/errors.schema.json from the model
+	$(PY) -m gupshup_errors schema
+
+expected: $(BIN)/.installed  ## rewrite tests/broken/*.expected after an intended message change; review the diff
+	$(PY) -m tests.broken
 
 i18n: $(BIN)/.installed  ## extract interface strings into messages.pot and update every .po
 	$(BIN)/pybabel --quiet extract -F babel.cfg --no-location --omit-header -o $(POT) .

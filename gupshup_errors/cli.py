@@ -11,12 +11,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
-from . import i18n, urls
+from . import i18n, published, schema, urls
 from .export import FORMATS, export
 from .load import load
 from .model import ErrorTable
+from .plugin import ErrorTablePlugin
 from .problems import DataError
 from .site import PLUGIN, build_site
 from .suggest import similar
@@ -42,28 +44,37 @@ exit status: 0 on success, 1 on a problem (unknown code, invalid data), 2 on wro
 
 @dataclass(frozen=True)
 class Project:
-    """What the commands need from mkdocs.yml."""
+    """What the commands need from mkdocs.yml: the plugin's settings, in that configuration."""
 
-    languages: list[str]
-    data: Path
-    site_url: str
+    plugin: ErrorTablePlugin
+    config: MkDocsConfig
+
+    @property
+    def languages(self) -> list[str]:
+        return list(self.plugin.config.languages)
+
+    @property
+    def data(self) -> Path:
+        return self.plugin.data_path(self.config)
+
+    @property
+    def site_url(self) -> str:
+        return urls.root(self.config.site_url)
 
     def table(self) -> ErrorTable:
-        return load(self.data, self.languages)
+        """The data, checked against the published record; raises DataError."""
+        return self.plugin.load_table(self.config)
 
 
 def _project(config_file: Path) -> Project:
     config = load_config(str(config_file))
     plugin = config.plugins[PLUGIN]
-    return Project(
-        languages=list(plugin.config.languages),
-        data=config_file.parent / plugin.config.data_file,
-        site_url=urls.root(config.site_url),
-    )
+    assert isinstance(plugin, ErrorTablePlugin)
+    return Project(plugin, config)
 
 
 def check(project: Project) -> int:
-    """Validate the data and the catalogs; print every problem."""
+    """Validate the data, the published record and the catalogs; print every problem."""
     failed = False
     try:
         table = project.table()
@@ -110,6 +121,33 @@ def write_export(project: Project, fmt: str, language: str | None) -> int:
     # Bytes, so that the output is UTF-8 whatever the terminal's locale says.
     sys.stdout.buffer.write(text.encode("utf-8"))
     sys.stdout.flush()
+    return 0
+
+
+def record_published(project: Project) -> int:
+    """Add every new code and retirement to the published record; never drop one."""
+    plugin, config = project.plugin, project.config
+    record_file = plugin.published_path(config)
+    exists = record_file.exists()
+    # Without a record yet, the data alone decides; with one, it must still hold every code.
+    table = load(plugin.data_path(config), plugin.config.languages, record_file if exists else None)
+    before = record_file.read_text("utf-8") if exists else None
+    record = published.parse(before, str(record_file))[0] if before is not None else None
+    after = published.render(record, table)
+    if after == before:
+        print(f"{record_file}: up to date")
+        return 0
+    record_file.write_text(after, "utf-8")
+    print(f"{record_file}: updated; commit it with the change to the data")
+    return 0
+
+
+def write_schema(project: Project) -> int:
+    """Regenerate the data file's JSON Schema from the model."""
+    plugin, config = project.plugin, project.config
+    path = plugin.data_path(config).with_name(schema.FILE_NAME)
+    path.write_text(schema.render(plugin.config.languages), "utf-8")
+    print(f"{path}: written")
     return 0
 
 
@@ -168,10 +206,16 @@ def _parser() -> argparse.ArgumentParser:
 
     commands.add_parser(
         "check",
-        help="validate data/errors.yml and the catalogs; non-zero exit on any problem",
-        description="Validate the data file and the catalogs, as `make check` does; print "
-        "every problem with its file, line and column.",
+        help="validate data/errors.yml, the published record and the catalogs; "
+        "non-zero exit on any problem",
+        description="Validate the data file, the record of published codes and the catalogs, "
+        "as `make check` does; print every problem with its file, line and column.",
     )
+    commands.add_parser(
+        "published",
+        help="record every new code and retirement in data/published.txt (never drops one)",
+    )
+    commands.add_parser("schema", help="regenerate the data file's JSON Schema from the model")
     site = commands.add_parser(
         "build",
         help="build every language into the site folder, strict, all or nothing",
@@ -194,13 +238,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
     try:
-        if args.command in {"check", "lookup", "export"}:
+        if args.command in {"check", "lookup", "export", "published", "schema"}:
             project = _project(args.config_file)
             language = getattr(args, "lang", None)
             if language is not None and language not in project.languages:
                 parser.error(f"--lang {language}: the site's languages are {project.languages}")
             if args.command == "check":
                 return check(project)
+            if args.command == "published":
+                return record_published(project)
+            if args.command == "schema":
+                return write_schema(project)
             if args.command == "lookup":
                 return lookup(project, args.codes, language or project.languages[0])
             return write_export(project, args.format, language)

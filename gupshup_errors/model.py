@@ -1,26 +1,42 @@
-"""Typed, frozen data: one error table, its codes, and their texts per language."""
+"""Typed, frozen data: one error table, its codes, and their texts per language.
+
+Each field's `doc` is what the data file's JSON Schema says about it in an editor.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+
+def _doc(text: str) -> Mapping[str, str]:
+    return {"doc": text}
 
 
 @dataclass(frozen=True)
 class Texts:
     """What one code says in one language."""
 
-    name: str
-    action: str
+    name: str = field(metadata=_doc("The error's short name, as the table's second column."))
+    action: str = field(
+        metadata=_doc("What the error means and what to do about it (the third column).")
+    )
 
 
 @dataclass(frozen=True)
 class ErrorCode:
     """One row of the table."""
 
-    code: int
-    texts: Mapping[str, Texts]
-    retired: bool = False
+    code: int = field(metadata=_doc("The number the API returns; also the row's link, e.g. #1002."))
+    texts: Mapping[str, Texts] = field(
+        metadata=_doc("The code's name and action in one language the site builds.")
+    )
+    retired: bool = field(
+        default=False,
+        metadata=_doc(
+            "true when the API no longer returns the code: its row and link stay, with a note."
+        ),
+    )
 
     @property
     def anchor(self) -> str:
@@ -32,9 +48,11 @@ class ErrorCode:
 class ErrorTable:
     """The whole table: its heading and its rows, in the order of the data file."""
 
-    anchor: str
-    title: Mapping[str, str]
-    codes: tuple[ErrorCode, ...]
+    anchor: str = field(metadata=_doc("The table heading's link, e.g. #gupshup-whatsapp-api."))
+    title: Mapping[str, str] = field(metadata=_doc("The table's heading in each language."))
+    codes: tuple[ErrorCode, ...] = field(
+        metadata=_doc("Every code, in ascending order; a published code is never removed.")
+    )
 
     def find(self, code: int) -> ErrorCode | None:
         """The row for `code`, if the table has one."""

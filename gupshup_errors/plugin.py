@@ -35,8 +35,20 @@ class ErrorTableConfig(base.Config):
     """The data file, relative to mkdocs.yml."""
     languages = c.ListOfItems(c.Type(str), default=["ru", "en"])
     """The languages the site is built in; the first is the default."""
+    published_file = c.Type(str, default="data/published.txt")
+    """The record of every code ever published, relative to mkdocs.yml."""
     language = c.Optional(c.Type(str))
     """The language of this build (the site builder sets it); defaults to the first language."""
+    preview = c.Type(bool, default=False)
+    """Set by the live preview: new codes need not be in the published record yet."""
+
+
+def _shown(path: Path) -> Path:
+    """The path as messages name it: relative to the working folder when inside it."""
+    try:
+        return path.relative_to(Path.cwd())
+    except ValueError:
+        return path
 
 
 class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
@@ -49,7 +61,19 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
         return self.config.language or self.config.languages[0]
 
     def data_path(self, config: MkDocsConfig) -> Path:
-        return Path(config.config_file_path).parent / self.config.data_file
+        return _shown(Path(config.config_file_path).parent / self.config.data_file)
+
+    def published_path(self, config: MkDocsConfig) -> Path:
+        return _shown(Path(config.config_file_path).parent / self.config.published_file)
+
+    def load_table(self, config: MkDocsConfig) -> ErrorTable:
+        """The data, checked against the published record; raises DataError."""
+        return load(
+            self.data_path(config),
+            self.config.languages,
+            self.published_path(config),
+            require_recorded=not self.config.preview,
+        )
 
     def source_date(self, config: MkDocsConfig) -> datetime:
         """The date of the sources, for sitemaps: the same on every build of one commit."""
@@ -68,7 +92,7 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
                 f"language '{language}' is not in 'languages' {self.config.languages}"
             )
         try:
-            self.table = load(self.data_path(config), self.config.languages)
+            self.table = self.load_table(config)
         except DataError as error:
             raise PluginError(error.report()) from None
         self.date = self.source_date(config)
@@ -96,8 +120,14 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
         config.site_url = urls.language_url(root_url, language)
         config.site_dir = str(Path(config.site_dir) / language)
         config.watch.extend(
-            str(path)
-            for path in (self.data_path(config), PACKAGE / "templates", i18n.LOCALES, THEME)
+            str(path.resolve())
+            for path in (
+                self.data_path(config),
+                self.published_path(config),
+                PACKAGE / "templates",
+                i18n.LOCALES,
+                THEME,
+            )
         )
         self.worker = None
         return config

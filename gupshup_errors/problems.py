@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+_EXCERPT_WIDTH = 100
 
 
 @dataclass(frozen=True)
@@ -18,6 +21,8 @@ class Problem:
     field: str | None = None
     language: str | None = None
     hint: str | None = None
+    excerpt: str | None = None
+    """The text of the line, shown under the message with a caret at the column."""
 
     def __str__(self) -> str:
         where = [f"code {self.code}"] if self.code is not None else []
@@ -26,8 +31,33 @@ class Problem:
         if self.language:
             where.append(f"language '{self.language}'")
         context = f" [{', '.join(where)}]" if where else ""
-        text = f"{self.file}:{self.line}:{self.column}:{context} {self.message}"
-        return f"{text}\n    fix: {self.hint}" if self.hint else text
+        lines = [f"{self.file}:{self.line}:{self.column}:{context} {self.message}"]
+        if self.excerpt is not None:
+            lines.extend(_excerpt(self.excerpt, self.line, self.column))
+        if self.hint:
+            lines.append(f"    fix: {self.hint}")
+        return "\n".join(lines)
+
+
+def _excerpt(text: str, line: int, column: int) -> list[str]:
+    """The line with a caret under the column; a long line is cut around the column."""
+    # One column per character, so that the caret lines up; nothing invisible or moving.
+    text = "".join(
+        " " if char == "\t" else "\ufffd" if unicodedata.category(char) == "Cc" else char
+        for char in text
+    )
+    start = max(0, min(column - 1 - _EXCERPT_WIDTH // 2, len(text) - _EXCERPT_WIDTH))
+    shown = text[start : start + _EXCERPT_WIDTH]
+    caret = column - 1 - start
+    if start > 0:
+        shown, caret = "…" + shown, caret + 1
+    if start + _EXCERPT_WIDTH < len(text):
+        shown += "…"
+    number = str(line)
+    return [
+        f"    {number} | {shown}".rstrip(),
+        f"    {' ' * len(number)} | {' ' * caret}^",
+    ]
 
 
 class DataError(Exception):

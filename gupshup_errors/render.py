@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import i18n, urls
+from . import i18n, inline, urls
 from .folding import fold_map
 from .model import ErrorTable
 
@@ -46,13 +46,15 @@ def alternates(site_url: str | None, languages: Sequence[str]) -> list[Alternate
 
 def _environment() -> Environment:
     # A fresh environment per render, so edited templates and catalogs show on the next build.
-    return Environment(
+    env = Environment(
         loader=PackageLoader("gupshup_errors"),
         autoescape=True,
         undefined=StrictUndefined,
         keep_trailing_newline=True,
         extensions=["jinja2.ext.i18n"],
     )
+    env.filters["inline"] = inline.to_html
+    return env
 
 
 def _localized(language: str) -> Environment:

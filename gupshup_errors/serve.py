@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import html
 import logging
+import re
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -19,12 +21,32 @@ from .site import build_site
 
 log = logging.getLogger("gupshup_errors.serve")
 
-_OVERLAY = """<div id="gs-build-error" role="alert" style="position:fixed;inset:0;z-index:10000;
-overflow:auto;background:rgba(20,20,20,.94);color:#fff;padding:2rem;font:14px/1.5 monospace">
-<h1 style="color:#ff8a80;font:bold 20px sans-serif;margin:0 0 1rem">
-The last change was not built</h1>
-<p style="font-family:sans-serif">The site below is the last good build. Fix the problem and save:
-this page reloads by itself.</p><pre style="white-space:pre-wrap">{message}</pre></div>"""
+_OVERLAY = """<div id="gs-build-error" role="alert" lang="{language}" style="position:fixed;
+inset:0;z-index:10000;overflow:auto;background:rgba(20,20,20,.94);color:#fff;padding:2rem;
+font:14px/1.5 monospace"><h1 style="color:#ff8a80;font:bold 20px sans-serif;margin:0 0 1rem">
+{title}</h1><p style="font-family:sans-serif">{advice}</p>
+<pre style="white-space:pre-wrap" lang="en">{message}</pre></div>"""
+_LANG = re.compile(rb'<html[^>]*\slang="([A-Za-z_-]+)"')
+
+
+def overlay(message: str, language: str | None) -> str:
+    """The error shown over a preview page, its frame in the page's language; the message
+    itself is the checks' own English, as the terminal prints it."""
+    _: Callable[[str], str] = str  # a page without a language, or one without a catalog
+    if language:
+        with contextlib.suppress(OSError):
+            _ = i18n.translations(language).gettext
+    return _OVERLAY.format(
+        language=html.escape(language or "en"),
+        title=html.escape(_("The last change was not built")),
+        advice=html.escape(
+            _(
+                "The site below is the last good build. Fix the problem and save: "
+                "this page reloads by itself."
+            )
+        ),
+        message=html.escape(message),
+    )
 
 
 class PreviewServer(LiveReloadServer):
@@ -36,8 +58,10 @@ class PreviewServer(LiveReloadServer):
         content = super()._inject_js_into_html(content, epoch)  # type: ignore[no-untyped-call]
         if self.error is None:
             return content
-        overlay = _OVERLAY.format(message=html.escape(self.error)).encode()
-        return content.replace(b"</body>", overlay + b"</body>", 1)
+        found = _LANG.search(content)
+        language = found.group(1).decode() if found else None
+        shown = overlay(self.error, language).encode()
+        return content.replace(b"</body>", shown + b"</body>", 1)
 
     def error_page(self, code: int) -> bytes:
         body = b"<!doctype html><html><body><p>Not found.</p></body></html>"
@@ -52,7 +76,7 @@ def _builder(
     def rebuild() -> None:
         # Never raise: an exception here leaves MkDocs' server stalling every request.
         try:
-            build_site(config_file, live, strict=False)
+            build_site(config_file, live, strict=False, preview=True)
         except Exception as error:
             message = error.report() if isinstance(error, DataError) else f"{error}"
             log.error("Build failed; still serving the last good site.\n%s", message)

@@ -10,15 +10,17 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
-from .load import load
 from .plugin import ErrorTablePlugin
 from .root import root_files
 
 PLUGIN = "gupshup-errors"
 
 
-def _config(config_file: Path, site_dir: Path, language: str | None, strict: bool) -> MkDocsConfig:
+def _config(
+    config_file: Path, site_dir: Path, language: str | None, strict: bool, preview: bool
+) -> MkDocsConfig:
     config = load_config(str(config_file), site_dir=str(site_dir), strict=strict)
+    _plugin(config).config.preview = preview
     if language is not None:
         _plugin(config).config.language = language
     return config
@@ -30,28 +32,34 @@ def _plugin(config: MkDocsConfig) -> ErrorTablePlugin:
     return plugin
 
 
-def build_into(config_file: Path, out: Path, *, strict: bool = True) -> list[str]:
-    """Build every language into `out` (which must be empty); returns the languages built."""
-    first = _config(config_file, out, None, strict)
+def build_into(
+    config_file: Path, out: Path, *, strict: bool = True, preview: bool = False
+) -> list[str]:
+    """Build every language into `out` (which must be empty); returns the languages built.
+
+    A `preview` build lets new codes show before they are in the published record."""
+    first = _config(config_file, out, None, strict, preview)
     plugin = _plugin(first)
     languages = list(plugin.config.languages)
     # Validate the data once up front, so a mistake stops the build before anything is written.
-    table = load(plugin.data_path(first), languages)
+    table = plugin.load_table(first)
     date = plugin.source_date(first)
     for language in languages:
-        build(_config(config_file, out, language, strict))
+        build(_config(config_file, out, language, strict, preview))
     for name, text in root_files(table, languages, first.site_url, date).items():
         (out / name).write_text(text, encoding="utf-8")
     return languages
 
 
-def build_site(config_file: Path, site_dir: Path, *, strict: bool = True) -> list[str]:
+def build_site(
+    config_file: Path, site_dir: Path, *, strict: bool = True, preview: bool = False
+) -> list[str]:
     """Build beside `site_dir`, then swap it in: a failure leaves `site_dir` as it was."""
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=site_dir.parent))
     try:
-        languages = build_into(config_file, staging, strict=strict)
+        languages = build_into(config_file, staging, strict=strict, preview=preview)
         _swap(staging, site_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

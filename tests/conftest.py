@@ -4,24 +4,58 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable
+import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import settings
+from hypothesis.configuration import set_hypothesis_home_dir
 from mkdocs.config import load_config
+from playwright.sync_api import Browser, sync_playwright
 
 from gupshup_errors.load import load
 from gupshup_errors.model import ErrorTable
 from gupshup_errors.site import PLUGIN, build_into
 
+from .system import CHROMIUM, require
+
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
+# No example database, and Hypothesis' caches in a temporary folder: tests write nothing
+# into the repository. CI replays the same examples on every run.
+settings.register_profile("repo", database=None, deadline=None)
+settings.register_profile("ci", settings.get_profile("repo"), derandomize=True)
+settings.load_profile("ci" if os.environ.get("CI") else "repo")
+_HYPOTHESIS_HOME = Path(tempfile.mkdtemp(prefix="gupshup-errors-hypothesis-"))
+set_hypothesis_home_dir(_HYPOTHESIS_HOME)
+
+
+def pytest_unconfigure() -> None:
+    shutil.rmtree(_HYPOTHESIS_HOME, ignore_errors=True)
+
+
+# Chromium as installed on the machine; Playwright never downloads a browser.
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]  # fmt: skip
 REPO = Path(__file__).resolve().parents[1]
 CONFIG = REPO / "mkdocs.yml"
 _PLUGIN_CONFIG = load_config(str(CONFIG)).plugins[PLUGIN].config
 LANGUAGES: list[str] = list(_PLUGIN_CONFIG.languages)
 DATA = REPO / _PLUGIN_CONFIG.data_file
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """One Chromium for the whole run: Playwright's sync API allows one instance at a time."""
+    require(CHROMIUM.exists(), f"Chromium (at {CHROMIUM}; CHROMIUM=... moves it)", "chromium")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
 
 
 @pytest.fixture(scope="session")

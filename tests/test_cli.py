@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from .conftest import REPO
 
 
@@ -50,3 +52,65 @@ def test_build_writes_every_language(project: Path) -> None:
     site = project / "site"
     assert sorted(p.name for p in site.iterdir() if p.is_dir()) == ["en", "ru"]
     assert (site / "index.html").is_file()
+
+
+def _snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
+    """Every file below `folder`: its bytes and its modification time."""
+    return {
+        str(path.relative_to(folder)): (path.read_bytes(), path.stat().st_mtime_ns)
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def make(*targets: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """The real Makefile targets, run in `cwd` with the venv running these tests; `-o` keeps
+    make from ever reinstalling it from `cwd`."""
+    venv = Path(sys.executable).parent.parent
+    installed = venv / "bin" / ".installed"
+    assert installed.exists(), "run the suite with `make test`"
+    return subprocess.run(
+        ["make", "--no-print-directory", "-f", str(REPO / "Makefile"), "-o", str(installed),
+         *targets, f"VENV={venv}"],
+        cwd=cwd, capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+
+
+MISTAKES = {
+    "data": ("data/errors.yml", "      action: Contact the Gupshup team.",
+             "      acton: Contact the Gupshup team.", "unknown field 'acton'"),
+    "a page that fails the strict build": ("docs/extra.md", "", "[gone](missing.md)\n",
+                                           "Aborted with 1 warnings in strict mode"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("mistake", MISTAKES)
+def test_a_failed_make_site_leaves_the_previous_site_untouched(project: Path, mistake: str) -> None:
+    built = make("site", cwd=project)
+    assert built.returncode == 0, built.stderr
+    before = _snapshot(project / "site")
+    assert "en/index.html" in before and "ru/index.html" in before
+
+    path, old, new, message = MISTAKES[mistake]
+    target = project / path
+    text = target.read_text("utf-8") if target.exists() else ""
+    target.write_text(text.replace(old, new, 1) if old else new, "utf-8")
+    failed = make("site", cwd=project)
+    assert failed.returncode != 0
+    assert message in failed.stderr
+    assert "Traceback" not in failed.stderr
+    assert _snapshot(project / "site") == before
+    leftovers = [p.name for p in project.iterdir() if p.name.startswith(".site")]
+    assert leftovers == []
+
+
+@pytest.mark.parametrize(
+    ("target", "command"),
+    [("check", "-m gupshup_errors check"), ("site", "-m gupshup_errors build --site-dir site"),
+     ("serve", "-m gupshup_errors serve"), ("published", "-m gupshup_errors published"),
+     ("schema", "-m gupshup_errors schema")],
+)  # fmt: skip
+def test_make_targets_run_the_commands_that_check(target: str, command: str) -> None:
+    dry = make("--dry-run", target, cwd=REPO)
+    assert dry.returncode == 0, dry.stderr
+    assert command in dry.stdout

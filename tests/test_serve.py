@@ -11,6 +11,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
+from playwright.sync_api import Browser
 
 
 def _free_port() -> int:
@@ -84,3 +86,48 @@ def test_edit_to_docs_assets_reloads(server: str, project: Path) -> None:
     wait_for(
         lambda: "/* edited */" in fetch(f"{server}/ru/assets/errors.css"), "the new stylesheet"
     )
+
+
+OVERLAY_TITLE = {"ru": "Последнее изменение не собрано", "en": "The last change was not built"}
+
+
+def test_mistake_is_in_the_terminal_and_over_every_page_in_its_language(
+    server: str, project: Path
+) -> None:
+    data = project / "data" / "errors.yml"
+    data.write_text(data.read_text("utf-8").replace("  - code: 1003", "  - code: 1002"), "utf-8")
+    wait_for(lambda: "gs-build-error" in fetch(f"{server}/ru/"), "the error overlay")
+    for language, title in OVERLAY_TITLE.items():
+        page = BeautifulSoup(fetch(f"{server}/{language}/"), "html.parser")
+        overlay = page.select_one("#gs-build-error")
+        assert overlay is not None and overlay["lang"] == language
+        heading = overlay.find("h1")
+        assert heading is not None and heading.get_text(strip=True) == title
+        assert "code 1002 appears twice" in overlay.get_text()
+    terminal = (project.parent / "serve.log").read_text("utf-8")
+    assert "Build failed; still serving the last good site." in terminal
+    assert "data/errors.yml:" in terminal and "code 1002 appears twice" in terminal
+    assert "Traceback" not in terminal
+
+
+def test_the_browser_shows_the_mistake_and_recovers_by_itself(
+    browser: Browser, server: str, project: Path
+) -> None:
+    data = project / "data" / "errors.yml"
+    good = data.read_text("utf-8")
+    page = browser.new_page()
+    try:
+        page.goto(f"{server}/en/#1002", wait_until="load")
+        page.wait_for_selector('[id="1002"]')
+        data.write_text(good.replace("      name: Internal server error\n", ""), "utf-8")
+        # No reload from the test: the page's live-reload script brings the overlay.
+        overlay = page.wait_for_selector("#gs-build-error", timeout=30_000)
+        assert overlay is not None
+        assert "'name' is missing" in overlay.inner_text()
+        assert page.locator('[id="1002"]').count() == 1  # the last good table, under it
+
+        data.write_text(good.replace("Internal server error", "Server error"), "utf-8")
+        page.wait_for_selector("#gs-build-error", state="detached", timeout=30_000)
+        page.wait_for_selector('[id="500"] >> text=Server error', timeout=30_000)
+    finally:
+        page.close()

@@ -1,0 +1,173 @@
+"""The record of published codes (data/published.txt): read it, hold the data to it, update it.
+
+A code that was ever on the site keeps its entry, because people link to it. The record is a
+committed file, so a fresh clone and CI know every published code without any history.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from .model import ErrorTable
+from .problems import Problem
+from .syntax import lines
+
+RETIRED = "retired"
+_LINE = re.compile(r"(?P<code>[1-9][0-9]{0,8})(?:[ ]+(?P<retired>retired))?")
+HEADER = """\
+# Every error code the site has published, one per line; 'retired' marks a retired one.
+# People link to these codes, so the checks fail when one of them loses its entry in
+# errors.yml, or when a retired number is given to an error again.
+# `make published` adds new codes and retirements. Never delete a line.
+"""
+
+
+@dataclass(frozen=True)
+class Record:
+    """One published code, as the record file lists it."""
+
+    code: int
+    retired: bool
+    line: int
+
+
+@dataclass(frozen=True)
+class Published:
+    """Every published code, from the record file."""
+
+    file: str
+    records: Mapping[int, Record]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What the check needs of one entry in the data file: its number, state and place."""
+
+    code: int
+    retired: bool | None
+    """None when the entry's 'retired' value cannot be read (a problem of its own)."""
+    line: int
+    column: int
+
+
+def parse(text: str, file: str) -> tuple[Published, list[Problem]]:
+    """Read the record file's text; lines it cannot read are problems, the rest is kept."""
+    records: dict[int, Record] = {}
+    problems: list[Problem] = []
+    for number, raw in enumerate(lines(text), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        column = len(raw) - len(raw.lstrip()) + 1
+        match = _LINE.fullmatch(line)
+        if match is None:
+            problems.append(
+                Problem(
+                    file,
+                    number,
+                    column,
+                    f"'{line}' is not a published code",
+                    hint=f"write the code alone on the line, or the code and ' {RETIRED}'",
+                    excerpt=raw,
+                )
+            )
+            continue
+        code = int(match.group("code"))
+        if code in records:
+            problems.append(
+                Problem(
+                    file,
+                    number,
+                    column,
+                    f"code {code} is listed twice (first on line {records[code].line})",
+                    code=code,
+                    hint="remove one of the two lines",
+                    excerpt=raw,
+                )
+            )
+            continue
+        records[code] = Record(code, match.group("retired") is not None, number)
+    return Published(file, records), problems
+
+
+def _place(entries: Sequence[Entry], code: int) -> tuple[Entry | None, str]:
+    """The entry a missing code's entry belongs next to, and how to say where."""
+    later = [entry for entry in entries if entry.code > code]
+    if later:
+        after = min(later, key=lambda entry: entry.code)
+        return after, f"above the entry for {after.code}"
+    before = max(entries, key=lambda entry: entry.code, default=None)
+    return before, f"below the entry for {before.code}" if before else "under 'codes:'"
+
+
+def check(
+    published: Published, entries: Sequence[Entry], data_file: str, *, require_recorded: bool
+) -> list[Problem]:
+    """Every way the data breaks a published code; with `require_recorded`, also every new
+    code or retirement the record does not list yet (builds that publish need it listed)."""
+    problems: list[Problem] = []
+    by_code = {entry.code: entry for entry in entries}
+    for record in published.records.values():
+        entry = by_code.get(record.code)
+        source = f"{published.file} line {record.line}"
+        if entry is None:
+            near, where = _place(entries, record.code)
+            problems.append(
+                Problem(
+                    data_file,
+                    near.line if near else 1,
+                    near.column if near else 1,
+                    f"code {record.code} was published ({source}) but has no entry: "
+                    f"links to #{record.code} would break",
+                    code=record.code,
+                    hint=f"put the entry for {record.code} back, {where}; add 'retired: true' "
+                    "to it if the API no longer returns the code",
+                )
+            )
+        elif record.retired and entry.retired is False:
+            problems.append(
+                Problem(
+                    data_file,
+                    entry.line,
+                    entry.column,
+                    f"code {record.code} was retired ({source}); a retired number is never "
+                    "given to an error again",
+                    code=record.code,
+                    field="retired",
+                    hint="keep 'retired: true' on this entry, and give a new error a new number",
+                )
+            )
+    if not require_recorded:
+        return problems
+    for entry in entries:
+        known = published.records.get(entry.code)
+        if known is None or (entry.retired and not known.retired):
+            what = "new code" if known is None else "retirement of code"
+            problems.append(
+                Problem(
+                    data_file,
+                    entry.line,
+                    entry.column,
+                    f"the {what} {entry.code} is not in {published.file} yet",
+                    code=entry.code,
+                    field=None if known is None else "retired",
+                    hint=f"run `make published` (or add the line '{entry.code}"
+                    + (f" {RETIRED}" if entry.retired else "")
+                    + f"' to {published.file}), and commit it with this change",
+                )
+            )
+    return problems
+
+
+def render(record: Published | None, table: ErrorTable) -> str:
+    """The record file's new text: every code it had and every code of the table, each
+    retired once it was retired anywhere. Nothing is ever dropped."""
+    retired: dict[int, bool] = {}
+    if record is not None:
+        retired.update((code, known.retired) for code, known in record.records.items())
+    for row in table.codes:
+        retired[row.code] = retired.get(row.code, False) or row.retired
+    lines = [f"{code} {RETIRED}" if retired[code] else str(code) for code in sorted(retired)]
+    return HEADER + "\n".join(lines) + "\n"

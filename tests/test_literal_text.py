@@ -1,0 +1,249 @@
+"""Text from the data reaches the built pages as that text: never markup, whatever it holds."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup, Tag
+from hypothesis import assume, example, given, settings
+from hypothesis import strategies as st
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from playwright.sync_api import Browser
+
+from gupshup_errors import published
+from gupshup_errors.load import parse
+from gupshup_errors.problems import DataError
+from gupshup_errors.render import render
+from gupshup_errors.site import build_into
+
+from .conftest import CONFIG, LANGUAGES, REPO
+
+
+@dataclass(frozen=True)
+class Written:
+    """A text as written in the data, and what a reader must see of it."""
+
+    source: str
+    visible: str
+    codes: tuple[str, ...] = ()
+    links: tuple[tuple[str, str], ...] = ()
+
+    def __add__(self, other: Written) -> Written:
+        return Written(
+            self.source + other.source,
+            self.visible + other.visible,
+            self.codes + other.codes,
+            self.links + other.links,
+        )
+
+
+# Anything a person can type, line breaks included; only the three characters that make the
+# inline format are kept for the code and link parts, and invisible controls are refused by
+# the checks (tests/broken has them).
+_ANY = st.characters(exclude_categories=("Cs", "Cc", "Zl", "Zp")) | st.just("\n")
+_PLAIN = st.characters(exclude_categories=("Cs", "Cc", "Zl", "Zp"), exclude_characters="`[]")
+_ADDRESS = st.characters(exclude_categories=("Cs", "Cc", "Z"), exclude_characters="()")
+plain = st.text(_PLAIN | st.just("\n"), min_size=1).map(lambda text: Written(text, text))
+code = st.text(_ANY.filter(lambda char: char != "`"), min_size=1).map(
+    lambda text: Written(f"`{text}`", text, codes=(text,))
+)
+address = st.one_of(
+    st.sampled_from(["#500", "#gupshup-whatsapp-api", "mailto:team@example.com"]),
+    st.builds(
+        lambda scheme, host, rest: f"{scheme}://{host}{rest}",
+        st.sampled_from(["https", "http"]),
+        st.text(_ADDRESS.filter(lambda char: char != "/"), min_size=1),
+        st.text(_ADDRESS),
+    ).filter(lambda url: not any(char.isspace() for char in url)),
+)
+label = st.text(_ANY.filter(lambda char: char not in "[]"), min_size=1).filter(str.strip)
+link = st.builds(
+    lambda text, href: Written(f"[{text}]({href})", text, links=((text, href),)), label, address
+)
+written = st.lists(st.one_of(plain, plain, code, link), min_size=1, max_size=5).map(
+    lambda parts: functools.reduce(Written.__add__, parts)
+)
+
+HOSTILE = [
+    Written(text, text)
+    for text in (
+        "<script>window.pwned = 1</script>",
+        '<img src="x" onerror="window.pwned = 2">',
+        "| a | b |\n|---|---|\n*bold* _it_ **x** ~~s~~ <b>b</b>",
+        "# not a heading {: #id .class } {{ jinja }} {% raw %} <!-- c --> &amp; &lt;",
+        "first line\n\n    indented line",
+        "Ёлка, ёж и всё ещё 🙂👍🏽 👨‍👩‍👧",
+        "Unrecognised" + "parameter" * 30,
+    )
+] + [
+    Written(
+        "`<b>x</b>` and [the guide](https://example.com/?a=1&b=<2>)",
+        "<b>x</b> and the guide",
+        codes=("<b>x</b>",),
+        links=(("the guide", "https://example.com/?a=1&b=<2>"),),
+    )
+]
+
+
+def data(texts: list[str]) -> tuple[str, str]:
+    """A data file holding each text as the name and the action of its own code, with its
+    published record."""
+    entries = [
+        {"code": 500 + index, **{lang: {"name": text, "action": text} for lang in LANGUAGES}}
+        for index, text in enumerate(texts)
+    ]
+    document = {
+        "table": {"anchor": "gupshup-whatsapp-api", "title": dict.fromkeys(LANGUAGES, "T")},
+        "codes": entries,
+    }
+    source = yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=10**6)
+    table = parse(source, "data/errors.yml", LANGUAGES)
+    return source, published.render(None, table)
+
+
+def row_cells(soup: BeautifulSoup, code: int) -> list[Tag]:
+    row = soup.find(id=str(code))
+    assert isinstance(row, Tag), f"no row {code}"
+    return row.find_all("td")
+
+
+def assert_shown_as_written(cell: Tag, text: Written) -> None:
+    assert {tag.name for tag in cell.find_all(True)} <= {"a", "code", "br"}
+    assert all(set(tag.attrs) <= {"href"} for tag in cell.find_all(True))
+    for br in cell.find_all("br"):
+        br.replace_with("\n")
+    assert tuple(tag.get_text() for tag in cell.find_all("code")) == text.codes
+    assert tuple((a.get_text(), a["href"]) for a in cell.find_all("a")) == text.links
+    assert cell.get_text() == text.visible
+
+
+@functools.cache
+def _config() -> MkDocsConfig:
+    return load_config(str(CONFIG))
+
+
+def page_html(markdown: str) -> BeautifulSoup:
+    """The page's content through MkDocs' own Markdown rendering with our configuration."""
+    config = _config()
+    file = File("index.md", src_dir=None, dest_dir=config.site_dir, use_directory_urls=True)
+    file.content_string = markdown
+    page = Page(None, file, config)
+    page.read_source(config)
+    page.render(config, Files([file]))
+    return BeautifulSoup(page.content or "", "html.parser")
+
+
+@settings(max_examples=150)
+@given(written)
+def test_text_through_the_markdown_pipeline(text: Written) -> None:
+    assume(text.source == text.source.strip())
+    source, _ = data([text.source])
+    table = parse(source, "data/errors.yml", LANGUAGES)
+    for language in LANGUAGES:
+        for cell in row_cells(page_html(render(table, language)), 500):
+            assert_shown_as_written(cell, text)
+
+
+@settings(max_examples=150)
+@given(st.text(min_size=1))
+def test_any_text_is_refused_or_shown(text: str) -> None:
+    try:
+        source, _ = data([text])
+    except DataError:
+        return  # refused, with a located problem (the fuzz tests hold it to that)
+    table = parse(source, "data/errors.yml", LANGUAGES)
+    for cell in row_cells(page_html(render(table, LANGUAGES[0])), 500):
+        assert {tag.name for tag in cell.find_all(True)} <= {"a", "code", "br"}
+        if "`" not in text and "](" not in text:
+            for br in cell.find_all("br"):
+                br.replace_with("\n")
+            assert cell.get_text() == text
+
+
+def build(texts: list[str], out: Path) -> Path:
+    """The real site, built by MkDocs from a project whose data holds `texts`."""
+    project = out / "project"
+    (project / "data").mkdir(parents=True)
+    (project / "mkdocs.yml").write_text(CONFIG.read_text("utf-8"), "utf-8")
+    source, record = data(texts)
+    (project / "data" / "errors.yml").write_text(source, "utf-8")
+    (project / "data" / "published.txt").write_text(record, "utf-8")
+    (project / "docs").symlink_to(REPO / "docs")
+    build_into(project / "mkdocs.yml", out / "site")
+    return out / "site"
+
+
+@settings(max_examples=3)
+@given(st.lists(written, min_size=1, max_size=6))
+@example(HOSTILE)
+def test_text_reaches_the_built_site(tmp_path_factory: pytest.TempPathFactory,
+                                     texts: list[Written]) -> None:  # fmt: skip
+    assume(all(text.source == text.source.strip() for text in texts))
+    site = build([text.source for text in texts], tmp_path_factory.mktemp("built"))
+    for language in LANGUAGES:
+        soup = BeautifulSoup((site / language / "index.html").read_text("utf-8"), "html.parser")
+        for index, text in enumerate(texts):
+            for cell in row_cells(soup, 500 + index):
+                assert_shown_as_written(cell, text)
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build([text.source for text in HOSTILE], tmp_path_factory.mktemp("hostile"))
+
+
+def test_hostile_texts_are_shown_as_written(hostile_site: Path) -> None:
+    for language in LANGUAGES:
+        html = (hostile_site / language / "index.html").read_text("utf-8")
+        soup = BeautifulSoup(html, "html.parser")
+        for index, text in enumerate(HOSTILE):
+            for cell in row_cells(soup, 500 + index):
+                assert_shown_as_written(cell, text)
+        assert "window.pwned" not in "".join(s.get_text() for s in soup.find_all("script"))
+        assert not soup.select("img[onerror], [onerror]")
+
+
+@pytest.fixture(scope="module")
+def served(hostile_site: Path) -> Iterator[str]:
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(hostile_site))
+    handler.log_message = lambda *args: None  # type: ignore[method-assign, assignment]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_in_a_browser_nothing_runs_and_long_words_wrap(
+    browser: Browser, served: str, language: str
+) -> None:
+    dialogs: list[str] = []
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    try:
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        page.goto(f"{served}/{language}/#506", wait_until="load")
+        page.wait_for_selector('[id="506"]')
+        assert page.evaluate("typeof window.pwned") == "undefined"
+        assert dialogs == []
+        # The 300-letter word wraps inside its cell: nothing is wider than the screen.
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360
+        cell = page.locator('[id="506"] td').last.bounding_box()
+        assert cell is not None and cell["x"] + cell["width"] <= 360
+        # A line break in the data is a line break on the page.
+        assert page.locator('[id="504"] td').last.inner_text().startswith("first line\n")
+    finally:
+        page.close()
