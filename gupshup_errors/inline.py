@@ -130,3 +130,8 @@ def to_html(text: str) -> Markup:
         else:
             parts.append(_literal(span.text))
     return Markup("".join(parts))
+
+
+def to_plain(text: str) -> str:
+    """`text` as a reader sees it, without the markup: for search results and snippets."""
+    return "".join(span.text for span in parse(text)[0])

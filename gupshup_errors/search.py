@@ -13,6 +13,7 @@ from typing import TypedDict, cast
 from jinja2.utils import htmlsafe_json_dumps
 
 from .folding import fold_map
+from .inline import to_plain as plain
 from .model import ErrorTable
 from .render import render_search_worker
 
@@ -53,8 +54,8 @@ def code_documents(table: ErrorTable, language: str) -> list[SearchDocument]:
     return [
         SearchDocument(
             location=f"#{row.anchor}",
-            title=html.escape(f"{row.code} — {row.texts[language].name}", quote=False),
-            text=html.escape(row.texts[language].action, quote=False),
+            title=html.escape(f"{row.code} — {plain(row.texts[language].name)}", quote=False),
+            text=html.escape(plain(row.texts[language].action), quote=False),
         )
         for row in table.codes
     ]

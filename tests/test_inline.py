@@ -44,6 +44,19 @@ def test_html(text: str, html: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        ("use `a<b>` here", "use a<b> here"),
+        ("read [the guide](https://example.com) now", "read the guide now"),
+        ("[x](javascript:alert(1))", "[x](javascript:alert(1))"),
+        ("no markup *at* all", "no markup *at* all"),
+    ],
+)
+def test_plain(text: str, plain: str) -> None:
+    assert inline.to_plain(text) == plain
+
+
+@pytest.mark.parametrize(
     ("text", "message", "at"),
     [
         ("[x](javascript:alert(1))", "the link goes to 'javascript:', which is not allowed", 4),

@@ -138,6 +138,12 @@ def test_code_documents_escape_markup() -> None:
     }
 
 
+def test_code_documents_show_formatted_text_as_a_reader_reads_it() -> None:
+    row = _row(8, "Use `curl`", "See [the guide](https://example.com) and `code`.")
+    [doc] = search.code_documents(ErrorTable("t", {"en": "T"}, (row,)), "en")
+    assert (doc["title"], doc["text"]) == ("8 — Use curl", "See the guide and code.")
+
+
 def test_an_index_of_an_unknown_shape_is_refused() -> None:
     with pytest.raises(ValueError, match="no 'docs' list"):
         search.read_index('{"config": {}}')
