@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import functools
-import http.server
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +25,7 @@ from gupshup_errors.render import render
 from gupshup_errors.site import build_into
 
 from .conftest import CONFIG, LANGUAGES, REPO
+from .system import served
 
 
 @dataclass(frozen=True)
@@ -214,28 +213,20 @@ def test_hostile_texts_are_shown_as_written(hostile_site: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def served(hostile_site: Path) -> Iterator[str]:
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(hostile_site))
-    handler.log_message = lambda *args: None  # type: ignore[method-assign, assignment]
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+def hostile_url(hostile_site: Path) -> Iterator[str]:
+    with served(hostile_site) as url:
+        yield url
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_in_a_browser_nothing_runs_and_long_words_wrap(
-    browser: Browser, served: str, language: str
+    browser: Browser, hostile_url: str, language: str
 ) -> None:
     dialogs: list[str] = []
     page = browser.new_page(viewport={"width": 360, "height": 740})
     try:
         page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-        page.goto(f"{served}/{language}/#506", wait_until="load")
+        page.goto(f"{hostile_url}/{language}/#506", wait_until="load")
         page.wait_for_selector('[id="506"]')
         assert page.evaluate("typeof window.pwned") == "undefined"
         assert dialogs == []
