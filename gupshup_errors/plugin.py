@@ -20,7 +20,7 @@ from .dates import SourceDateError, source_date
 from .load import load
 from .model import ErrorTable
 from .problems import DataError
-from .render import alternates, render, site_name
+from .render import TABLE_SLOT, PageSource, alternates, render_page, site_name
 from .template_cache import MemoryBytecodeCache
 
 PACKAGE = Path(__file__).parent
@@ -55,6 +55,7 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
     table: ErrorTable
     date: datetime
     worker: search.Worker | None = None
+    page: PageSource
 
     @property
     def language(self) -> str:
@@ -133,7 +134,8 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        files.append(File.generated(config, "index.md", content=render(self.table, self.language)))
+        self.page = render_page(self.table, self.language)
+        files.append(File.generated(config, "index.md", content=self.page.markdown))
         return files
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
@@ -153,6 +155,10 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
         return search.use_worker(output, self.worker)
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        if page.file.src_uri == "index.md":
+            if TABLE_SLOT not in output:
+                raise PluginError(f"the page lost its table slot {TABLE_SLOT!r}")
+            output = output.replace(TABLE_SLOT, self.page.table, 1)
         return self._use_worker(output)
 
     def on_post_template(

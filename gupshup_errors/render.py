@@ -63,17 +63,45 @@ def _localized(language: str) -> Environment:
     return env
 
 
-def render(table: ErrorTable, language: str) -> str:
-    """The Markdown source of the error table page in `language`."""
-    template = _localized(language).get_template("page.md.j2")
-    rows = [(row, row.texts[language]) for row in table.codes]
-    return template.render(
-        table=table,
-        title=table.title[language],
-        rows=rows,
-        language=language,
-        fold=fold_map(language),
+# Where the table goes in the page's Markdown. The table is finished HTML, so the plugin puts
+# it in after MkDocs has rendered the page: Markdown and the search indexer never parse
+# thousands of rows (the search index gets one document per code instead).
+TABLE_SLOT = "<!-- gupshup-errors: the table -->"
+
+
+@dataclass(frozen=True)
+class PageSource:
+    """The table page in one language: Markdown for MkDocs, and the table's HTML."""
+
+    markdown: str
+    """The page, with TABLE_SLOT where the table goes."""
+    table: str
+
+    def whole(self) -> str:
+        """The page as one Markdown document, the table inline."""
+        return self.markdown.replace(TABLE_SLOT, self.table, 1)
+
+
+def render_page(table: ErrorTable, language: str) -> PageSource:
+    """The error table page in `language`."""
+    env = _localized(language)
+    context = {
+        "table": table,
+        "title": table.title[language],
+        "rows": [(row, row.texts[language]) for row in table.codes],
+        "language": language,
+        "fold": fold_map(language),
+        "table_slot": Markup(TABLE_SLOT),
+    }
+    return PageSource(
+        markdown=env.get_template("page.md.j2").render(context),
+        table=env.get_template("table.html.j2").render(context),
     )
+
+
+def render(table: ErrorTable, language: str) -> str:
+    """The Markdown source of the error table page in `language`, the table inline."""
+    return render_page(table, language).whole()
 
 
 def site_name(language: str) -> str:
