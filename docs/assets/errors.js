@@ -144,53 +144,100 @@
     return haystacks;
   }
 
-  // A small table filters on the next frame; a big one waits for a pause in the typing, as
-  // redrawing thousands of rows on every key would make the typing itself lag.
-  var PAUSE = rows.length > 1000 ? 150 : 0;
-  var pending = 0;
-  function scheduleFilter() {
-    clearTimeout(pending);
-    pending = setTimeout(function () {
-      requestAnimationFrame(applyFilter);
-    }, PAUSE);
-  }
+  // While the box holds a query, the table shows at most LIMIT matching rows: drawing
+  // thousands of rows is what makes a big table slow, and a reader narrows further by typing.
+  // Only rows that change get touched: a class on the table hides every row, and the matches
+  // carry a class that shows them again.
+  var LIMIT = 200;
+  var shownRows = [];
+  var more = box && box.querySelector(".gs-filter__more");
 
   function applyFilter() {
-    var words = normalise(input.value).split(/\s+/).filter(Boolean);
+    var query = input.value;
+    var words = normalise(query).split(/\s+/).filter(Boolean);
+    var hits = [];
+    var total = 0;
     var texts = rowTexts();
-    var shown = 0;
-    // Only writes to the DOM, and only where a row changes: no layout until the next frame.
     for (var i = 0; i < rows.length; i++) {
       var match = true;
       for (var w = 0; w < words.length && match; w++) {
         match = texts[i].indexOf(words[w]) !== -1;
       }
-      if (rows[i].hidden === match) {
-        rows[i].hidden = !match;
-      }
       if (match) {
-        shown++;
+        total++;
+        if (hits.length < LIMIT) {
+          hits.push(rows[i]);
+        } else if (!words.length) {
+          break; // an empty box matches every row: the count is known
+        }
       }
     }
-    var message = shown
-      ? ""
-      : empty.getAttribute("data-message").replace("{query}", input.value.trim());
-    if (empty.textContent !== message) {
-      empty.textContent = message;
+    if (!words.length) {
+      total = rows.length;
     }
-    box.setAttribute("data-applied", input.value); // what the rows now show (tests wait on it)
+    show(hits);
+    var message = words.length && !total
+      ? empty.getAttribute("data-message").replace("{query}", query.trim())
+      : "";
+    setText(empty, message);
+    if (more) {
+      var note = words.length && total > LIMIT
+        ? more.getAttribute("data-message")
+            .replace("{shown}", String(LIMIT)).replace("{total}", String(total))
+        : "";
+      setText(more, note);
+    }
+    box.setAttribute("data-answered", query); // the reader sees the answer from the next frame
+    if (words.length || rows.length <= LIMIT) {
+      finish(query, words.length > 0);
+    } else {
+      // Back to every row: the first LIMIT show at once, the rest right after that frame, so
+      // the keystroke is answered before the long layout of a big table.
+      requestAnimationFrame(function () {
+        setTimeout(function () {
+          if (input.value === query) {
+            finish(query, false);
+          }
+        }, 0);
+      });
+    }
+  }
+
+  function show(hits) {
+    for (var o = 0; o < shownRows.length; o++) {
+      shownRows[o].classList.remove("gs-hit");
+    }
+    for (var h = 0; h < hits.length; h++) {
+      hits[h].classList.add("gs-hit");
+    }
+    shownRows = hits;
+    table.classList.add("gs-filtering");
+  }
+
+  function finish(query, filtering) {
+    table.classList.toggle("gs-filtering", filtering);
+    box.setAttribute("data-applied", query); // what the rows now show (tests wait on it)
+  }
+
+  function setText(element, text) {
+    if (element.textContent !== text) {
+      element.textContent = text;
+    }
+  }
+
+  function isFilteredOut(row) {
+    return table.classList.contains("gs-filtering") && !row.classList.contains("gs-hit");
   }
 
   function clearFilter() {
     if (input && input.value) {
-      clearTimeout(pending);
       input.value = "";
       applyFilter();
     }
   }
 
   if (input && empty) {
-    input.addEventListener("input", scheduleFilter);
+    input.addEventListener("input", applyFilter);
     box.hidden = false;
     // Prepare the rows' text while the reader has not typed yet.
     if (window.requestIdleCallback) {
@@ -205,7 +252,7 @@
     if (!row) {
       return;
     }
-    if (row.hidden) {
+    if (isFilteredOut(row)) {
       clearFilter();
     }
     row.scrollIntoView({ block: "start" });

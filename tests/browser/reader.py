@@ -24,6 +24,8 @@ KNOWN = {
         "copied": "Ссылка скопирована",
         "failed": "Не удалось скопировать. Ссылка теперь в адресной строке.",  # noqa: RUF001
         "no match": "Ни один код не подходит под «{query}».",
+        "more": "Показаны первые {shown} совпадений из {total}. "
+        "Уточните запрос, чтобы сузить список.",
         "to dark": "Включить тёмную тему",
         "to light": "Включить светлую тему",
         "filter": "Фильтр по таблице",
@@ -33,6 +35,8 @@ KNOWN = {
         "copied": "Link copied",
         "failed": "Could not copy. The link is now in the address bar.",
         "no match": "No code matches “{query}”.",
+        "more": "Showing the first {shown} of {total} matching codes. "
+        "Type more to narrow them down.",
         "to dark": "Switch to dark mode",
         "to light": "Switch to light mode",
         "filter": "Filter the table",
