@@ -90,13 +90,14 @@
     rows[r].cells[0].appendChild(button);
   }
 
-  // One listener for every row, however many there are.
-  table.tBodies[0].addEventListener("click", function (event) {
+  // One listener for every row, however many there are (and one for the filter's matches).
+  function onCopyClick(event) {
     var button = event.target.closest && event.target.closest("button.gs-copy");
     if (!button) {
       return;
     }
-    var id = button.closest("tr").id;
+    var tr = button.closest("tr");
+    var id = tr.id || tr.getAttribute("data-code");
     var url = pageUrl() + "#" + id;
     copyText(url).then(
       function () {
@@ -107,7 +108,8 @@
         say(table.getAttribute("data-copy-failed"));
       }
     );
-  });
+  }
+  table.tBodies[0].addEventListener("click", onCopyClick);
 
   // --- Filter ------------------------------------------------------------------------------
 
@@ -144,78 +146,70 @@
     return haystacks;
   }
 
-  // While the box holds a query, the table shows at most LIMIT matching rows: drawing
-  // thousands of rows is what makes a big table slow, and a reader narrows further by typing.
-  // Only rows that change get touched: a class on the table hides every row, and the matches
-  // carry a class that shows them again.
+  // While the box holds a query, the matches (at most LIMIT of them: a reader narrows further
+  // by typing) show in a small table of copies, and the full table is hidden with
+  // content-visibility, which keeps its layout: hiding and showing thousands of rows then
+  // costs next to nothing, where restyling them took hundreds of milliseconds per keystroke.
   var LIMIT = 200;
-  var shownRows = [];
   var more = box && box.querySelector(".gs-filter__more");
+  var wrap = table.parentNode;
+  var results = table.cloneNode(false);
+  results.removeAttribute("id");
+  results.classList.add("gs-results");
+  results.hidden = true;
+  for (var part = 0; part < table.children.length; part++) {
+    var piece = table.children[part];
+    if (piece.tagName !== "TBODY") {
+      results.appendChild(piece.cloneNode(true));
+    }
+  }
+  var found = results.appendChild(document.createElement("tbody"));
+  found.addEventListener("click", onCopyClick);
+  wrap.parentNode.insertBefore(results, wrap);
+
+  function copyOf(row) {
+    var copy = row.cloneNode(true);
+    copy.removeAttribute("id"); // ids stay unique: the copy links to the row it stands for
+    copy.setAttribute("data-code", row.id);
+    return copy;
+  }
 
   function applyFilter() {
     var query = input.value;
     var words = normalise(query).split(/\s+/).filter(Boolean);
-    var hits = [];
+    var hits = document.createDocumentFragment();
     var total = 0;
-    var texts = rowTexts();
-    for (var i = 0; i < rows.length; i++) {
-      var match = true;
-      for (var w = 0; w < words.length && match; w++) {
-        match = texts[i].indexOf(words[w]) !== -1;
-      }
-      if (match) {
-        total++;
-        if (hits.length < LIMIT) {
-          hits.push(rows[i]);
-        } else if (!words.length) {
-          break; // an empty box matches every row: the count is known
+    if (words.length) {
+      var texts = rowTexts();
+      for (var i = 0; i < rows.length; i++) {
+        var match = true;
+        for (var w = 0; w < words.length && match; w++) {
+          match = texts[i].indexOf(words[w]) !== -1;
+        }
+        if (match && ++total <= LIMIT) {
+          hits.appendChild(copyOf(rows[i]));
         }
       }
     }
-    if (!words.length) {
-      total = rows.length;
-    }
-    show(hits);
-    var message = words.length && !total
-      ? empty.getAttribute("data-message").replace("{query}", query.trim())
-      : "";
-    setText(empty, message);
+    found.textContent = "";
+    found.appendChild(hits);
+    results.hidden = !words.length || !total;
+    wrap.classList.toggle("gs-filtering", words.length > 0);
+    setText(
+      empty,
+      words.length && !total
+        ? empty.getAttribute("data-message").replace("{query}", query.trim())
+        : ""
+    );
     if (more) {
-      var note = words.length && total > LIMIT
-        ? more.getAttribute("data-message")
-            .replace("{shown}", String(LIMIT)).replace("{total}", String(total))
-        : "";
-      setText(more, note);
+      setText(
+        more,
+        total > LIMIT
+          ? more.getAttribute("data-message")
+              .replace("{shown}", String(LIMIT)).replace("{total}", String(total))
+          : ""
+      );
     }
-    box.setAttribute("data-answered", query); // the reader sees the answer from the next frame
-    if (words.length || rows.length <= LIMIT) {
-      finish(query, words.length > 0);
-    } else {
-      // Back to every row: the first LIMIT show at once, the rest right after that frame, so
-      // the keystroke is answered before the long layout of a big table.
-      requestAnimationFrame(function () {
-        setTimeout(function () {
-          if (input.value === query) {
-            finish(query, false);
-          }
-        }, 0);
-      });
-    }
-  }
-
-  function show(hits) {
-    for (var o = 0; o < shownRows.length; o++) {
-      shownRows[o].classList.remove("gs-hit");
-    }
-    for (var h = 0; h < hits.length; h++) {
-      hits[h].classList.add("gs-hit");
-    }
-    shownRows = hits;
-    table.classList.add("gs-filtering");
-  }
-
-  function finish(query, filtering) {
-    table.classList.toggle("gs-filtering", filtering);
     box.setAttribute("data-applied", query); // what the rows now show (tests wait on it)
   }
 
@@ -225,8 +219,8 @@
     }
   }
 
-  function isFilteredOut(row) {
-    return table.classList.contains("gs-filtering") && !row.classList.contains("gs-hit");
+  function isFilteredOut() {
+    return wrap.classList.contains("gs-filtering");
   }
 
   function clearFilter() {
@@ -252,7 +246,7 @@
     if (!row) {
       return;
     }
-    if (isFilteredOut(row)) {
+    if (isFilteredOut()) {
       clearFilter();
     }
     row.scrollIntoView({ block: "start" });

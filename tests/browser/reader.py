@@ -64,8 +64,11 @@ def header_bottom(page: Page) -> float:
 
 
 def visible_rows(page: Page) -> list[str]:
-    """The ids of the table rows the reader can see (not hidden by the filter)."""
+    """The codes of the rows the reader can see: the filter's matches while it filters (copies,
+    in a table of their own), otherwise the table's own rows."""
     rows: list[str] = page.eval_on_selector_all(
-        "#gs-table tbody tr", "rows => rows.filter(r => r.getClientRects().length).map(r => r.id)"
+        ".gs-table tbody tr",
+        "rows => rows.filter(r => !r.closest('.gs-filtering') && r.getClientRects().length)"
+        ".map(r => r.id || r.dataset.code)",
     )
     return rows

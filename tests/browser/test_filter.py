@@ -138,3 +138,16 @@ def test_a_big_table_draws_a_limited_number_of_matches_and_says_so(
         for context in pages.contexts:
             context.close()
     assert pages.errors == []
+
+
+@pytest.mark.parametrize("language", KNOWN_LANGUAGES)
+def test_a_match_copies_the_link_to_its_row_and_keeps_ids_unique(
+    pages: Pages, language: str
+) -> None:
+    page = pages.reader(f"/{language}/", permissions=["clipboard-read", "clipboard-write"])
+    assert _filter(page, "1002") == ["1002"]
+    assert page.locator('[id="1002"]').count() == 1  # the copy shown carries no id
+    name = KNOWN[language]["copy"].format(code=1002)
+    page.get_by_role("button", name=name, exact=True).click()
+    expect(page.locator(".gs-toast")).to_have_text(KNOWN[language]["copied"])
+    assert page.evaluate("navigator.clipboard.readText()") == f"{pages.base_url}/{language}/#1002"
