@@ -13,7 +13,7 @@ USER_ID ?= $(shell id -u)
 export NO_MKDOCS_2_WARNING := 1
 export CHROMIUM
 
-.PHONY: help serve site check published schema expected test lint typecheck i18n system-packages clean
+.PHONY: help serve site check published schema expected test lint typecheck i18n system-packages bench clean
 
 help:  ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -72,6 +72,9 @@ system-packages:  ## install Java and Chromium with apt-get if missing (as root)
 
 test: lint typecheck check site system-packages  ## everything CI runs: ruff, actionlint, mypy, data check, strict build, pytest
 	$(BIN)/pytest
+
+bench: $(BIN)/.installed system-packages  ## measure build, preview and browser figures (several minutes; see README)
+	$(PY) scripts/bench
 
 clean:  ## remove the built site and caches (keeps .venv)
 	rm -rf site .site-* .pytest_cache .mypy_cache .ruff_cache .hypothesis tests/artifacts

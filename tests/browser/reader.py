@@ -68,7 +68,7 @@ def visible_rows(page: Page) -> list[str]:
     in a table of their own), otherwise the table's own rows."""
     rows: list[str] = page.eval_on_selector_all(
         ".gs-table tbody tr",
-        "rows => rows.filter(r => !r.closest('.gs-filtering') && r.getClientRects().length)"
+        "rows => rows.filter(r => r.checkVisibility() && r.getClientRects().length)"
         ".map(r => r.id || r.dataset.code)",
     )
     return rows
