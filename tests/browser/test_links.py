@@ -2,31 +2,70 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import expect
 
 from gupshup_errors.model import ErrorTable
 
 from ..conftest import LANGUAGES
-from .conftest import DESKTOP, PHONE, Pages
+from . import engines, pixels
+from .conftest import PHONE, Pages, Reading
+from .engines import Box, Tab, Viewport
 from .reader import KNOWN, KNOWN_LANGUAGES, box, header_bottom, row
 
 
-@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+@pytest.mark.parametrize("viewport", [engines.DESKTOP, engines.PHONE], ids=["desktop", "phone"])
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_deep_link_shows_the_row_below_the_header_highlighted(
-    pages: Pages, table: ErrorTable, language: str, viewport: dict[str, int]
+    reading: Reading, table: ErrorTable, language: str, viewport: Viewport, artifacts: Path
 ) -> None:
-    middle, other = table.codes[len(table.codes) // 2], table.codes[0]
-    page = pages.reader(f"/{language}/#{middle.code}", viewport=viewport)
-    target = box(page, row(middle.code))
-    assert page.evaluate("scrollY") > 0, "the page did not scroll to the row"
-    assert target.top >= header_bottom(page), "the row is under the sticky header"
-    assert target.bottom <= viewport["height"]
-    style = "el => [getComputedStyle(el).backgroundColor, getComputedStyle(el).boxShadow]"
-    highlighted = page.eval_on_selector(row(middle.code), style)
-    plain = page.eval_on_selector(row(other.code), style)
-    assert highlighted[0] != plain[0] and highlighted[1] != "none"
+    middle = len(table.codes) // 2
+    code, before = table.codes[middle].code, table.codes[middle - 1].code
+    tab = reading.reader(f"/{language}/#{code}", viewport=viewport)
+    tab.run("document.getAnimations().forEach(a => a.finish())")  # the arrival's fade, ended
+    target, header = tab.box(row(code)), tab.box("header.md-header")
+    assert tab.run("return scrollY") > 0, "the page did not scroll to the row"
+    assert target.top >= header.bottom, "the row is under the sticky header"
+    assert target.bottom <= viewport.height
+    png = tab.screenshot()
+    (artifacts / f"{tab.engine}-{language}-{viewport.width}px-{code}.png").write_bytes(png)
+    _assert_highlighted(tab, png, row(code), row(before))
+
+
+def _assert_highlighted(tab: Tab, png: bytes, target: str, plain: str) -> None:
+    """On the screenshot, the target row has an accent bar down its left edge and a tint
+    that the row above it (partly visible above it, below the header) has not."""
+    image = pixels.decoded(png)
+    scale = image.width / tab.run("return innerWidth")
+    row_box = pixels.scaled(tab.box(target), scale)
+    header = tab.box("header.md-header").bottom * scale
+    above = pixels.scaled(tab.box(plain), scale)
+    above = Box(max(above.top, header), above.bottom, above.left, above.right)
+    assert above.bottom - above.top >= 4 * scale, "the row above is not in view to compare with"
+    accent = pixels.parse(
+        tab.run(
+            "const probe = document.createElement('i');"
+            " probe.style.color = 'var(--md-accent-fg-color)';"
+            " document.querySelector(arguments[0]).append(probe);"
+            " const colour = getComputedStyle(probe).color; probe.remove(); return colour;",
+            target,
+        )
+    )
+    edge = row_box.left + scale  # one CSS pixel in from the row's left edge
+    bar = pixels.column(image, edge, row_box.top + 3 * scale, row_box.bottom - 3 * scale)
+    assert all(pixels.near(colour, accent) for colour in bar), (
+        f"{tab.engine}: no accent bar ({accent}) down the row's edge: {sorted(set(bar))[:5]}"
+    )
+    no_bar = pixels.column(image, edge, above.top + scale, above.bottom - scale)
+    assert not any(pixels.near(colour, accent) for colour in no_bar), "the plain row has a bar"
+    inside = Box(row_box.top, row_box.bottom, row_box.left + 12 * scale, row_box.right)
+    outside = Box(above.top, above.bottom, above.left + 12 * scale, above.right)
+    tint, background = pixels.most_common(image, inside), pixels.most_common(image, outside)
+    assert not pixels.near(tint, background, tolerance=12), (
+        f"{tab.engine}: the row's background {tint} is not tinted ({background} around it)"
+    )
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
