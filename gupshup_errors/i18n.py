@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import io
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -14,6 +15,8 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
 from mkdocs.exceptions import PluginError
+
+from .paths import shown
 
 LOCALES = Path(__file__).parent / "locales"
 TEMPLATE = LOCALES / "messages.pot"
@@ -35,9 +38,11 @@ class MissingCatalogError(PluginError):
 
 def missing_catalog(language: str) -> str:
     """What to say when `language` has no catalog: the command that creates it."""
+    pybabel = shown(Path(sys.executable).parent / "pybabel")  # the venv's, as the README says
     return (
-        f"{catalog_path(language)}: missing; create it with "
-        f"'.venv/bin/pybabel init -i {TEMPLATE} -d {LOCALES} -l {language}', then translate it"
+        f"{shown(catalog_path(language))}: missing; create it with "
+        f"'{pybabel} init -i {shown(TEMPLATE)} -d {shown(LOCALES)} -l {language}', "
+        "then translate it"
     )
 
 

@@ -15,19 +15,12 @@ from .dates import SourceDateError, source_date
 from .fences import mkdocs
 from .load import load
 from .model import ErrorTable
+from .paths import shown
 
 PLUGIN = "gupshup-errors"
 PACKAGE = Path(__file__).parent
 # Our few additions to Material's templates: x-default, Open Graph, the language selector.
 THEME = PACKAGE / "theme"
-
-
-def _shown(path: Path) -> Path:
-    """The path as messages name it: relative to the working folder when inside it."""
-    try:
-        return path.relative_to(Path.cwd())
-    except ValueError:
-        return path
 
 
 @dataclass(frozen=True)
@@ -49,8 +42,8 @@ class Settings:
         return cls(
             config_file=Path(config.config_file_path),
             docs_dir=Path(config.docs_dir),
-            data_file=_shown(Path(options.data_file)),
-            published_file=_shown(Path(options.published_file)),
+            data_file=shown(Path(options.data_file)),
+            published_file=shown(Path(options.published_file)),
             languages=tuple(options.languages),
             site_url=urls.root(config.site_url),
         )

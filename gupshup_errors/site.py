@@ -24,9 +24,9 @@ def build_into(
     one reading, as are the root files. A `preview` build lets new codes show before they are
     in the published record."""
     settings = read(config_file)
-    table = settings.table(require_recorded=not preview)
     for language in settings.languages:
         i18n.translations(language)  # a missing catalog stops the build here, named
+    table = settings.table(require_recorded=not preview)
     date = settings.source_date()
     for language in settings.languages:
         config = load_config(str(config_file), site_dir=str(out), strict=strict)

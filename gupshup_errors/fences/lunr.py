@@ -15,6 +15,9 @@ HOOKS = {
     "pipeline.runString": "runString=function",
     "clause.usePipeline": "usePipeline",
     "clause.term": ".term",
+    "clause.fields": ".fields",
+    "q.clauses": ".clauses",
+    "this.pipeline": "this.pipeline",
     "tokens[i].update": "Token.prototype.update=function",
     "result.matchData.metadata": "matchData",
 }
