@@ -139,8 +139,14 @@ def _parser() -> argparse.ArgumentParser:
         "(default: mkdocs.yml)",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    language = "a language of the site, e.g. ru or en"
+    _add_reading_commands(commands)
+    _add_maintaining_commands(commands)
+    return parser
 
+
+def _add_reading_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """lookup and export: for people and programs that use the table."""
+    language = "a language of the site, e.g. ru or en"
     find = commands.add_parser(
         "lookup",
         help="print a code's name, action and the link to its row on the site",
@@ -168,6 +174,11 @@ def _parser() -> argparse.ArgumentParser:
     out.add_argument("--format", choices=FORMATS, default="json", help="default: json")
     out.add_argument("--lang", help=f"only this language, {language} (default: every one)")
 
+
+def _add_maintaining_commands(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> None:
+    """check, published, schema, build and serve: for maintainers of the table."""
     commands.add_parser(
         "check",
         help="validate data/errors.yml, the published record and the catalogs; "
@@ -194,7 +205,6 @@ def _parser() -> argparse.ArgumentParser:
         "--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)"
     )
     serve.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
-    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
