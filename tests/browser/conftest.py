@@ -133,13 +133,18 @@ class Reading:
         return tab
 
     def reader(self, path: str, **options: Any) -> Tab:
-        """`path`, once errors.js has set the table up (it shows the filter last)."""
+        """`path`, once errors.js has set the table up."""
         tab = self.open(path, **options)
+        self.ready(tab)
+        return tab
+
+    @staticmethod
+    def ready(tab: Tab) -> None:
+        """Wait for errors.js to set the table up (it shows the filter last)."""
         tab.wait(
             "const box = document.querySelector('.gs-filter');"
             " return !!box && box.getClientRects().length > 0"
         )
-        return tab
 
 
 @pytest.fixture

@@ -2,20 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from playwright.sync_api import Page
 
 from ..conftest import LANGUAGES
-
-
-@dataclass(frozen=True)
-class Box:
-    top: float
-    bottom: float
-    left: float
-    right: float
-
+from .engines import Box
 
 # The interface as a reader of each language must see it (not read back from the catalogs).
 KNOWN = {
@@ -63,12 +53,15 @@ def header_bottom(page: Page) -> float:
     return box(page, "header.md-header").bottom
 
 
+# The codes of the rows the reader can see: the filter's matches while it filters (copies, in a
+# table of their own), otherwise the table's own rows. A function body for any engine.
+VISIBLE_ROWS = (
+    "return [...document.querySelectorAll('.gs-table tbody tr')]"
+    ".filter(r => r.checkVisibility() && r.getClientRects().length)"
+    ".map(r => r.id || r.dataset.code);"
+)
+
+
 def visible_rows(page: Page) -> list[str]:
-    """The codes of the rows the reader can see: the filter's matches while it filters (copies,
-    in a table of their own), otherwise the table's own rows."""
-    rows: list[str] = page.eval_on_selector_all(
-        ".gs-table tbody tr",
-        "rows => rows.filter(r => r.checkVisibility() && r.getClientRects().length)"
-        ".map(r => r.id || r.dataset.code)",
-    )
+    rows: list[str] = page.evaluate(f"() => {{ {VISIBLE_ROWS} }}")
     return rows

@@ -14,8 +14,8 @@ from gupshup_errors.site import build_into
 
 from ..conftest import CONFIG, DATA, LANGUAGES, REPO
 from ..system import served
-from .conftest import Pages
-from .reader import KNOWN, KNOWN_LANGUAGES, visible_rows
+from .conftest import Pages, Reading
+from .reader import KNOWN, KNOWN_LANGUAGES, VISIBLE_ROWS, visible_rows
 
 
 def _filter(page: Page, text: str) -> list[str]:
@@ -48,10 +48,12 @@ CASES = [
     ("language", "typed", "expected"), [case for case in CASES if case[0] in LANGUAGES]
 )
 def test_typing_narrows_the_rows(
-    pages: Pages, language: str, typed: str, expected: list[str]
+    reading: Reading, language: str, typed: str, expected: list[str]
 ) -> None:
-    page = pages.reader(f"/{language}/")
-    assert _filter(page, typed) == expected
+    tab = reading.reader(f"/{language}/")
+    tab.type("#gs-filter", typed)
+    tab.wait("return document.querySelector('.gs-filter').dataset.applied === arguments[0]", typed)
+    assert tab.run(VISIBLE_ROWS) == expected
 
 
 @pytest.mark.parametrize("language", KNOWN_LANGUAGES)

@@ -16,6 +16,7 @@ from . import Engine, Tab, Viewport, fit
 with warnings.catch_warnings():
     warnings.simplefilter("ignore", DeprecationWarning)
     from marionette_driver.by import By
+    from marionette_driver.errors import StaleElementException
     from marionette_driver.marionette import Marionette
 
 # Firefox keeps its window at least 500 px wide; a style in the browser's own (chrome) documents
@@ -60,11 +61,22 @@ class FirefoxTab(Tab):
         return self.client.execute_script(body, script_args=list(args))
 
     def click(self, selector: str) -> None:
-        self.client.find_element(By.CSS_SELECTOR, selector).click()
+        # A list the page redraws (search results) can replace the element between finding
+        # and clicking it: find it again, as a reader would.
+        for attempt in range(3):
+            try:
+                self.client.find_element(By.CSS_SELECTOR, selector).click()
+                return
+            except StaleElementException:
+                if attempt == 2:
+                    raise
 
     def hover(self, selector: str) -> None:
         target = self.client.find_element(By.CSS_SELECTOR, selector)
-        self.client.actions.sequence("pointer", "mouse").pointer_move(0, 0, origin=target).perform()
+        # From the corner first: a pointer that is already there (left by the previous page)
+        # would not move, and the page would never see it arrive.
+        mouse = self.client.actions.sequence("pointer", "mouse")
+        mouse.pointer_move(1, 1).pointer_move(0, 0, origin=target).perform()
 
     def type(self, selector: str, text: str) -> None:
         field = self.client.find_element(By.CSS_SELECTOR, selector)

@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver import ActionChains, WebKitGTK
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -45,11 +46,23 @@ class WebKitTab(Tab):
         return self.driver.execute_script(body, *args)
 
     def click(self, selector: str) -> None:
-        self.driver.find_element(By.CSS_SELECTOR, selector).click()
+        # A list the page redraws (search results) can replace the element between finding
+        # and clicking it: find it again, as a reader would.
+        for attempt in range(3):
+            try:
+                self.driver.find_element(By.CSS_SELECTOR, selector).click()
+                return
+            except StaleElementReferenceException:
+                if attempt == 2:
+                    raise
 
     def hover(self, selector: str) -> None:
         target = self.driver.find_element(By.CSS_SELECTOR, selector)
-        ActionChains(self.driver).move_to_element(target).perform()
+        # From the corner first: a pointer that is already there (left by the previous page)
+        # would not move, and the page would never see it arrive.
+        actions = ActionChains(self.driver)
+        actions.w3c_actions.pointer_action.move_to_location(1, 1)
+        actions.move_to_element(target).perform()
 
     def type(self, selector: str, text: str) -> None:
         field = self.driver.find_element(By.CSS_SELECTOR, selector)
