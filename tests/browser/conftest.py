@@ -14,7 +14,15 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 
 from ..conftest import REPO
-from ..system import FIREFOX, WEBKIT_DRIVER, XVFB, minibrowser, require, served
+from ..system import (
+    FIREFOX,
+    LOCALE_SOURCES,
+    WEBKIT_DRIVER,
+    XVFB,
+    minibrowser,
+    require,
+    served,
+)
 from .engines import DESKTOP as DESKTOP_VIEWPORT
 from .engines import ENGINES, RECORD_ERRORS, Engine, Tab, Viewport
 from .engines.chromium import Chromium
@@ -109,9 +117,6 @@ def _start(name: str, request: pytest.FixtureRequest, workdir: Path) -> Engine:
     )
     assert browser is not None
     return WebKit(WEBKIT_DRIVER, browser, XVFB, workdir)
-
-
-LOCALE_SOURCES = Path("/usr/share/i18n/locales")
 
 
 @dataclass
