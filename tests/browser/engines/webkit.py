@@ -4,6 +4,7 @@ display of its own (MiniBrowser has no headless mode)."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import warnings
 from collections.abc import Iterator
@@ -100,8 +101,7 @@ class WebKit(Engine):
         self.locales = workdir / "locales"
         self.locales.mkdir(exist_ok=True)
         self.display = _start_xvfb(xvfb, workdir)
-        self.driver: WebKitGTK | None = None
-        self.locale = ""
+        self.drivers: dict[str, WebKitGTK] = {}
 
     @contextmanager
     def tab(self, viewport: Viewport, locale: str) -> Iterator[Tab]:
@@ -117,11 +117,10 @@ class WebKit(Engine):
             driver.get("about:blank")
 
     def _driver(self, locale: str) -> WebKitGTK:
-        """The browser, started again when the language asked for changes: WebKitGTK takes
-        navigator.languages from the process's locale (LANG), so a locale needs a process."""
-        if self.driver is not None and self.locale == locale:
-            return self.driver
-        self._quit()
+        """The browser for `locale`: WebKitGTK takes navigator.languages from its process's
+        locale (LANG), so each language asked for gets a browser of its own, kept for later."""
+        if locale in self.drivers:
+            return self.drivers[locale]
         name = self._compiled(locale)
         env = {
             **os.environ,
@@ -134,37 +133,37 @@ class WebKit(Engine):
         options = Options()
         options.binary_location = str(self.browser)
         options.add_argument("--automation")
-        service = Service(str(self.driver_path), env=env, log_output=str(self.workdir / "log"))
+        log = self.workdir / f"{locale}.log"
+        service = Service(str(self.driver_path), env=env, log_output=str(log))
         with warnings.catch_warnings():
             # Selenium 4.51's own WebKitGTK() passes its address the way it deprecated.
             warnings.filterwarnings("ignore", "setting remote_server_addr", DeprecationWarning)
-            self.driver = WebKitGTK(options=options, service=service)
-        self.locale = locale
-        return self.driver
+            self.drivers[locale] = WebKitGTK(options=options, service=service)
+        return self.drivers[locale]
 
     def _compiled(self, locale: str) -> str:
-        """The glibc locale for `locale` ("ru-RU" -> "ru_RU.UTF-8"), compiled into a folder
-        of this run's own: the machine need not have it generated (LANG=C would make
-        navigator.languages ["C"])."""
+        """A glibc locale named for `locale` ("ru-RU" -> "ru_RU.UTF-8") in a folder of this
+        run's own: WebKitGTK reports the name the C library accepts, and the machine need not
+        have that locale generated (unknown, it falls back to "C": LANG=C.UTF-8 makes
+        navigator.languages ["C"]). The data inside is POSIX's, compiled once: compiling
+        Russian's collation takes ten seconds and nothing here sorts by it."""
         name = locale.replace("-", "_") + ".UTF-8"
-        if not (self.locales / name).exists():
-            source = name.removesuffix(".UTF-8")
-            # localedef exits 1 on mere warnings; what counts is whether the locale was written.
+        posix = self.locales / "POSIX.UTF-8"
+        if not posix.exists():
+            # localedef exits 1 for POSIX's missing categories; what counts is the result.
             done = subprocess.run(
-                ["localedef", "-i", source, "-f", "UTF-8", str(self.locales / name)],
+                ["localedef", "-i", "POSIX", "-f", "UTF-8", str(posix)],
                 check=False, capture_output=True, text=True,
             )  # fmt: skip
-            if not (self.locales / name).exists():
-                raise RuntimeError(f"localedef could not make {name}: {done.stderr}")
+            if not (posix / "LC_CTYPE").exists():
+                raise RuntimeError(f"localedef could not compile a locale: {done.stderr}")
+        if not (self.locales / name).exists():
+            shutil.copytree(posix, self.locales / name)
         return name
 
-    def _quit(self) -> None:
-        if self.driver is not None:
-            self.driver.quit()
-            self.driver = None
-
     def close(self) -> None:
-        self._quit()
+        for driver in self.drivers.values():
+            driver.quit()
         self.display[1].terminate()
         self.display[1].wait()
 
