@@ -36,7 +36,7 @@ check: $(BIN)/.installed  ## validate data/errors.yml and the catalogs
 published: $(BIN)/.installed  ## record new codes and retirements in data/published.txt (never drops one)
 	$(PY) -m gupshup_errors published
 
-schema: $(BIN)/.installed  ## regenerate data/errors.schema.json from the model
+schema: $(BIN)/.installed  ## regenerate data/errors.yml.schema.json from the model
 	$(PY) -m gupshup_errors schema
 
 expected: $(BIN)/.installed  ## rewrite tests/broken/*.expected after an intended message change; review the diff
