@@ -7,9 +7,10 @@ The walk (walk.py) reads each mapping as spec.py describes it; the checks across
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import ParamSpec
 
 import yaml
 
@@ -19,6 +20,8 @@ from .model import ErrorTable
 from .problems import DataError, Problem
 from .readers import Slip
 from .walk import Walker, table
+
+P = ParamSpec("P")
 
 
 def _walk(walker: Walker, root: yaml.Node | None) -> ErrorTable | None:
@@ -94,22 +97,6 @@ def _read_text(text: str, file: str, languages: tuple[str, ...]) -> _Read:
     return _Read(found, tuple(problems), tuple(walker.problems), entries, _positions(walker))
 
 
-def parse(
-    text: str,
-    file: str,
-    languages: Sequence[str],
-    record: published.Published | None = None,
-    *,
-    require_recorded: bool = False,
-) -> ErrorTable:
-    """Read the data file's text into a table, or raise DataError listing every problem.
-
-    With a `record` of published codes, a published code without an entry, or a retired one
-    given back to an error, is a problem too; see published.check for `require_recorded`.
-    """
-    return parse_located(text, file, languages, record, require_recorded=require_recorded).table
-
-
 def parse_located(
     text: str,
     file: str,
@@ -118,7 +105,12 @@ def parse_located(
     *,
     require_recorded: bool = False,
 ) -> Located:
-    """`parse`, with where each text, entry and title is written."""
+    """Read the data file's text into a table and where each text, entry and title is
+    written, or raise DataError listing every problem.
+
+    With a `record` of published codes, a published code without an entry, or a retired one
+    given back to an error, is a problem too; see published.check for `require_recorded`.
+    """
     read = _read_text(text, file, tuple(languages))
     problems = list(read.problems)
     if record is not None and read.entries is not None:
@@ -155,18 +147,6 @@ def _read(path: Path) -> tuple[str | None, list[Problem]]:
         ]
 
 
-def load(
-    path: Path,
-    languages: Sequence[str],
-    record: Path | None = None,
-    *,
-    require_recorded: bool = False,
-) -> ErrorTable:
-    """Load the data file at `path` for the given built languages, held to the `record` of
-    published codes when one is given."""
-    return load_located(path, languages, record, require_recorded=require_recorded).table
-
-
 def load_located(
     path: Path,
     languages: Sequence[str],
@@ -174,8 +154,9 @@ def load_located(
     *,
     require_recorded: bool = False,
 ) -> Located:
-    """`load`, with where each text, entry and title is written (a source map for tools
-    that point at a text or rewrite it)."""
+    """Load the data file at `path` for the given built languages, held to the `record` of
+    published codes when one is given; with where each text, entry and title is written
+    (a source map, for tools that point at a text or rewrite its lines)."""
     text, problems = _read(path)
     known: published.Published | None = None
     if record is not None:
@@ -204,3 +185,19 @@ def load_located(
     if problems:
         raise DataError(problems)
     return located
+
+
+def _table_only(located: Callable[P, Located], name: str) -> Callable[P, ErrorTable]:
+    """The same reading with the same parameters, giving the table alone: what builds and
+    commands need."""
+
+    def table(*args: P.args, **kwargs: P.kwargs) -> ErrorTable:
+        return located(*args, **kwargs).table
+
+    table.__name__ = table.__qualname__ = name
+    table.__doc__ = f"`{located.__name__}`, giving the table alone."
+    return table
+
+
+parse = _table_only(parse_located, "parse")
+load = _table_only(load_located, "load")
