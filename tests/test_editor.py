@@ -56,7 +56,7 @@ class Client:
             message = json.loads(stream.read(int(headers["content-length"])))
             if "id" in message and "method" in message:  # a request from the server
                 result = (
-                    [SETTINGS.get(item.get("section"), None) for item in message["params"]["items"]]
+                    [SETTINGS.get(item.get("section")) for item in message["params"]["items"]]
                     if message["method"] == "workspace/configuration"
                     else None
                 )
