@@ -14,7 +14,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
-from . import i18n, published, schema, urls
+from . import i18n, published, schema, urls, workflow
 from .export import FORMATS, export
 from .load import load
 from .model import ErrorTable
@@ -80,12 +80,14 @@ def check(project: Project) -> int:
         table = project.table()
     except DataError as error:
         print(error.report(), file=sys.stderr)
+        workflow.emit(workflow.for_data(error.problems))
         failed = True
     else:
         print(f"{project.data}: {len(table.codes)} codes in {', '.join(project.languages)}: OK")
     catalog_problems = i18n.catalog_problems(project.languages)
     for problem in catalog_problems:
         print(problem, file=sys.stderr)
+    workflow.emit(workflow.for_catalogs(catalog_problems))
     if not catalog_problems:
         print(f"catalogs for {', '.join(project.languages)}: complete")
     return 1 if failed or catalog_problems else 0
@@ -262,6 +264,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except DataError as error:
         print(error.report(), file=sys.stderr)
+        workflow.emit(workflow.for_data(error.problems))
     except MkDocsException as error:
         print(f"error: {error}", file=sys.stderr)
     return 1
