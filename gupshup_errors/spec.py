@@ -64,6 +64,7 @@ class Shape:
         return next((key for key in self.keys if key.name == name), None)
 
 
+@cache
 def _hints(model: type) -> dict[str, Any]:
     return typing.get_type_hints(model)
 
@@ -109,6 +110,7 @@ def _key(model: type, item: Field[Any]) -> Key:
     return Key(item.name, "value", required, _reader(model, item, hint))
 
 
+@cache
 def _plain(model: type, section: str | None = None) -> tuple[Key, ...]:
     """The model's fields that are keys of their own (not spread, in `section`)."""
     keys = (_key(model, item) for item in _fields(model) if item.metadata.get(SECTION) == section)
@@ -122,6 +124,7 @@ def spread_name(model: type) -> str:
     return key.name
 
 
+@cache
 def _spread(model: type) -> Key | None:
     return next(
         (key for item in _fields(model) if (key := _key(model, item)).kind == "record"), None
@@ -134,6 +137,7 @@ def _sections() -> tuple[str, ...]:
     return tuple(dict.fromkeys(name for name in found if name))
 
 
+@cache
 def document() -> Shape:
     keys = (
         *(Key(name, "section", True) for name in _sections()),
@@ -156,6 +160,7 @@ def document() -> Shape:
     )
 
 
+@cache
 def section(name: str) -> Shape:
     keys = _plain(ErrorTable, name)
     fields_ = " and ".join(f"'{key.name}:'" for key in keys)
@@ -167,7 +172,8 @@ def section(name: str) -> Shape:
     )
 
 
-def languages(what: str, languages: Sequence[str]) -> Shape:
+@cache
+def languages(what: str, languages: tuple[str, ...]) -> Shape:
     """A text in every built language, e.g. the table's title."""
     keys = tuple(
         Key(language, "value", True, readers.text, language=True) for language in languages
@@ -221,6 +227,7 @@ def entry(index: int, languages: Sequence[str], absent: Sequence[str]) -> Shape:
     )
 
 
+@cache
 def record(model: type, language: str) -> Shape:
     """One language's block of an entry, e.g. its name and action."""
     block = f"the '{language}' block"

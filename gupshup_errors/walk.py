@@ -34,8 +34,8 @@ class Walker:
 
     file: str
     source: str
-    languages: Sequence[str]
-    absent: Sequence[str] = ()
+    languages: tuple[str, ...]
+    absent: tuple[str, ...] = ()
     problems: list[Problem] = field(default_factory=list)
     accounted: set[tuple[Where, str]] = field(default_factory=set)
     links: list[Link] = field(default_factory=list)
