@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from .i18n import CatalogProblem
+from .paths import shown
 from .problems import Problem
 
 
@@ -34,12 +35,7 @@ def command(message: str, properties: Sequence[tuple[str, object]]) -> str:
 def _relative(file: str | Path) -> str:
     """The file as GitHub names it: relative to the checkout (the working directory)."""
     path = Path(file)
-    if not path.is_absolute():
-        return path.as_posix()
-    try:
-        return path.relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    return (shown(path) if path.is_absolute() else path).as_posix()
 
 
 def _title(problem: Problem) -> str:
