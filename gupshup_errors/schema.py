@@ -66,7 +66,10 @@ def _text(doc: str, item: Field[Any] | None = None) -> dict[str, Json]:
         }
     found: dict[str, Json] = {"type": "string", "pattern": _TEXT, "description": doc}
     if metadata.get("formatted"):
-        found["allOf"] = [{"not": {"pattern": inline.UNSAFE_LINK}, "errorMessage": _LINK_WORDS}]
+        # A second pattern (no unsafe link anywhere) with its own words; a `not` would be
+        # reported only as "Matches a schema that is not allowed."
+        safe = f"^(?![\\s\\S]*{inline.UNSAFE_LINK})"
+        found["allOf"] = [{"pattern": safe, "patternErrorMessage": _LINK_WORDS}]
     return {**found, **_TEXT_WORDS}
 
 

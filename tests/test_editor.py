@@ -211,3 +211,18 @@ def test_hover_shows_the_fields_own_description(editor: Client, tmp_path: Path, 
     docs = {item.name: str(item.metadata["doc"]) for item in fields(Texts)}
     assert docs[field] in shown
     assert all(doc not in shown for name, doc in docs.items() if name != field)
+
+
+def test_an_unsafe_link_and_a_quoted_code_are_explained_in_words(
+    editor: Client, tmp_path: Path
+) -> None:
+    text = DATA.read_text("utf-8")
+    lines = text.split("\n")
+    entry = line_of(text, "  - code:")
+    name = line_of(text, "      name:")
+    lines[entry - 1] = '  - code: "12"'
+    lines[name - 1] = '      name: "see [x](javascript:alert(1))"'
+    found = dict(problems(editor.open(copy(tmp_path, "\n".join(lines)))))
+    assert set(found) == {entry, name}
+    assert found[entry].startswith("a code is a whole number")
+    assert found[name].startswith("a link goes to https://, http://, mailto: or a code")
