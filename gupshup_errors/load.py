@@ -32,8 +32,8 @@ def _walk(walker: Walker, root: yaml.Node | None) -> ErrorTable | None:
         walker.problem(Where(), Slip(1, 1, empty, hint))
         return None
     values = walker.walk(root, root, Where(), spec.document())
-    if walker.items is not None:
-        label, items = walker.items
+    if walker.codes is not None:
+        label, items = walker.codes.label, walker.codes.node
         section = values.get("table", (None, None))[1] if values else None
         anchor = section.get("anchor") if isinstance(section, dict) else None
         for where, slip in (
@@ -46,7 +46,7 @@ def _walk(walker: Walker, root: yaml.Node | None) -> ErrorTable | None:
 
 
 def _positions(walker: Walker) -> Positions:
-    items = walker.items[1].value if walker.items else []
+    items = walker.codes.node.value if walker.codes else []
     entries = {
         number: Span.of(item) for item in items if (number := readers.code_of(item)) is not None
     }

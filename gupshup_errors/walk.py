@@ -35,15 +35,13 @@ class Walker:
     file: str
     source: str
     languages: tuple[str, ...]
-    absent: tuple[str, ...] = ()
     problems: list[Problem] = field(default_factory=list)
     accounted: set[tuple[Where, str]] = field(default_factory=set)
     links: list[Link] = field(default_factory=list)
     spans: dict[tuple[int | None, str | None, str | None], Span] = field(default_factory=dict)
     """Every value read, by (code, field, language)."""
-    items: tuple[yaml.Node, yaml.SequenceNode] | None = None
-    """The 'codes' key and its list, for the checks across rows."""
-    read: list[Row] | None = None
+    codes: Codes | None = None
+    """The list of entries as read, for the checks across rows and the published record."""
 
     def problem(self, where: Where, slip: readers.Slip) -> None:
         self.problems.append(
@@ -174,21 +172,23 @@ class Walker:
             hint = "start each entry with '- code: <number>', indented two spaces"
             self.problem(where, readers.Slip.at(node, message, hint))
             return None
-        self.absent = checks.nowhere(node, self.languages)
-        self.items = (label, node)
-        self.read = [self.row(item, index) for index, item in enumerate(node.value)]
-        return self.read
+        absent = checks.nowhere(node, self.languages)
+        rows = [self.row(item, index, absent) for index, item in enumerate(node.value)]
+        self.codes = Codes(label, node, tuple(rows))
+        return rows
 
     def records(self) -> tuple[published.Entry, ...] | None:
         """What the published record needs of each entry; None unless every code is read."""
-        if self.read is None or any(row.entry is None for row in self.read):
+        if self.codes is None or any(row.entry is None for row in self.codes.rows):
             return None
-        return tuple(row.entry for row in self.read if row.entry is not None)
+        return tuple(row.entry for row in self.codes.rows if row.entry is not None)
 
-    def row(self, node: yaml.Node, index: int) -> Row:
-        """One entry of 'codes': the row, and what the published record needs of it."""
+    def row(self, node: yaml.Node, index: int, absent: tuple[str, ...]) -> Row:
+        """One entry of 'codes': the row, and what the published record needs of it.
+
+        A language no entry has (`absent`) was reported once for the whole list."""
         where = Where(code=readers.code_of(node), entry=index)
-        shape = spec.entry(index, self.languages, self.absent)
+        shape = spec.entry(index, self.languages, absent)
         values = self.walk(node, node, where, shape)
         if values is None or where.code is None:
             return Row(None, None)
@@ -210,6 +210,15 @@ class Row:
 
     code: ErrorCode | None
     entry: published.Entry | None
+
+
+@dataclass(frozen=True)
+class Codes:
+    """The list of entries: its key, its node and each entry as read."""
+
+    label: yaml.Node
+    node: yaml.SequenceNode
+    rows: tuple[Row, ...]
 
 
 def _complete(values: Values | None, languages: Sequence[str]) -> dict[str, Any] | None:
