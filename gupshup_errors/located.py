@@ -21,6 +21,13 @@ class Where:
     language: str | None = None
     entry: int | None = None
 
+    # Written out rather than dataclasses.replace, which costs more than the rest of a read.
+    def with_field(self, name: str | None) -> Where:
+        return Where(self.code, name, self.language, self.entry)
+
+    def with_language(self, name: str | None) -> Where:
+        return Where(self.code, self.field, name, self.entry)
+
 
 @dataclass(frozen=True)
 class Span:

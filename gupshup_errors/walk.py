@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 import yaml
@@ -80,23 +80,23 @@ class Walker:
     def under(self, where: Where, key: str) -> Where:
         """Where the problems about `key` of a mapping at `where` are filed."""
         if key in self.languages:
-            return replace(where, language=key)
-        return replace(where, field=key)
+            return where.with_language(key)
+        return where.with_field(key)
 
     def unknown(self, key: str, node: yaml.Node, where: Where, shape: spec.Shape) -> None:
         """Report a key that does not belong here, and account for the one it stands for."""
         if key in self.languages:
-            self.accounted.add((replace(where, field=None, language=None), key))
+            self.accounted.add((where.with_field(None).with_language(None), key))
             message = f"the '{key}' block is not in its place"
             hint = "language blocks go right under '- code:', lined up with 'code:'"
-            self.problem(replace(where, language=key), readers.Slip.at(node, message, hint))
+            self.problem(where.with_language(key), readers.Slip.at(node, message, hint))
             return
         # A key Babel knows as a locale gets a language message ('de:'), not "unknown field".
         if localedata.exists(key.replace("-", "_")):
             built = ", ".join(self.languages)
             message = f"language '{key}' is not built by the site (it builds {built})"
             hint = "add the language to 'languages' in mkdocs.yml, or remove this block"
-            self.problem(replace(where, language=key), readers.Slip.at(node, message, hint))
+            self.problem(where.with_language(key), readers.Slip.at(node, message, hint))
             return
         allowed = [item.name for item in shape.keys]
         close = difflib.get_close_matches(key, allowed, n=1)
@@ -107,9 +107,7 @@ class Walker:
             self.accounted.add((where, close[0]))
         else:
             hint = f"the fields here are: {', '.join(allowed)}"
-        self.problem(
-            replace(where, field=key), readers.Slip.at(node, f"unknown field '{key}'", hint)
-        )
+        self.problem(where.with_field(key), readers.Slip.at(node, f"unknown field '{key}'", hint))
 
     def walk(
         self, label: yaml.Node, node: yaml.Node, where: Where, shape: spec.Shape
@@ -149,7 +147,7 @@ class Walker:
                 self.spans[where.code, where.field, where.language] = Span.of(node)
             return read.value
         if key.kind == "section":
-            section = self.walk(label, node, replace(where, field=None), spec.section(key.name))
+            section = self.walk(label, node, where.with_field(None), spec.section(key.name))
             return (
                 None if section is None else {name: value for name, (_, value) in section.items()}
             )
