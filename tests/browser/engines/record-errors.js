@@ -3,7 +3,21 @@
 // sessionStorage, so errors on a page the test has since left are not lost.
 (() => {
   const key = "gs-test-errors";
+  // Once the reader leaves, loads still under way are cut off (Firefox reports the search
+  // worker's as an error): nothing a reader sees, so not recorded.
+  let leaving = false;
+  for (const type of ["beforeunload", "pagehide"]) {
+    addEventListener(type, () => {
+      leaving = true;
+    });
+  }
+  addEventListener("pageshow", () => {
+    leaving = false;
+  });
   const keep = (text) => {
+    if (leaving) {
+      return;
+    }
     try {
       const kept = JSON.parse(sessionStorage.getItem(key) || "[]");
       kept.push(`${location.pathname}${location.hash}: ${text}`);
