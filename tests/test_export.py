@@ -18,7 +18,7 @@ from gupshup_errors import urls
 from gupshup_errors.export import export, markdown_cell
 from gupshup_errors.model import ErrorCode, ErrorTable, Texts
 
-from .conftest import CONFIG, DATA, LANGUAGES
+from .helpers import CONFIG, DATA, LANGUAGES
 
 SITE_URL = urls.root(load_config(str(CONFIG)).site_url)
 

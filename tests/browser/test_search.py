@@ -9,9 +9,8 @@ from playwright.sync_api import Page
 
 from gupshup_errors.model import ErrorTable
 
-from ..conftest import LANGUAGES
-from .conftest import Pages
-from .reader import box, header_bottom, row
+from ..helpers import LANGUAGES
+from ..helpers.browser import Pages, box, header_bottom, row
 
 
 def _search(page: Page, typed: str) -> list[str]:
