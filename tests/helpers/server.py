@@ -84,7 +84,7 @@ def serve(root: Path, hosting: Hosting = Hosting()) -> Iterator[Served]:
     """`root` over HTTP on 127.0.0.1, on a free port. The port is taken before anything is
     asked of `root`, so a site can be built for the address it is served at (SITE_URL =
     `served.root`) inside the `with`."""
-    handler = type("Handler", (PagesHandler,), {})
+    handler: type[PagesHandler] = type("Handler", (PagesHandler,), {})
     server = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(root)))
     served = Served(int(server.server_address[1]), hosting)
     handler.served = served
