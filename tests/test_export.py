@@ -19,6 +19,7 @@ from gupshup_errors.export import export, markdown_cell
 from gupshup_errors.model import ErrorCode, ErrorTable, Texts
 
 from .helpers import CONFIG, DATA, LANGUAGES
+from .helpers.interface import interface
 
 SITE_URL = urls.root(load_config(str(CONFIG)).site_url)
 
@@ -141,5 +142,7 @@ def test_markdown_export_is_one_table_per_language_with_literal_texts() -> None:
         cells = [cell.get_text() for cell in row.find_all("td")]
         assert cells == ["7", f"{TRICKY} {lang}", "act ion"]
         assert row.find("a")["href"] == f"{SITE_URL}{lang}/#7"
-    headers = [th.get_text() for th in tables[LANGUAGES.index("ru")].find_all("th")]
-    assert headers == ["Код", "Ошибка", "Значение / действие"]
+    for lang, found in zip(LANGUAGES, tables, strict=True):
+        words = interface(lang)
+        headers = [th.get_text() for th in found.find_all("th")]
+        assert headers == [words["code"], words["error"], words["meaning"]]

@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
+from gupshup_errors.site import build_into
+
 from ..helpers import serve
-from ..helpers.browser import ARTIFACTS, Pages, pages_at
+from ..helpers.browser import ARTIFACTS, Pages, cases_project, pages_at
 
 
 @pytest.fixture(scope="session")
@@ -23,6 +25,22 @@ def base_url(site: Path) -> Iterator[str]:
 @pytest.fixture
 def pages(browser: Browser, base_url: str) -> Iterator[Pages]:
     with pages_at(browser, base_url) as opened:
+        yield opened
+
+
+@pytest.fixture(scope="session")
+def case_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The browser cases' own table (tests/helpers/browser.py), built and served."""
+    root = tmp_path_factory.mktemp("cases")
+    project = cases_project(root / "project")
+    build_into(project / "mkdocs.yml", root / "site")
+    with serve(root / "site") as served:
+        yield served.url
+
+
+@pytest.fixture
+def case_pages(browser: Browser, case_url: str) -> Iterator[Pages]:
+    with pages_at(browser, case_url) as opened:
         yield opened
 
 

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from gupshup_errors.model import ErrorTable
-from gupshup_errors.site import build_into
 
-from ..helpers import LANGUAGES, entries, make_project, serve
-from ..helpers.browser import Pages, pages_at, visible_rows
+from ..helpers import LANGUAGES
+from ..helpers.browser import BIG, CASE_TEXTS, Pages, visible_rows
 from ..helpers.interface import interface
 
 
@@ -21,41 +18,6 @@ def _filter(page: Page, text: str) -> list[str]:
         "text => document.querySelector('.gs-filter').dataset.applied === text", arg=text
     )
     return visible_rows(page)
-
-
-BIG = 450  # more rows than the filter draws at once
-# The rows the cases below look for, in the filter's own table (whatever the data says).
-TEXTS = {
-    500: {"ru": "Внутренняя ошибка сервера", "en": "Internal server error"},
-    1002: {"ru": "Номер не существует в WhatsApp", "en": "Number does not exist on WhatsApp"},
-    1004: {"ru": "Номер отключённого аккаунта", "en": "Number of a disabled account"},
-    4005: {"ru": "Шаблон приостановлен", "en": "Paused template"},
-}
-CASE_LANGUAGES = ["ru", "en", *(lang for lang in LANGUAGES if lang not in ("ru", "en"))]
-
-
-def _text(code: int, language: str, field: str) -> str:
-    if code in TEXTS and language in TEXTS[code]:
-        return TEXTS[code][language] if field == "name" else "—"
-    return f"common {code - 10}" if field == "name" else f"act {code - 10}"
-
-
-@pytest.fixture(scope="module")
-def filter_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A table of BIG codes, every one of them with the word 'common', and the rows of TEXTS,
-    served on 127.0.0.1."""
-    root = tmp_path_factory.mktemp("filter")
-    codes = entries([*range(10, 10 + BIG), *TEXTS], CASE_LANGUAGES, _text)
-    project = make_project(root / "project", languages=CASE_LANGUAGES, codes=codes)
-    build_into(project / "mkdocs.yml", root / "site")
-    with serve(root / "site") as served:
-        yield served.url
-
-
-@pytest.fixture
-def filter_pages(browser: Browser, filter_site: str) -> Iterator[Pages]:
-    with pages_at(browser, filter_site) as opened:
-        yield opened
 
 
 CASES = [
@@ -70,9 +32,9 @@ CASES = [
 
 @pytest.mark.parametrize(("language", "typed", "expected"), CASES)
 def test_typing_narrows_the_rows(
-    filter_pages: Pages, language: str, typed: str, expected: list[str]
+    case_pages: Pages, language: str, typed: str, expected: list[str]
 ) -> None:
-    page = filter_pages.reader(f"/{language}/")
+    page = case_pages.reader(f"/{language}/")
     assert _filter(page, typed) == expected
 
 
@@ -116,9 +78,9 @@ def test_without_javascript_every_row_shows_and_no_dead_controls(
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_a_big_table_draws_a_limited_number_of_matches_and_says_so(
-    filter_pages: Pages, language: str
+    case_pages: Pages, language: str
 ) -> None:
-    page = filter_pages.reader(f"/{language}/")
+    page = case_pages.reader(f"/{language}/")
     shown = _filter(page, "common")
     assert shown == [str(10 + n) for n in range(200)]
     note = page.locator(".gs-filter__more")
@@ -127,7 +89,7 @@ def test_a_big_table_draws_a_limited_number_of_matches_and_says_so(
     # Code 449 is "common 439"; "common 449" is code 459: words match anywhere in a row.
     assert _filter(page, "common 449") == ["449", "459"]
     expect(note).to_be_hidden()
-    assert len(_filter(page, "")) == BIG + len(TEXTS)
+    assert len(_filter(page, "")) == BIG + len(CASE_TEXTS)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

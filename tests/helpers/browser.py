@@ -12,7 +12,7 @@ from typing import Any
 
 from playwright.sync_api import Browser, BrowserContext, Page
 
-from .project import REPO
+from .project import LANGUAGES, REPO, entries, make_project
 
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 375, "height": 667}
@@ -96,3 +96,31 @@ def visible_rows(page: Page) -> list[str]:
         ".map(r => r.id || r.dataset.code)",
     )
     return rows
+
+
+# The browser cases' own table, whatever the repository's data says: the rows the filter and
+# search cases look for, and BIG more rows, every one with the word 'common'.
+BIG = 450  # more rows than the filter draws at once
+CASE_TEXTS = {
+    500: {"ru": ("Внутренняя ошибка сервера", "Обратитесь в команду Gupshup."),
+          "en": ("Internal server error", "Contact the Gupshup team.")},
+    1002: {"ru": ("Номер не существует в WhatsApp", "Номер не зарегистрирован."),
+           "en": ("Number does not exist on WhatsApp", "The number is not registered.")},
+    1004: {"ru": ("Номер отключённого аккаунта", "Аккаунт получателя отключён."),
+           "en": ("Number of a disabled account", "The recipient's account is off.")},
+    4005: {"ru": ("Шаблон приостановлен", "Отправка не удалась."),
+           "en": ("Paused template", "Sending failed.")},
+}  # fmt: skip
+CASE_LANGUAGES = ["ru", "en", *(lang for lang in LANGUAGES if lang not in ("ru", "en"))]
+
+
+def _case_text(code: int, language: str, field: str) -> str:
+    if code in CASE_TEXTS and language in CASE_TEXTS[code]:
+        return CASE_TEXTS[code][language][field == "action"]
+    return f"common {code - 10}" if field == "name" else f"act {code - 10}"
+
+
+def cases_project(where: Path) -> Path:
+    """The project of the browser cases' own table, in CASE_LANGUAGES."""
+    codes = entries([*range(10, 10 + BIG), *CASE_TEXTS], CASE_LANGUAGES, _case_text)
+    return make_project(where, languages=CASE_LANGUAGES, codes=codes)
