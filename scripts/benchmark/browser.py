@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -91,9 +92,15 @@ class BrowserFigures:
 
 
 def typed_word(rows: Sequence[dict[str, Any]]) -> str:
-    """A word a reader would type: the longest of the first row's name (from the data)."""
-    words = re.findall(r"\w+", rows[0][LANGUAGES[0]]["name"])
-    return str(max((word for word in words if not word.isdigit()), key=len)).lower()
+    """A word a reader would type: the one most names share in the first language (the data
+    decides, not a text written here), the longest among equals."""
+    words: Counter[str] = Counter(
+        str(word).lower()
+        for row in rows
+        for word in re.findall(r"\w{4,}", row[LANGUAGES[0]]["name"])
+        if not word.isdigit()
+    )
+    return max(words, key=lambda word: (words[word], len(word)))
 
 
 def _filter(page: Page, word: str, figures: BrowserFigures) -> None:
