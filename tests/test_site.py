@@ -18,6 +18,7 @@ from gupshup_errors.model import ErrorTable
 
 from .helpers import CONFIG, LANGUAGES
 from .helpers.interface import LUNR, interface
+from .helpers.page import RETIRED_NOTE, row_texts
 
 Page = Callable[[str], BeautifulSoup]
 
@@ -30,9 +31,9 @@ def test_every_code_has_one_row_with_its_texts(
     for row in table.codes:
         found = soup.find_all(id=str(row.code))
         assert len(found) == 1, f"{language}: id {row.code} appears {len(found)} times"
-        cells = [cell.get_text(strip=True) for cell in found[0].find_all(["th", "td"])]
         texts = row.texts[language]
-        assert cells == [str(row.code), texts.name, texts.action]
+        assert row_texts(found[0]) == [str(row.code), texts.name, texts.action]
+        assert bool(found[0].select(RETIRED_NOTE)) == row.retired
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
