@@ -15,11 +15,15 @@ from ..helpers import serve
 from ..helpers.browser import ARTIFACTS, Pages, cases_project, pages_at
 
 
+def _address(site: Path) -> Iterator[str]:
+    with serve(site) as served:
+        yield served.url
+
+
 @pytest.fixture(scope="session")
 def base_url(site: Path) -> Iterator[str]:
     """The built site over HTTP on 127.0.0.1, on a free port."""
-    with serve(site) as served:
-        yield served.url
+    yield from _address(site)
 
 
 @pytest.fixture
@@ -32,14 +36,13 @@ def pages(browser: Browser, base_url: str) -> Iterator[Pages]:
 def case_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The browser cases' own table (tests/helpers/browser.py), built and served."""
     root = tmp_path_factory.mktemp("cases")
-    project = cases_project(root / "project")
-    build_into(project / "mkdocs.yml", root / "site")
-    with serve(root / "site") as served:
-        yield served.url
+    build_into(cases_project(root / "project") / "mkdocs.yml", root / "site")
+    yield from _address(root / "site")
 
 
 @pytest.fixture
 def case_pages(browser: Browser, case_url: str) -> Iterator[Pages]:
+    """Pages of the cases' own table (see case_url)."""
     with pages_at(browser, case_url) as opened:
         yield opened
 

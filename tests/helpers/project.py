@@ -10,16 +10,15 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from mkdocs.config import load_config
 
-from gupshup_errors.site import PLUGIN
+from gupshup_errors import settings
 
 REPO = Path(__file__).resolve().parents[2]
 CONFIG = REPO / "mkdocs.yml"
-_PLUGIN_CONFIG = load_config(str(CONFIG)).plugins[PLUGIN].config
-LANGUAGES: list[str] = list(_PLUGIN_CONFIG.languages)
+_SETTINGS = settings.read(CONFIG)
+LANGUAGES: list[str] = list(_SETTINGS.languages)
 """The languages the repository's site builds, as mkdocs.yml lists them."""
-DATA = REPO / _PLUGIN_CONFIG.data_file
+DATA = _SETTINGS.data_file
 ANCHOR = "gupshup-whatsapp-api"
 
 Text = Callable[[int, str, str], str]
