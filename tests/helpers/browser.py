@@ -115,8 +115,9 @@ CASE_LANGUAGES = ["ru", "en", *(lang for lang in LANGUAGES if lang not in ("ru",
 
 
 def _case_text(code: int, language: str, field: str) -> str:
-    if code in CASE_TEXTS and language in CASE_TEXTS[code]:
-        return CASE_TEXTS[code][language][field == "action"]
+    if code in CASE_TEXTS:  # in another language, words that match no case
+        known = CASE_TEXTS[code].get(language)
+        return known[field == "action"] if known else f"{field} {code}"
     return f"common {code - 10}" if field == "name" else f"act {code - 10}"
 
 
