@@ -18,7 +18,7 @@ CONFIG = REPO / "mkdocs.yml"
 _SETTINGS = settings.read(CONFIG)
 LANGUAGES: list[str] = list(_SETTINGS.languages)
 """The languages the repository's site builds, as mkdocs.yml lists them."""
-DATA = _SETTINGS.data_file
+DATA = CONFIG.parent / _SETTINGS.data_file
 ANCHOR = "gupshup-whatsapp-api"
 
 Text = Callable[[int, str, str], str]
