@@ -1,90 +1,65 @@
 """The built site in real browsers: a local server for it, Chromium's pages to drive, and every
-engine readers use (Chromium, Firefox, WebKit) behind one interface for the core reader tests."""
+engine readers use (Chromium, Firefox, WebKit) behind one interface for the core reader tests
+(the helpers are in tests/helpers/browser.py and tests/helpers/engines/)."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
-from contextlib import ExitStack
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page
+from playwright.sync_api import Browser
 
-from ..conftest import REPO
-from ..system import (
+from gupshup_errors.site import build_into
+
+from ..helpers import (
     FIREFOX,
     LOCALE_SOURCES,
     WEBKIT_DRIVER,
     XVFB,
+    Hosting,
     minibrowser,
     require,
-    served,
+    serve,
 )
-from .engines import DESKTOP as DESKTOP_VIEWPORT
-from .engines import ENGINES, RECORD_ERRORS, Engine, Tab, Viewport
-from .engines.chromium import Chromium
-from .engines.firefox import Firefox
-from .engines.webkit import WebKit
+from ..helpers.browser import ARTIFACTS, Pages, cases_project, pages_at
+from ..helpers.engines import ENGINES, RECORD_ERRORS, Engine, Reading, reading_at
+from ..helpers.engines.chromium import Chromium
+from ..helpers.engines.firefox import Firefox
+from ..helpers.engines.webkit import WebKit
 
-DESKTOP = {"width": 1280, "height": 800}
-PHONE = {"width": 375, "height": 667}
-# Screenshots and PDFs for people to look at; the folder is ignored by git.
-ARTIFACTS = Path(os.environ.get("ARTIFACTS_DIR", REPO / "tests" / "artifacts"))
+
+def _address(site: Path) -> Iterator[str]:
+    # Every page records its errors where a test in any engine can read them.
+    with serve(site, Hosting(head_script=RECORD_ERRORS)) as served:
+        yield served.url
 
 
 @pytest.fixture(scope="session")
 def base_url(site: Path) -> Iterator[str]:
-    """The built site over HTTP on 127.0.0.1, on a free port, recording each page's errors."""
-    with served(site, head_script=RECORD_ERRORS) as url:
-        yield url
-
-
-@dataclass
-class Pages:
-    """Opens pages in fresh browser contexts and closes them after the test."""
-
-    browser: Browser
-    base_url: str
-    contexts: list[BrowserContext] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-
-    def open(self, path: str, *, before: str | None = None, **context: Any) -> Page:
-        """`path` on the site, in a new context (viewport, locale, permissions, ...);
-        `before` is a script to run in the page before the page's own."""
-        context.setdefault("viewport", DESKTOP)
-        created = self.browser.new_context(**context)
-        created.set_default_timeout(10_000)  # for waiting only; a failing wait fails sooner
-        if before is not None:
-            created.add_init_script(before)
-        self.contexts.append(created)
-        page = created.new_page()
-        page.on("pageerror", lambda error: self.errors.append(f"{path}: {error}"))
-        page.goto(self.base_url + path)
-        return page
-
-    def reader(self, path: str, **context: Any) -> Page:
-        """`path`, once errors.js has set the table up (it shows the filter last)."""
-        page = self.open(path, **context)
-        page.wait_for_selector(".gs-filter", state="visible")
-        return page
+    """The built site over HTTP on 127.0.0.1, on a free port."""
+    yield from _address(site)
 
 
 @pytest.fixture
 def pages(browser: Browser, base_url: str) -> Iterator[Pages]:
-    opened = Pages(browser, base_url)
-    yield opened
-    for context in opened.contexts:
-        context.close()
-    assert opened.errors == [], "the page raised JavaScript errors"
+    with pages_at(browser, base_url) as opened:
+        yield opened
 
 
 @pytest.fixture(scope="session")
-def artifacts() -> Path:
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    return ARTIFACTS
+def case_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The browser cases' own table (tests/helpers/browser.py), built and served."""
+    root = tmp_path_factory.mktemp("cases")
+    build_into(cases_project(root / "project") / "mkdocs.yml", root / "site")
+    yield from _address(root / "site")
+
+
+@pytest.fixture
+def case_pages(browser: Browser, case_url: str) -> Iterator[Pages]:
+    """Pages of the cases' own table (see case_url)."""
+    with pages_at(browser, case_url) as opened:
+        yield opened
 
 
 @pytest.fixture(scope="session", params=ENGINES)
@@ -119,43 +94,21 @@ def _start(name: str, request: pytest.FixtureRequest, workdir: Path) -> Engine:
     return WebKit(WEBKIT_DRIVER, browser, XVFB, workdir)
 
 
-@dataclass
-class Reading:
-    """Tabs of one engine on the served site; the pages they showed must report no errors."""
-
-    engine: Engine
-    base_url: str
-    stack: ExitStack
-    tabs: list[Tab] = field(default_factory=list)
-
-    def open(
-        self, path: str, *, viewport: Viewport = DESKTOP_VIEWPORT, locale: str = "en-US"
-    ) -> Tab:
-        """`path` on the site in a fresh tab (Firefox and WebKit have one at a time)."""
-        tab = self.stack.enter_context(self.engine.tab(viewport, locale))
-        self.tabs.append(tab)
-        tab.open(self.base_url + path)
-        return tab
-
-    def reader(self, path: str, **options: Any) -> Tab:
-        """`path`, once errors.js has set the table up."""
-        tab = self.open(path, **options)
-        self.ready(tab)
-        return tab
-
-    @staticmethod
-    def ready(tab: Tab) -> None:
-        """Wait for errors.js to set the table up (it shows the filter last)."""
-        tab.wait(
-            "const box = document.querySelector('.gs-filter');"
-            " return !!box && box.getClientRects().length > 0"
-        )
+@pytest.fixture
+def reading(engine: Engine, base_url: str) -> Iterator[Reading]:
+    """Tabs of each engine in turn on the built site."""
+    with reading_at(engine, base_url) as opened:
+        yield opened
 
 
 @pytest.fixture
-def reading(engine: Engine, base_url: str) -> Iterator[Reading]:
-    with ExitStack() as stack:
-        opened = Reading(engine, base_url, stack)
+def case_reading(engine: Engine, case_url: str) -> Iterator[Reading]:
+    """Tabs of each engine in turn on the cases' own table (see case_url)."""
+    with reading_at(engine, case_url) as opened:
         yield opened
-        errors = [error for tab in opened.tabs for error in tab.errors()]
-    assert errors == [], f"{engine.name}: the pages reported errors"
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return ARTIFACTS

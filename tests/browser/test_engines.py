@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from . import engines, pixels
-from .conftest import Reading
+from ..helpers import engines, pixels
+from ..helpers.engines import Reading
 
 
 @pytest.mark.parametrize("viewport", [engines.DESKTOP, engines.PHONE], ids=["desktop", "phone"])

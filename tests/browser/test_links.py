@@ -11,11 +11,10 @@ from playwright.sync_api import expect
 
 from gupshup_errors.model import ErrorTable
 
-from ..conftest import LANGUAGES
-from . import engines, pixels
-from .conftest import PHONE, Pages, Reading
-from .engines import Box, Tab, Viewport
-from .reader import KNOWN, KNOWN_LANGUAGES, box, header_bottom, row
+from ..helpers import LANGUAGES, engines, pixels
+from ..helpers.browser import PHONE, Box, Pages, box, header_bottom, row
+from ..helpers.engines import Reading, Tab, Viewport
+from ..helpers.interface import interface
 
 
 @pytest.mark.parametrize("viewport", [engines.DESKTOP, engines.PHONE], ids=["desktop", "phone"])
@@ -82,7 +81,7 @@ def test_a_link_to_a_code_further_down_keeps_it_in_view(
     assert header_bottom(page) <= target.top and target.bottom <= PHONE["height"]
 
 
-@pytest.mark.parametrize("language", KNOWN_LANGUAGES)
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_copy_button_copies_the_rows_absolute_link_and_says_so(
     reading: Reading, table: ErrorTable, language: str
 ) -> None:
@@ -92,26 +91,26 @@ def test_copy_button_copies_the_rows_absolute_link_and_says_so(
     assert buttons == len(table.codes)
     button = f"{row(code)} button.gs-copy"
     name = tab.run("return document.querySelector(arguments[0]).ariaLabel", button)
-    assert name == KNOWN[language]["copy"].format(code=code)
+    assert name == interface(language)["copy"].format(code=code)
     tab.click(button)
     tab.wait(
         "const toast = document.querySelector('.gs-toast');"
         " return toast.className === 'gs-toast gs-toast--visible'"
         " && toast.textContent.trim() === arguments[0];",
-        KNOWN[language]["copied"],
+        interface(language)["copied"],
     )
     assert tab.copied() == f"{reading.base_url}/{language}/#{code}"
 
 
-@pytest.mark.parametrize("language", KNOWN_LANGUAGES)
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_copy_button_works_from_the_keyboard(pages: Pages, language: str) -> None:
     page = pages.reader(f"/{language}/", permissions=["clipboard-read", "clipboard-write"])
     page.focus(f"{row(1003)} a.gs-code")
     page.keyboard.press("Tab")
     focused = page.evaluate("document.activeElement.getAttribute('aria-label')")
-    assert focused == KNOWN[language]["copy"].format(code=1003)
+    assert focused == interface(language)["copy"].format(code=1003)
     page.keyboard.press("Enter")
-    expect(page.locator(".gs-toast")).to_have_text(KNOWN[language]["copied"])
+    expect(page.locator(".gs-toast")).to_have_text(interface(language)["copied"])
     assert page.evaluate("navigator.clipboard.readText()") == f"{pages.base_url}/{language}/#1003"
 
 
@@ -164,7 +163,7 @@ def test_root_sends_the_reader_to_their_language_with_the_code(
     assert tab.box(row(code)).top >= tab.box("header.md-header").bottom
 
 
-@pytest.mark.parametrize("language", KNOWN_LANGUAGES)
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_when_the_browser_refuses_to_copy_the_link_goes_to_the_address_bar(
     pages: Pages, language: str
 ) -> None:
@@ -173,9 +172,9 @@ def test_when_the_browser_refuses_to_copy_the_link_goes_to_the_address_bar(
         document.execCommand = () => false;
     """
     page = pages.reader(f"/{language}/", before=refuse)
-    button = page.get_by_role("button", name=KNOWN[language]["copy"].format(code=1006))
+    button = page.get_by_role("button", name=interface(language)["copy"].format(code=1006))
     button.focus()
     page.keyboard.press("Enter")
-    expect(page.locator(".gs-toast")).to_have_text(KNOWN[language]["failed"])
+    expect(page.locator(".gs-toast")).to_have_text(interface(language)["failed"])
     assert page.url == f"{pages.base_url}/{language}/#1006"
     assert page.evaluate("document.activeElement.closest('tr').id") == "1006"

@@ -9,7 +9,7 @@ from io import BytesIO
 
 from PIL import Image
 
-from .engines import Box
+from .browser import Box
 
 Colour = tuple[int, int, int]
 

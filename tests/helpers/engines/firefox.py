@@ -61,15 +61,8 @@ class FirefoxTab(Tab):
         return self.client.execute_script(body, script_args=list(args))
 
     def click(self, selector: str) -> None:
-        # A list the page redraws (search results) can replace the element between finding
-        # and clicking it: find it again, as a reader would.
-        for attempt in range(3):
-            try:
-                self.client.find_element(By.CSS_SELECTOR, selector).click()
-                return
-            except StaleElementException:
-                if attempt == 2:
-                    raise
+        find = self.client.find_element
+        self.again_if_stale(lambda: find(By.CSS_SELECTOR, selector).click(), StaleElementException)
 
     def hover(self, selector: str) -> None:
         target = self.client.find_element(By.CSS_SELECTOR, selector)

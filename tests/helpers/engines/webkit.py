@@ -47,15 +47,10 @@ class WebKitTab(Tab):
         return self.driver.execute_script(body, *args)
 
     def click(self, selector: str) -> None:
-        # A list the page redraws (search results) can replace the element between finding
-        # and clicking it: find it again, as a reader would.
-        for attempt in range(3):
-            try:
-                self.driver.find_element(By.CSS_SELECTOR, selector).click()
-                return
-            except StaleElementReferenceException:
-                if attempt == 2:
-                    raise
+        find = self.driver.find_element
+        self.again_if_stale(
+            lambda: find(By.CSS_SELECTOR, selector).click(), StaleElementReferenceException
+        )
 
     def hover(self, selector: str) -> None:
         target = self.driver.find_element(By.CSS_SELECTOR, selector)

@@ -1,16 +1,18 @@
 """One small interface over the engines readers use (Chromium, Firefox, WebKit), so that a
-reader test is written once and runs in each of them."""
+reader test is written once and runs in each of them; and the tabs one test opens."""
 
 from __future__ import annotations
 
 import json
 import time
 from abc import ABC, abstractmethod
-from collections.abc import Callable
-from contextlib import AbstractContextManager
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, ExitStack, contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from ..browser import Box
 
 ENGINES = ["chromium", "firefox", "webkit"]
 # What the test server puts at the top of every page's <head> (see `errors` below).
@@ -25,14 +27,6 @@ class Viewport:
 
 DESKTOP = Viewport(1280, 800)
 PHONE = Viewport(375, 667)
-
-
-@dataclass(frozen=True)
-class Box:
-    top: float
-    bottom: float
-    left: float
-    right: float
 
 
 class Tab(ABC):
@@ -55,6 +49,18 @@ class Tab(ABC):
 
     @abstractmethod
     def click(self, selector: str) -> None: ...
+
+    def again_if_stale(self, action: Callable[[], None], stale: type[Exception]) -> None:
+        """Do `action` on an element it finds, up to three times: a list the page redraws
+        (search results) can replace the element between finding and clicking it, and a
+        reader would simply find it again."""
+        for attempt in range(3):
+            try:
+                action()
+                return
+            except stale:
+                if attempt == 2:
+                    raise
 
     @abstractmethod
     def hover(self, selector: str) -> None: ...
@@ -130,3 +136,45 @@ def fit(tab: Tab, viewport: Viewport, resize: Callable[..., Any]) -> None:
             continue
     inner = tab.run("return [innerWidth, innerHeight]")
     raise AssertionError(f"{tab.engine}'s viewport stays {inner}, not {viewport}")
+
+
+@dataclass
+class Reading:
+    """Tabs of one engine on a served site, for one test."""
+
+    engine: Engine
+    base_url: str
+    stack: ExitStack
+    tabs: list[Tab] = field(default_factory=list)
+
+    def open(self, path: str, *, viewport: Viewport = DESKTOP, locale: str = "en-US") -> Tab:
+        """`path` on the site in a fresh tab (Firefox and WebKit have one at a time)."""
+        tab = self.stack.enter_context(self.engine.tab(viewport, locale))
+        self.tabs.append(tab)
+        tab.open(self.base_url + path)
+        return tab
+
+    def reader(self, path: str, **options: Any) -> Tab:
+        """`path`, once errors.js has set the table up."""
+        tab = self.open(path, **options)
+        self.ready(tab)
+        return tab
+
+    @staticmethod
+    def ready(tab: Tab) -> None:
+        """Wait for errors.js to set the table up (it shows the filter last)."""
+        tab.wait(
+            "const box = document.querySelector('.gs-filter');"
+            " return !!box && box.getClientRects().length > 0"
+        )
+
+
+@contextmanager
+def reading_at(engine: Engine, base_url: str) -> Iterator[Reading]:
+    """Tabs of `engine` on the site at `base_url` (served with RECORD_ERRORS); every page they
+    showed must have reported no error."""
+    with ExitStack() as stack:
+        opened = Reading(engine, base_url, stack)
+        yield opened
+        errors = [error for tab in opened.tabs for error in tab.errors()]
+    assert errors == [], f"{engine.name}: the pages reported errors"
