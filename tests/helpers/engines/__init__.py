@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .. import browser
 from ..browser import Box
 
 ENGINES = ["chromium", "firefox", "webkit"]
@@ -25,8 +26,8 @@ class Viewport:
     height: int
 
 
-DESKTOP = Viewport(1280, 800)
-PHONE = Viewport(375, 667)
+DESKTOP = Viewport(**browser.DESKTOP)
+PHONE = Viewport(**browser.PHONE)
 
 
 class Tab(ABC):
