@@ -83,7 +83,7 @@ def check(project: Project) -> int:
         failed = True
     else:
         print(f"{project.data}: {len(table.codes)} codes in {', '.join(project.languages)}: OK")
-    catalog_problems = i18n.catalog_problems(project.languages)
+    catalog_problems = i18n.catalog_problems(project.languages, project.plugin.catalogs)
     for problem in catalog_problems:
         print(problem, file=sys.stderr)
     if not catalog_problems:
@@ -117,7 +117,7 @@ def lookup(project: Project, codes: Sequence[int], language: str) -> int:
 def write_export(project: Project, fmt: str, language: str | None) -> int:
     """Write the table in `fmt` to standard output, in one language or every one."""
     languages = [language] if language else project.languages
-    text = export(project.table(), languages, project.site_url, fmt)
+    text = export(project.table(), languages, project.site_url, fmt, project.plugin.catalogs)
     # Bytes, so that the output is UTF-8 whatever the terminal's locale says.
     sys.stdout.buffer.write(text.encode("utf-8"))
     sys.stdout.flush()

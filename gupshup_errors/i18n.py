@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
@@ -18,8 +20,27 @@ TEMPLATE = LOCALES / "messages.pot"
 DOMAIN = "messages"
 
 
-def catalog_path(language: str) -> Path:
-    return LOCALES / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+@dataclass(frozen=True)
+class Catalogs:
+    """Where the languages' catalogs are: a site's own folder (the plugin's `locales_dir`),
+    if it has one, before the package's. A language the package does not ship, such as a
+    test's fixture language, then needs no file inside the package."""
+
+    extra: Path | None = None
+
+    def path(self, language: str) -> Path:
+        """The language's .po: the site's own if it has one, else the package's."""
+        relative = Path(language, "LC_MESSAGES", f"{DOMAIN}.po")
+        if self.extra is not None and (self.extra / relative).exists():
+            return self.extra / relative
+        return LOCALES / relative  # read when called: tests point LOCALES at a copy
+
+
+PACKAGE = Catalogs()
+
+
+def catalog_path(language: str, catalogs: Catalogs = PACKAGE) -> Path:
+    return catalogs.path(language)
 
 
 def read_catalog(path: Path, language: str | None = None) -> Catalog:
@@ -27,9 +48,9 @@ def read_catalog(path: Path, language: str | None = None) -> Catalog:
         return read_po(handle, locale=language, domain=DOMAIN)
 
 
-def translations(language: str) -> Translations:
+def translations(language: str, catalogs: Catalogs = PACKAGE) -> Translations:
     """The language's translations, compiled in memory from its .po: no .mo file on disk."""
-    catalog = read_catalog(catalog_path(language), language)
+    catalog = read_catalog(catalogs.path(language), language)
     buffer = io.BytesIO()
     write_mo(buffer, catalog, use_fuzzy=False)
     buffer.seek(0)
@@ -48,7 +69,12 @@ def og_locale(language: str) -> str:
     return f"{likely.language}_{likely.territory}" if likely.territory else likely.language
 
 
-def catalog_problems(languages: Sequence[str]) -> list[str]:
+def direction(language: str) -> Literal["ltr", "rtl"]:
+    """The language's writing direction, from Babel's locale data (never a list by hand)."""
+    return "rtl" if Locale.parse(language).character_order == "right-to-left" else "ltr"
+
+
+def catalog_problems(languages: Sequence[str], catalogs: Catalogs = PACKAGE) -> list[str]:
     """Everything that keeps a built language's catalog from being complete and current."""
     problems: list[str] = []
     expected = {message.id for message in read_catalog(TEMPLATE) if message.id}
@@ -58,7 +84,7 @@ def catalog_problems(languages: Sequence[str]) -> list[str]:
         except (UnknownLocaleError, ValueError):
             problems.append(f"language '{language}' is not a locale Babel knows")
             continue
-        path = catalog_path(language)
+        path = catalogs.path(language)
         if not path.exists():
             problems.append(f"{path}: missing; run 'make i18n' after adding the language")
             continue

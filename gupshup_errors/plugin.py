@@ -41,6 +41,9 @@ class ErrorTableConfig(base.Config):
     """The language of this build (the site builder sets it); defaults to the first language."""
     preview = c.Type(bool, default=False)
     """Set by the live preview: new codes need not be in the published record yet."""
+    locales_dir = c.Optional(c.Dir(exists=True))
+    """A folder of the site's own catalogs (<language>/LC_MESSAGES/messages.po), relative to
+    mkdocs.yml, read before the package's: for a language the package does not ship."""
 
 
 def _shown(path: Path) -> Path:
@@ -60,6 +63,11 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
     @property
     def language(self) -> str:
         return self.config.language or self.config.languages[0]
+
+    @property
+    def catalogs(self) -> i18n.Catalogs:
+        extra = self.config.locales_dir
+        return i18n.Catalogs(Path(extra) if extra else None)
 
     def data_path(self, config: MkDocsConfig) -> Path:
         return _shown(Path(config.config_file_path).parent / self.config.data_file)
@@ -107,17 +115,20 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
                 "path": alt.link,
                 "lang": alt.language,
                 "locale": alt.locale,
+                "dir": alt.direction,
             }
-            for alt in alternates(root_url, self.config.languages)
+            for alt in alternates(root_url, self.config.languages, self.catalogs)
         ]
         config.extra["x_default"] = root_url
         # After a custom_dir, if the site has one, so that the site can still override us.
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
         config.theme["language"] = language
+        config.theme["direction"] = i18n.direction(language)
         palette = config.theme.get("palette")
         if isinstance(palette, list):  # a list of schemes, so there are toggles to name
-            config.theme["palette"] = theme.palette(palette, language)
-        config.site_name = site_name(language)
+            config.theme["palette"] = theme.palette(palette, language, self.catalogs)
+        search.use_language(config, language)
+        config.site_name = site_name(language, self.catalogs)
         config.site_url = urls.language_url(root_url, language)
         config.site_dir = str(Path(config.site_dir) / language)
         config.watch.extend(
@@ -127,6 +138,7 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
                 self.published_path(config),
                 PACKAGE / "templates",
                 i18n.LOCALES,
+                *filter(None, [self.catalogs.extra]),
                 THEME,
             )
         )
@@ -134,7 +146,7 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        self.page = render_page(self.table, self.language)
+        self.page = render_page(self.table, self.language, self.catalogs)
         files.append(File.generated(config, "index.md", content=self.page.markdown))
         return files
 

@@ -7,15 +7,59 @@ import html
 import json
 import posixpath
 import re
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from importlib.resources import files
 from typing import TypedDict, cast
 
 from jinja2.utils import htmlsafe_json_dumps
+from mkdocs.config.defaults import MkDocsConfig
 
 from .folding import fold_map
 from .inline import to_plain as plain
 from .model import ErrorTable
 from .render import render_search_worker
+
+# The lunr languages Material 9.8 ships (lunr-languages, one `lunr.<language>.min.js` each);
+# English is lunr's own. tests/test_search_language.py fails if the folder moves.
+LUNR_FOLDER = files("material") / "templates" / "assets" / "javascripts" / "lunr" / "min"
+
+
+def lunr_languages() -> frozenset[str]:
+    """The languages lunr can stem (and filter stop words of), as Material ships them."""
+    names = [item.name for item in LUNR_FOLDER.iterdir()]
+    found = {
+        name.split(".")[1] for name in names if re.fullmatch(r"lunr\.[a-z]{2,3}\.min\.js", name)
+    }
+    return frozenset({"en", *found})
+
+
+def search_language(
+    language: str, pipeline: Sequence[str] | None, lunr: Collection[str]
+) -> tuple[list[str], list[str] | None]:
+    """lunr's `lang` and `pipeline` for a page in `language`.
+
+    Where lunr knows the language, its own stemmer and stop words. Where it does not (e.g.
+    Ukrainian), Material would fall back to English, whose stemmer, stop words and trimmer
+    would mangle or drop the words; the index then only splits and lowercases them, so codes
+    and whole words (and their beginnings, as Material searches prefixes) are still found.
+    """
+    if language in lunr:
+        return [language], None if pipeline is None else list(pipeline)
+    return ["en"], []
+
+
+def use_language(config: MkDocsConfig, language: str) -> None:
+    """Set the search plugin's language for this build (before its own on_config runs)."""
+    for name in ("material/search", "search"):
+        plugin = config.plugins.get(name)
+        if plugin is not None:
+            settings = plugin.config
+            settings.lang, settings.pipeline = search_language(
+                language, settings.pipeline, lunr_languages()
+            )
+            return
+
 
 # Material writes its configuration, the search worker's address among it, into every page.
 _CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)

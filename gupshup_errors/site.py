@@ -46,7 +46,7 @@ def build_into(
     date = plugin.source_date(first)
     for language in languages:
         build(_config(config_file, out, language, strict, preview))
-    for name, text in root_files(table, languages, first.site_url, date).items():
+    for name, text in root_files(table, languages, first.site_url, date, plugin.catalogs).items():
         (out / name).write_text(text, encoding="utf-8")
     return languages
 

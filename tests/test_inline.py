@@ -25,17 +25,21 @@ def cell(text: str) -> BeautifulSoup:
         ("*a* _b_ | c # d", "*a* _b_ | c # d"),
         ("Tom & Jerry &amp;", "Tom &amp; Jerry &amp;amp;"),
         ("one\n\ntwo", "one<br><br>two"),
-        ("use `a<b>` here", "use <code>a&lt;b&gt;</code> here"),
+        ("use `a<b>` here", 'use <code dir="ltr">a&lt;b&gt;</code> here'),
         ("a lone ` backtick", "a lone ` backtick"),
         ("[x] (not a link) and [y]", "[x] (not a link) and [y]"),
         ("see https://example.com", "see https://example.com"),
         (
             'read [the "guide"](https://example.com/?a=1&b=<2>)',
-            'read <a href="https://example.com/?a=1&amp;b=&lt;2&gt;">the &#34;guide&#34;</a>',
+            'read <a href="https://example.com/?a=1&amp;b=&lt;2&gt;" dir="auto">'
+            "the &#34;guide&#34;</a>",
         ),
-        ("[mail us](mailto:team@example.com)", '<a href="mailto:team@example.com">mail us</a>'),
-        ("see [1002](#1002)", 'see <a href="#1002">1002</a>'),
-        ("`[x](javascript:alert(1))`", "<code>[x](javascript:alert(1))</code>"),
+        (
+            "[mail us](mailto:team@example.com)",
+            '<a href="mailto:team@example.com" dir="auto">mail us</a>',
+        ),
+        ("see [1002](#1002)", 'see <a href="#1002" dir="auto">1002</a>'),
+        ("`[x](javascript:alert(1))`", '<code dir="ltr">[x](javascript:alert(1))</code>'),
     ],
 )
 def test_html(text: str, html: str) -> None:
