@@ -89,7 +89,11 @@ def test_any_text_becomes_only_text_code_and_safe_links(text: str) -> None:
     assert td is not None
     for tag in td.find_all(True):
         assert tag.name in {"a", "code", "br"}
-        assert set(tag.attrs) <= ({"href"} if tag.name == "a" else set())
+        # Code and links carry a fixed direction, which isolates them in right-to-left text.
+        expected = {"a": {"href", "dir"}, "code": {"dir"}}.get(tag.name, set())
+        assert set(tag.attrs) == expected
+        if tag.name in expected:
+            assert tag["dir"] == ("auto" if tag.name == "a" else "ltr")
         if tag.name == "a":
             assert re.fullmatch(inline.SAFE_ADDRESS, str(tag["href"]))
     # HTML parsing changes some control characters (CR, FF, NUL); the checks refuse them all.

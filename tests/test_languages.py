@@ -11,11 +11,13 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Tag
+from mkdocs.config import load_config
 
 from gupshup_errors import i18n, search
 from gupshup_errors.model import ErrorCode, ErrorTable, Texts
+from gupshup_errors.plugin import ErrorTablePlugin
 from gupshup_errors.render import render
-from gupshup_errors.site import build_into
+from gupshup_errors.site import PLUGIN, build_into
 
 from .fixture_languages import LOCALES, language_project
 
@@ -41,6 +43,19 @@ def parsed(site: Path, relative: str) -> BeautifulSoup:
 )  # fmt: skip
 def test_direction_comes_from_babel(language: str, expected: str) -> None:
     assert i18n.direction(language) == expected
+
+
+@pytest.mark.parametrize(("language", "expected"), [("ar", "rtl"), ("uk", "ltr"), ("en", "ltr")])
+def test_the_plugin_gives_material_the_direction(
+    tmp_path: Path, language: str, expected: str
+) -> None:
+    # Material would otherwise guess from its own translations, and say "ltr" for a language
+    # it has none for.
+    config = load_config(str(language_project(tmp_path / "project", FIXTURE_LANGUAGES)))
+    plugin = config.plugins[PLUGIN]
+    assert isinstance(plugin, ErrorTablePlugin)
+    plugin.config.language = language
+    assert plugin.on_config(config).theme["direction"] == expected
 
 
 @pytest.mark.parametrize(("language", "expected"), [("ar", "rtl"), ("uk", "ltr"), ("en", "ltr")])
