@@ -4,34 +4,18 @@ from __future__ import annotations
 
 import hashlib
 import html
-import json
 import posixpath
-import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from importlib.resources import files
-from typing import TypedDict, cast
 
-from jinja2.utils import htmlsafe_json_dumps
 from mkdocs.config.defaults import MkDocsConfig
 
+from .fences import material
+from .fences.material import SearchDocument, SearchIndex, with_worker
 from .folding import fold_map
 from .inline import to_plain as plain
 from .model import ErrorTable
 from .render import render_search_worker
-
-# The lunr languages Material 9.8 ships (lunr-languages, one `lunr.<language>.min.js` each);
-# English is lunr's own. tests/test_search_language.py fails if the folder moves.
-LUNR_FOLDER = files("material") / "templates" / "assets" / "javascripts" / "lunr" / "min"
-
-
-def lunr_languages() -> frozenset[str]:
-    """The languages lunr can stem (and filter stop words of), as Material ships them."""
-    names = [item.name for item in LUNR_FOLDER.iterdir()]
-    found = {
-        name.split(".")[1] for name in names if re.fullmatch(r"lunr\.[a-z]{2,3}\.min\.js", name)
-    }
-    return frozenset({"en", *found})
 
 
 def search_language(
@@ -41,8 +25,9 @@ def search_language(
 
     Where lunr knows the language, its own stemmer and stop words. Where it does not (e.g.
     Ukrainian), Material would fall back to English, whose stemmer, stop words and trimmer
-    would mangle or drop the words; the index then only splits and lowercases them, so codes
-    and whole words (and their beginnings, as Material searches prefixes) are still found.
+    (which drops every letter outside A-Z) are not for these words; the index then only
+    splits and lowercases them, so codes and whole words (and their beginnings, as Material
+    searches prefixes) are still found.
     """
     if language in lunr:
         return [language], None if pipeline is None else list(pipeline)
@@ -51,46 +36,11 @@ def search_language(
 
 def use_language(config: MkDocsConfig, language: str) -> None:
     """Set the search plugin's language for this build (before its own on_config runs)."""
-    for name in ("material/search", "search"):
-        plugin = config.plugins.get(name)
-        if plugin is not None:
-            settings = plugin.config
-            settings.lang, settings.pipeline = search_language(
-                language, settings.pipeline, lunr_languages()
-            )
-            return
-
-
-# Material writes its configuration, the search worker's address among it, into every page.
-_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
-
-
-class SearchDocument(TypedDict):
-    """One entry of Material's search index: a page, or a part of one at `#fragment`."""
-
-    location: str
-    title: str
-    text: str
-
-
-class SearchIndex(TypedDict):
-    """Material's `search/search_index.json`: its settings for lunr and the documents."""
-
-    config: dict[str, object]
-    docs: list[SearchDocument]
-
-
-def read_index(text: str) -> SearchIndex:
-    """Material's index as written; a shape we do not know is an error, not a guess."""
-    index = json.loads(text)
-    if not isinstance(index, dict) or not isinstance(index.get("docs"), list):
-        raise ValueError("not a Material search index: no 'docs' list")
-    for doc in index["docs"]:
-        if not isinstance(doc, dict) or not all(
-            isinstance(doc.get(key), str) for key in ("location", "title", "text")
-        ):
-            raise ValueError(f"not a Material search document: {doc!r}")
-    return cast(SearchIndex, index)
+    options = material.search_options(config)
+    if options is not None:
+        options.lang, options.pipeline = search_language(
+            language, options.pipeline, material.lunr_languages()
+        )
 
 
 def code_documents(table: ErrorTable, language: str) -> list[SearchDocument]:
@@ -132,15 +82,6 @@ class Worker:
     text: str
 
 
-def worker_url(page: str) -> str | None:
-    """The search worker a built page loads, as Material wrote it into the page's config."""
-    found = _CONFIG.search(page)
-    if found is None:
-        return None
-    url = json.loads(found.group(2)).get("search")
-    return url if isinstance(url, str) else None
-
-
 def worker(material_url: str, language: str) -> Worker:
     """Our worker for `language`, wrapping the Material worker at `material_url`."""
     material = posixpath.basename(material_url)
@@ -151,10 +92,4 @@ def worker(material_url: str, language: str) -> Worker:
 
 def use_worker(page: str, worker: Worker) -> str:
     """The page, loading `worker` instead of Material's search worker."""
-
-    def replace(found: re.Match[str]) -> str:
-        config = json.loads(found.group(2))
-        config["search"] = posixpath.join(posixpath.dirname(config["search"]), worker.name)
-        return f"{found.group(1)}{htmlsafe_json_dumps(config)}{found.group(3)}"
-
-    return _CONFIG.sub(replace, page, count=1)
+    return with_worker(page, worker.name)

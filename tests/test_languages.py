@@ -14,6 +14,7 @@ from bs4 import BeautifulSoup, Tag
 from mkdocs.config import load_config
 
 from gupshup_errors import i18n, search
+from gupshup_errors.fences import material
 from gupshup_errors.model import ErrorCode, ErrorTable, Texts
 from gupshup_errors.plugin import ErrorTablePlugin
 from gupshup_errors.render import render
@@ -138,8 +139,8 @@ def test_search_without_a_stemmer_keeps_the_words_whole(fixture_site: Path) -> N
 
 
 def test_lunr_languages_are_read_from_material() -> None:
-    # Fails loudly when Material moves or renames its lunr languages.
-    languages = search.lunr_languages()
+    # Fails loudly when Material moves or renames its lunr languages (tests/test_fences.py too).
+    languages = material.lunr_languages()
     assert {"en", "ru", "ar", "de"} <= languages
     assert "uk" not in languages
 
@@ -167,5 +168,6 @@ def test_a_missing_locales_dir_is_a_configuration_error(tmp_path: Path) -> None:
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert checked.returncode == 1
-    assert "option 'locales_dir'" in checked.stderr and "no-such-folder" in checked.stderr
+    assert "mkdocs.yml: plugins.gupshup-errors.locales_dir: " in checked.stderr
+    assert "no-such-folder' isn't an existing directory" in checked.stderr
     assert "Traceback" not in checked.stderr

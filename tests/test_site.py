@@ -14,7 +14,7 @@ from babel import Locale
 from bs4 import BeautifulSoup
 from mkdocs.config import load_config
 
-from gupshup_errors import search as search_module
+from gupshup_errors.fences import material
 from gupshup_errors.model import ErrorTable
 
 from .conftest import CONFIG, LANGUAGES
@@ -59,7 +59,7 @@ def test_page_is_in_its_language(page: Page, site: Path, language: str) -> None:
     assert soup.html is not None and soup.html["lang"] == language
     search = json.loads((site / language / "search" / "search_index.json").read_text("utf-8"))
     # lunr's own language where it has one; else no stemming at all (tests/test_languages.py).
-    expected = [language] if language in search_module.lunr_languages() else ["en"]
+    expected = [language] if language in material.lunr_languages() else ["en"]
     assert search["config"]["lang"] == expected
     not_found = page(f"{language}/404.html")
     assert not_found.html is not None and not_found.html["lang"] == language
