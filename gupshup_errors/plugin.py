@@ -72,7 +72,9 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
     # First, so that Material's search plugin sees this build's language.
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        given = self.given or self._own_build(config)
+        # MkDocs keeps one plugin instance per process (its plugin cache), so what the site
+        # builder handed over serves this one build only, not a later bare build.
+        given, self.given = self.given or self._own_build(config), None
         self.table, self.date, self.language = given.table, given.date, given.language
         language = self.language
         root_url = urls.root(config.site_url)
