@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
@@ -14,8 +15,9 @@ from gupshup_errors.site import build_into
 
 from ..fixture_languages import language_project
 from ..system import served
-from .conftest import Pages
+from .conftest import DESKTOP, PHONE, Pages
 from .reader import Box, box, row, visible_rows
+from .test_layout import _violations as violations
 from .test_search import _search as search
 
 
@@ -86,6 +88,21 @@ def test_the_arabic_table_runs_right_to_left(pages: Pages) -> None:
     link, button = box(page, row(1002) + " a.gs-code"), box(page, row(1002) + " button.gs-copy")
     assert button.right <= link.left + 1
     assert right_to_left(letters(page, row(1002) + " td", "الرقم"))
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_the_arabic_page_fits_has_no_violations_and_is_pictured(
+    pages: Pages, viewport: dict[str, int], artifacts: Path
+) -> None:
+    page = pages.reader("/ar/#1003", viewport=viewport)
+    width = viewport["width"]
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    for code in (1002, 1003, 4001):
+        number, name = box(page, f"{row(code)} > th"), box(page, f"{row(code)} > td")
+        assert number.right <= width and name.right <= number.left, f"{code} is not beside"
+    assert violations(page) == []
+    shot = artifacts / f"ar-fixture-{'desktop' if viewport == DESKTOP else 'phone'}.png"
+    page.screenshot(path=shot, full_page=True, animations="disabled")
 
 
 def test_the_arabic_filter_is_laid_out_and_works_right_to_left(pages: Pages) -> None:
