@@ -18,6 +18,7 @@ from gupshup_errors.fences import material
 from gupshup_errors.model import ErrorCode, ErrorTable, Texts
 from gupshup_errors.plugin import ErrorTablePlugin
 from gupshup_errors.render import render
+from gupshup_errors.serve import overlay
 from gupshup_errors.site import PLUGIN, build_into
 
 from .fixture_languages import LOCALES, language_project
@@ -171,3 +172,13 @@ def test_a_missing_locales_dir_is_a_configuration_error(tmp_path: Path) -> None:
     assert "mkdocs.yml: plugins.gupshup-errors.locales_dir: " in checked.stderr
     assert "no-such-folder' isn't an existing directory" in checked.stderr
     assert "Traceback" not in checked.stderr
+
+
+def test_the_preview_error_speaks_a_fixture_language_in_its_direction() -> None:
+    shown = BeautifulSoup(overlay("data/errors.yml:3:1: wrong", "ar", CATALOGS), "html.parser")
+    frame = shown.select_one("#gs-build-error")
+    assert frame is not None and (frame["lang"], frame["dir"]) == ("ar", "rtl")
+    heading = frame.find("h1")
+    assert heading is not None and heading.get_text(strip=True) == "لم يُبنَ التغيير الأخير"
+    message = frame.find("pre")
+    assert message is not None and (message["lang"], message["dir"]) == ("en", "ltr")
