@@ -21,8 +21,9 @@ log = logging.getLogger("gupshup_errors.serve")
 
 _OVERLAY = """<div id="gs-build-error" role="alert" lang="{language}" dir="{direction}"
 style="position:fixed;inset:0;z-index:10000;overflow:auto;background:rgba(20,20,20,.94);
-color:#fff;padding:2rem;font:14px/1.5 monospace"><h1 style="color:#ff8a80;font:bold 20px sans-serif;margin:0 0 1rem">
-{title}</h1><p style="font-family:sans-serif">{advice}</p>
+color:#fff;padding:2rem;font:14px/1.5 monospace">
+<h1 style="color:#ff8a80;font:bold 20px sans-serif;margin:0 0 1rem">{title}</h1>
+<p style="font-family:sans-serif">{advice}</p>
 <pre style="white-space:pre-wrap" lang="en" dir="ltr">{message}</pre></div>"""
 _LANG = re.compile(rb'<html[^>]*\slang="([A-Za-z_-]+)"')
 
