@@ -1,12 +1,10 @@
 """Languages beyond ru and en: writing direction from Babel, a site's own catalogs, plural
 forms, and search for a language lunr cannot stem. A fixture project in Arabic, Ukrainian
-and English (tests/fixture_languages.py) is built for real and its HTML parsed."""
+and English (tests/helpers/languages.py) is built for real and its HTML parsed."""
 
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,11 +17,12 @@ from gupshup_errors.model import ErrorCode, ErrorTable, Texts
 from gupshup_errors.plugin import ErrorTablePlugin
 from gupshup_errors.render import render
 from gupshup_errors.serve import overlay
-from gupshup_errors.site import PLUGIN, build_into
+from gupshup_errors.settings import PLUGIN
+from gupshup_errors.site import build_into
 
-from .fixture_languages import LOCALES, language_project
+from .helpers import run
+from .helpers.languages import FIXTURE_LANGUAGES, LOCALES, language_project
 
-FIXTURE_LANGUAGES = ["ar", "uk", "en"]
 CATALOGS = i18n.Catalogs(LOCALES)
 
 
@@ -165,10 +164,7 @@ def test_search_language(
 def test_a_missing_locales_dir_is_a_configuration_error(tmp_path: Path) -> None:
     config = language_project(tmp_path / "project", ["ar", "en"])
     config.write_text(config.read_text("utf-8").replace(str(LOCALES), "no-such-folder"))
-    checked = subprocess.run(
-        [sys.executable, "-m", "gupshup_errors", "-f", str(config), "check"],
-        capture_output=True, text=True, check=False,
-    )  # fmt: skip
+    checked = run("check", cwd=config.parent)
     assert checked.returncode == 1
     assert "mkdocs.yml: plugins.gupshup-errors.locales_dir: " in checked.stderr
     assert "no-such-folder' isn't an existing directory" in checked.stderr

@@ -1,6 +1,6 @@
 """Languages beyond ru and en in Chromium: an Arabic page laid out right to left, with code and
 links still readable inside it, and Ukrainian search without a stemmer. The fixture project
-(tests/fixture_languages.py) is built in a temporary folder and served from 127.0.0.1."""
+(tests/helpers/languages.py) is built in a temporary folder and served from 127.0.0.1."""
 
 from __future__ import annotations
 
@@ -13,29 +13,34 @@ from playwright.sync_api import Browser, Page, expect
 
 from gupshup_errors.site import build_into
 
-from ..fixture_languages import language_project
-from ..system import served
-from .conftest import DESKTOP, PHONE, Pages
-from .reader import Box, box, row, visible_rows
-from .test_layout import _violations as violations
-from .test_search import _search as search
+from ..helpers import serve
+from ..helpers.browser import (
+    DESKTOP,
+    PHONE,
+    Box,
+    Pages,
+    axe_violations,
+    box,
+    pages_at,
+    row,
+    search_results,
+    visible_rows,
+)
+from ..helpers.languages import language_project
 
 
 @pytest.fixture(scope="module")
 def fixture_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     root = tmp_path_factory.mktemp("languages")
-    build_into(language_project(root / "project", ["ar", "uk", "en"]), root / "site")
-    with served(root / "site") as url:
-        yield url
+    build_into(language_project(root / "project"), root / "site")
+    with serve(root / "site") as served:
+        yield served.url
 
 
 @pytest.fixture
 def pages(browser: Browser, fixture_url: str) -> Iterator[Pages]:
-    opened = Pages(browser, fixture_url)
-    yield opened
-    for context in opened.contexts:
-        context.close()
-    assert opened.errors == [], "the page raised JavaScript errors"
+    with pages_at(browser, fixture_url) as opened:
+        yield opened
 
 
 def direction(page: Page, selector: str) -> str:
@@ -100,7 +105,7 @@ def test_the_arabic_page_fits_has_no_violations_and_is_pictured(
     for code in (1002, 1003, 4001):
         number, name = box(page, f"{row(code)} > th"), box(page, f"{row(code)} > td")
         assert number.right <= width and name.right <= number.left, f"{code} is not beside"
-    assert violations(page) == []
+    assert axe_violations(page) == []
     shot = artifacts / f"ar-fixture-{'desktop' if viewport == DESKTOP else 'phone'}.png"
     page.screenshot(path=shot, full_page=True, animations="disabled")
 
@@ -161,17 +166,23 @@ def test_the_target_bar_and_the_confirmation_mirror(pages: Pages) -> None:
 
 
 @pytest.mark.parametrize(
-    ("locale", "language", "expected"), [("ar", "ar", "rtl"), ("en-US", "en", "ltr")]
+    ("path", "locale", "language", "expected"),
+    [
+        ("/ar/9999", "en-US", "ar", "rtl"),  # the address's language
+        ("/en/9999", "ar", "en", "ltr"),
+        ("/9999", "ar", "ar", "rtl"),  # else the browser's
+        ("/9999", "uk-UA", "uk", "ltr"),
+    ],
 )
 def test_the_404_page_takes_its_language_direction(
-    pages: Pages, locale: str, language: str, expected: str
+    pages: Pages, path: str, locale: str, language: str, expected: str
 ) -> None:
-    page = pages.open("/404.html#9999", locale=locale)
-    section = page.locator(f'body > section[lang="{language}"]')
-    expect(section).to_be_visible()
+    page = pages.open(path, locale=locale)  # a missing address: the host answers with 404.html
+    section = f'body > section[lang="{language}"]'
+    expect(page.locator(section)).to_be_visible()
     assert page.eval_on_selector("html", "h => [h.lang, h.dir]") == [language, expected]
-    assert direction(page, f'body > section[lang="{language}"] h1') == expected
-    missing = f'body > section[lang="{language}"] .gs-missing-code'
+    assert direction(page, f"{section} h1") == expected
+    missing = f"{section} .gs-missing-code"
     expect(page.locator(missing)).to_have_text("9999")
     assert left_to_right(letters(page, missing, "9999"))
 
@@ -199,10 +210,10 @@ def test_ukrainian_search_finds_codes_and_words_without_a_stemmer(
     pages: Pages, typed: str, code: str
 ) -> None:
     page = pages.reader("/uk/")
-    assert code in search(page, typed)
+    assert code in search_results(page, typed)
 
 
 @pytest.mark.parametrize(("typed", "code"), [("1003", "#1003"), ("القالب", "#1003")])
 def test_arabic_search_finds_codes_and_words(pages: Pages, typed: str, code: str) -> None:
     page = pages.reader("/ar/")
-    assert code in search(page, typed)
+    assert code in search_results(page, typed)
