@@ -5,27 +5,12 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import Page
 
 from gupshup_errors.model import ErrorTable
 
 from ..helpers import LANGUAGES
-from ..helpers.browser import CASE_TEXTS, Pages, row
+from ..helpers.browser import CASE_TEXTS, Pages, row, search_results
 from ..helpers.engines import Reading
-
-
-def _search(page: Page, typed: str) -> list[str]:
-    """Type into Material's search box; the fragments of the results it lists."""
-    page.click("input.md-search__input")
-    # The whole text at once, then one key: Material searches on keyup, which inserted (or
-    # typed Cyrillic) text does not fire, so exactly one query runs, for the whole text.
-    page.keyboard.insert_text(typed)
-    page.keyboard.press("End")
-    page.wait_for_selector("a.md-search-result__link")
-    links: list[str] = page.eval_on_selector_all(
-        "a.md-search-result__link", "links => links.map(a => new URL(a.href).hash)"
-    )
-    return links
 
 
 def _codes_saying(language: str, pattern: str) -> set[str]:
@@ -61,7 +46,7 @@ def test_russian_inflections_find_the_other_forms(case_pages: Pages) -> None:
     only_base_form = _codes_saying("ru", "шаблон") - _codes_saying("ru", "шаблона")
     assert only_base_form, "the cases have no row saying only «шаблон»: pick another word"
     page = case_pages.reader("/ru/")
-    found = _search(page, "шаблона")
+    found = search_results(page, "шаблона")
     assert only_base_form <= set(found)
     assert page.locator(".md-search-result__terms").count() == 0, "a typed word shown missing"
 
@@ -70,11 +55,11 @@ def test_russian_search_treats_yo_as_ye(case_pages: Pages) -> None:
     expected = _codes_saying("ru", "отключённого")
     assert expected
     page = case_pages.reader("/ru/")
-    assert expected <= set(_search(page, "отключенного"))
+    assert expected <= set(search_results(page, "отключенного"))
 
 
 def test_english_plural_finds_the_singular(case_pages: Pages) -> None:
     expected = _codes_saying("en", "template") - _codes_saying("en", "templates")
     assert expected
     page = case_pages.reader("/en/")
-    assert expected <= set(_search(page, "templates"))
+    assert expected <= set(search_results(page, "templates"))
