@@ -9,6 +9,7 @@ POT := $(LOCALES)/messages.pot
 CHROMIUM ?= /usr/bin/chromium
 APT_GET ?= apt-get
 JAVA ?= java
+NPM ?= npm
 USER_ID ?= $(shell id -u)
 export NO_MKDOCS_2_WARNING := 1
 export CHROMIUM
@@ -22,6 +23,11 @@ $(BIN)/.installed: pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed (set PYTHON=...)")'
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
+	touch $@
+
+# The Node tools (Lighthouse for the benchmark), exactly as package-lock.json pins them.
+node_modules/.installed: package.json package-lock.json
+	$(NPM) ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 serve: $(BIN)/.installed  ## preview both languages at http://127.0.0.1:8000 with live reload
@@ -73,7 +79,7 @@ system-packages:  ## install Java and Chromium with apt-get if missing (as root)
 test: lint typecheck check site system-packages  ## everything CI runs: ruff, actionlint, mypy, data check, strict build, pytest
 	$(BIN)/pytest
 
-bench: $(BIN)/.installed system-packages  ## measure build, preview and browser figures (several minutes; see README)
+bench: $(BIN)/.installed system-packages node_modules/.installed  ## measure build, preview and browser figures (several minutes; see README)
 	$(PY) scripts/bench
 
 clean:  ## remove the built site and caches (keeps .venv)

@@ -1,0 +1,145 @@
+"""Lighthouse on the built site, served as GitHub Pages serves it: the `scripts/bench` module
+for the reader's first visit (performance, paints, layout shift, bytes and requests).
+
+Lighthouse is the npm package pinned in package.json (`make node_modules/.installed`); it
+drives the system Chromium. Each page is measured `runs` times per form factor and the median
+of every figure is reported, as scores and timings vary from run to run on a shared machine.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+LIGHTHOUSE = REPO / "node_modules" / ".bin" / "lighthouse"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+FORM_FACTORS = ("mobile", "desktop")
+
+
+@dataclass(frozen=True)
+class Sample:
+    """One Lighthouse run of one page."""
+
+    scores: dict[str, float]
+    fcp_ms: float
+    lcp_ms: float
+    cls: float
+    tbt_ms: float
+    bytes: float
+    requests: int
+
+
+@dataclass(frozen=True)
+class Figures:
+    """The medians of several runs of one page in one form factor."""
+
+    page: str
+    form_factor: str
+    runs: int
+    scores: dict[str, float]
+    fcp_ms: float
+    lcp_ms: float
+    cls: float
+    tbt_ms: float
+    bytes: float
+    requests: float
+
+
+def install() -> None:
+    """The pinned Lighthouse, installed by the Makefile from package-lock.json."""
+    subprocess.run(["make", "-s", "-C", str(REPO), "node_modules/.installed"], check=True)
+
+
+def run_once(url: str, form_factor: str) -> Sample:
+    with tempfile.TemporaryDirectory(prefix="gupshup-lighthouse-") as temp:
+        report = Path(temp) / "report.json"
+        command = [
+            str(LIGHTHOUSE), url, "--output=json", f"--output-path={report}", "--quiet",
+            "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+            f"--only-categories={','.join(CATEGORIES)}",
+        ]  # fmt: skip
+        if form_factor == "desktop":
+            command.append("--preset=desktop")
+        subprocess.run(
+            command, check=True, env={**os.environ, "CHROME_PATH": CHROMIUM},
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        )  # fmt: skip
+        return parse(json.loads(report.read_text("utf-8")))
+
+
+def parse(report: dict[str, object]) -> Sample:
+    """The figures the README reports, from one Lighthouse JSON report."""
+    audits = report["audits"]
+    categories = report["categories"]
+    assert isinstance(audits, dict) and isinstance(categories, dict)
+
+    def value(name: str) -> float:
+        return float(audits[name]["numericValue"])
+
+    requests = audits["network-requests"]["details"]["items"]
+    return Sample(
+        scores={name: 100 * float(categories[name]["score"]) for name in CATEGORIES},
+        fcp_ms=value("first-contentful-paint"),
+        lcp_ms=value("largest-contentful-paint"),
+        cls=value("cumulative-layout-shift"),
+        tbt_ms=value("total-blocking-time"),
+        bytes=value("total-byte-weight"),
+        requests=len(requests),
+    )
+
+
+def measure(base_url: str, pages: Sequence[str], runs: int) -> list[Figures]:
+    """Every page at `base_url`, in each form factor, `runs` times; medians."""
+    install()
+    figures = []
+    for page in pages:
+        for form_factor in FORM_FACTORS:
+            samples = [run_once(base_url + page, form_factor) for _ in range(runs)]
+            figures.append(summarise(page, form_factor, samples))
+    return figures
+
+
+def summarise(page: str, form_factor: str, samples: Sequence[Sample]) -> Figures:
+    def median(attribute: str) -> float:
+        return statistics.median(float(getattr(s, attribute)) for s in samples)
+
+    return Figures(
+        page=page,
+        form_factor=form_factor,
+        runs=len(samples),
+        scores={
+            name: statistics.median(s.scores[name] for s in samples) for name in CATEGORIES
+        },
+        fcp_ms=median("fcp_ms"),
+        lcp_ms=median("lcp_ms"),
+        cls=median("cls"),
+        tbt_ms=median("tbt_ms"),
+        bytes=median("bytes"),
+        requests=median("requests"),
+    )
+
+
+def report(figures: Sequence[Figures]) -> str:
+    """A Markdown table of the medians."""
+    lines = [
+        "| page | device | performance | a11y / best pr. / SEO | FCP | LCP | CLS | TBT | "
+        "transferred | requests |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for f in figures:
+        s = f.scores
+        lines.append(
+            f"| `{f.page}` | {f.form_factor} | {s['performance']:.0f} | "
+            f"{s['accessibility']:.0f} / {s['best-practices']:.0f} / {s['seo']:.0f} | "
+            f"{f.fcp_ms / 1000:.2f} s | {f.lcp_ms / 1000:.2f} s | {f.cls:.3f} | "
+            f"{f.tbt_ms:.0f} ms | {f.bytes / 1024:,.0f} KB | {f.requests:.0f} |"
+        )
+    return "\n".join(lines)
