@@ -115,9 +115,7 @@ def summarise(page: str, form_factor: str, samples: Sequence[Sample]) -> Figures
         page=page,
         form_factor=form_factor,
         runs=len(samples),
-        scores={
-            name: statistics.median(s.scores[name] for s in samples) for name in CATEGORIES
-        },
+        scores={name: statistics.median(s.scores[name] for s in samples) for name in CATEGORIES},
         fcp_ms=median("fcp_ms"),
         lcp_ms=median("lcp_ms"),
         cls=median("cls"),

@@ -83,9 +83,7 @@ class _PagesHandler(_QuietHandler):
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", CACHE_CONTROL)
         self.send_header("ETag", etag)
-        self.send_header(
-            "Last-Modified", email.utils.formatdate(path.stat().st_mtime, usegmt=True)
-        )
+        self.send_header("Last-Modified", email.utils.formatdate(path.stat().st_mtime, usegmt=True))
         self.end_headers()
         return _Body(body)
 

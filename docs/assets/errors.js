@@ -15,7 +15,11 @@
   if (!table || !table.tBodies.length) {
     return;
   }
-  var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+  // Every row of every group (<tbody>), in order.
+  var rows = [];
+  for (var g = 0; g < table.tBodies.length; g++) {
+    rows.push.apply(rows, table.tBodies[g].rows);
+  }
   var toast = document.querySelector(".gs-toast");
 
   // --- Links -------------------------------------------------------------------------------
@@ -28,7 +32,7 @@
   function rowFor(hash) {
     var id = decodeURIComponent(hash.replace(/^#/, ""));
     var row = id && document.getElementById(id);
-    return row && row.parentNode === table.tBodies[0] ? row : null;
+    return row && row.parentNode.parentNode === table ? row : null;
   }
 
   // --- Copy-link buttons -------------------------------------------------------------------
@@ -109,7 +113,7 @@
       }
     );
   }
-  table.tBodies[0].addEventListener("click", onCopyClick);
+  table.addEventListener("click", onCopyClick);
 
   // --- Filter ------------------------------------------------------------------------------
 
@@ -243,7 +247,6 @@
 
   if (input && empty) {
     input.addEventListener("input", applyFilter);
-    box.hidden = false;
     // Prepare the rows' text before the reader types: when the page is idle, or at the latest
     // when the box gets the focus.
     input.addEventListener("focus", rowTexts);
@@ -293,4 +296,6 @@
   }
   window.addEventListener("hashchange", keepPlace);
   keepPlace();
+
+  table.setAttribute("data-ready", ""); // the tools above are in place (tests wait on it)
 })();
