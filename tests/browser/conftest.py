@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from playwright.sync_api import Browser, BrowserContext, Page
 
-from ..conftest import REPO
+from gupshup_errors.site import build_into
+
+from ..conftest import CONFIG, DATA, LANGUAGES, REPO
 from ..system import served
 
 DESKTOP = {"width": 1280, "height": 800}
@@ -24,6 +28,32 @@ ARTIFACTS = Path(os.environ.get("ARTIFACTS_DIR", REPO / "tests" / "artifacts"))
 def base_url(site: Path) -> Iterator[str]:
     """The built site over HTTP on 127.0.0.1, on a free port."""
     with served(site) as url:
+        yield url
+
+
+BIG = 450  # more rows than the filter draws at once, in several groups of rows
+
+
+@pytest.fixture(scope="session")
+def big_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A table of BIG codes (code 10 + n is "common n" / "act n"), served on 127.0.0.1."""
+    root = tmp_path_factory.mktemp("big")
+    shutil.copy(CONFIG, root / "mkdocs.yml")
+    shutil.copytree(REPO / "docs", root / "docs")
+    (root / "data").mkdir()
+    document = yaml.safe_load(DATA.read_text("utf-8"))
+    document["codes"] = [
+        {
+            "code": 10 + n,
+            **{lang: {"name": f"common {n}", "action": f"act {n}"} for lang in LANGUAGES},
+        }
+        for n in range(BIG)
+    ]
+    (root / "data" / "errors.yml").write_text(yaml.safe_dump(document, allow_unicode=True), "utf-8")
+    published = "".join(f"{entry['code']}\n" for entry in document["codes"])
+    (root / "data" / "published.txt").write_text(published, "utf-8")
+    build_into(root / "mkdocs.yml", root / "site")
+    with served(root / "site") as url:
         yield url
 
 

@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
-
 import pytest
-import yaml
 from playwright.sync_api import Browser, Page, expect
 
 from gupshup_errors.model import ErrorTable
-from gupshup_errors.site import build_into
 
-from ..conftest import CONFIG, DATA, LANGUAGES, REPO
-from ..system import served
-from .conftest import Pages
+from ..conftest import LANGUAGES
+from .conftest import BIG, Pages
 from .reader import KNOWN, KNOWN_LANGUAGES, visible_rows
 
 
@@ -90,32 +84,6 @@ def test_without_javascript_every_row_shows_and_no_dead_controls(
     assert visible_rows(page) == [str(row.code) for row in table.codes]
     expect(page.locator(".gs-filter")).to_be_hidden()
     assert page.locator("button.gs-copy").count() == 0
-
-
-BIG = 450  # more rows than the filter draws at once
-
-
-@pytest.fixture(scope="module")
-def big_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A table of BIG codes, every one of them with the word 'common', served on 127.0.0.1."""
-    root = tmp_path_factory.mktemp("big")
-    shutil.copy(CONFIG, root / "mkdocs.yml")
-    shutil.copytree(REPO / "docs", root / "docs")
-    (root / "data").mkdir()
-    document = yaml.safe_load(DATA.read_text("utf-8"))
-    document["codes"] = [
-        {
-            "code": 10 + n,
-            **{lang: {"name": f"common {n}", "action": f"act {n}"} for lang in LANGUAGES},
-        }
-        for n in range(BIG)
-    ]
-    (root / "data" / "errors.yml").write_text(yaml.safe_dump(document, allow_unicode=True), "utf-8")
-    published = "".join(f"{entry['code']}\n" for entry in document["codes"])
-    (root / "data" / "published.txt").write_text(published, "utf-8")
-    build_into(root / "mkdocs.yml", root / "site")
-    with served(root / "site") as url:
-        yield url
 
 
 @pytest.mark.parametrize("language", KNOWN_LANGUAGES)
