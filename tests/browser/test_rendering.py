@@ -13,6 +13,8 @@ import pytest
 from playwright.sync_api import Browser, Route
 from pypdf import PdfReader
 
+from gupshup_errors.model import ErrorTable
+
 from ..conftest import LANGUAGES
 from .conftest import BIG, PHONE, Pages
 from .reader import box, header_bottom, row
@@ -99,3 +101,31 @@ def test_printing_prints_every_row(big: Pages, language: str) -> None:
     text = "\n".join(sheet.extract_text() for sheet in pdf.pages)
     printed = [int(n) for n in re.findall(r"\bact (\d+)\b", text)]
     assert printed == list(range(BIG))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_search_index_and_sitemaps_load_when_the_reader_needs_them(
+    pages: Pages, table: ErrorTable, language: str
+) -> None:
+    requested: list[str] = []
+    context = pages.browser.new_context(viewport={"width": 1280, "height": 800})
+    pages.contexts.append(context)
+    page = context.new_page()
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(f"{pages.base_url}/{language}/", wait_until="networkidle")
+    page.wait_for_selector("#gs-table[data-ready]", state="attached")
+
+    def fetched(ending: str) -> list[str]:
+        return [url for url in requested if url.endswith(ending)]
+
+    assert fetched("/search_index.json") == [] and fetched("/sitemap.xml") == []
+    page.hover(".md-select")
+    page.wait_for_load_state("networkidle")
+    assert fetched("/sitemap.xml") and fetched("/search_index.json") == []
+    page.click("label.md-search__icon, .md-search__input")
+    page.wait_for_load_state("networkidle")
+    assert fetched(f"/{language}/search/search_index.json")
+    # and the search answers: the index reached Material's worker through ours
+    code = table.codes[-1]
+    page.keyboard.type(str(code.code))
+    page.wait_for_selector(f".md-search-result__link[href$='#{code.anchor}']")
