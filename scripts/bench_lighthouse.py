@@ -20,6 +20,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 LIGHTHOUSE = REPO / "node_modules" / ".bin" / "lighthouse"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+VERSION = json.loads((REPO / "package.json").read_text("utf-8"))["devDependencies"]["lighthouse"]
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 FORM_FACTORS = ("mobile", "desktop")
 
