@@ -8,6 +8,7 @@ import email.utils
 import gzip
 import hashlib
 import os
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -102,12 +103,19 @@ class _Body:
         pass
 
 
+class _Server(ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # A browser that closes a page while it loads drops the connection: not an error.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @contextmanager
 def served(root: Path, *, github_pages: bool = False, port: int = 0) -> Iterator[str]:
     """`root` over HTTP on 127.0.0.1 (on a free port unless given), as any static file server
     would, or with `github_pages` as GitHub Pages serves it (gzip, a 10-minute cache, 404.html)."""
     handler = _PagesHandler if github_pages else _QuietHandler
-    server = ThreadingHTTPServer(("127.0.0.1", port), partial(handler, directory=str(root)))
+    server = _Server(("127.0.0.1", port), partial(handler, directory=str(root)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
