@@ -167,8 +167,16 @@
       results.appendChild(piece.cloneNode(true));
     }
   }
-  var found = results.appendChild(document.createElement("tbody"));
-  found.addEventListener("click", onCopyClick);
+  results.addEventListener("click", onCopyClick);
+
+  // The matches go in small groups of rows, which the browser skips while they are off the
+  // screen (errors.css), as it does the full table's: a keystroke lays out what shows.
+  var MATCH_GROUP = 20;
+  function matchGroup() {
+    var group = document.createElement("tbody");
+    group.className = "gs-rows";
+    return group;
+  }
   wrap.parentNode.insertBefore(results, wrap);
 
   function copyOf(row) {
@@ -182,6 +190,7 @@
     var query = input.value;
     var words = normalise(query).split(/\s+/).filter(Boolean);
     var hits = document.createDocumentFragment();
+    var group = null;
     var total = 0;
     if (words.length) {
       var texts = rowTexts();
@@ -191,12 +200,17 @@
           match = texts[i].indexOf(words[w]) !== -1;
         }
         if (match && ++total <= LIMIT) {
-          hits.appendChild(copyOf(rows[i]));
+          if (!group || group.rows.length === MATCH_GROUP) {
+            group = hits.appendChild(matchGroup());
+          }
+          group.appendChild(copyOf(rows[i]));
         }
       }
     }
-    found.textContent = "";
-    found.appendChild(hits);
+    while (results.tBodies.length) {
+      results.removeChild(results.tBodies[0]);
+    }
+    results.appendChild(hits);
     results.hidden = !words.length || !total;
     setFiltering(words.length > 0);
     setText(
