@@ -16,7 +16,7 @@ from pypdf import PdfReader
 from gupshup_errors.model import ErrorTable
 
 from ..conftest import LANGUAGES
-from .conftest import BIG, PHONE, Pages
+from .conftest import BIG, DESKTOP, PHONE, Pages
 from .reader import box, header_bottom, row
 
 # Every layout shift the page makes, as Lighthouse counts them (recorded from the start).
@@ -47,11 +47,14 @@ def _slow_scripts(route: Route) -> None:
     route.continue_()
 
 
-@pytest.mark.parametrize("viewport", ["desktop", "phone"])
+# Lighthouse's phone (a Moto G Power) besides the small phone and the desktop.
+VIEWPORTS = {"desktop": DESKTOP, "phone": PHONE, "lighthouse phone": {"width": 412, "height": 823}}
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_nothing_moves_after_the_first_paint(pages: Pages, language: str, viewport: str) -> None:
-    size = PHONE if viewport == "phone" else {"width": 1280, "height": 800}
-    context = pages.browser.new_context(viewport=size)
+    context = pages.browser.new_context(viewport=VIEWPORTS[viewport])
     pages.contexts.append(context)
     context.add_init_script(_RECORD_SHIFTS)
     context.route("**/*.js", _slow_scripts)
