@@ -121,9 +121,7 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
         page.update_date = self.date.strftime("%Y-%m-%d")
         return page
 
-    def _adapt_material(self, output: str) -> str:
-        """Material's page as we serve it: its bundle deferred, our search worker in place."""
-        output = material.with_deferred_bundle(output)
+    def _use_worker(self, output: str) -> str:
         url = material.worker_url(output)
         if url is None:
             return output
@@ -135,12 +133,12 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
             if TABLE_SLOT not in output:
                 raise PluginError(f"the page lost its table slot {TABLE_SLOT!r}")
             output = output.replace(TABLE_SLOT, self.page.table, 1)
-        return self._adapt_material(output)
+        return self._use_worker(output)
 
     def on_post_template(
         self, output_content: str, /, *, template_name: str, config: MkDocsConfig
     ) -> str:
-        return self._adapt_material(output_content)  # 404.html has the search box too
+        return self._use_worker(output_content)  # 404.html has the search box too
 
     # Last, so that the search plugin has written its index.
     @event_priority(-100)

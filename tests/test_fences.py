@@ -79,19 +79,6 @@ def test_a_material_that_loads_differently_is_named_with_its_version() -> None:
         "base.html no longer starts the page with the `no-js` class that theme/main.html swaps "
         "for `js` (and errors.css hides the filter by)",
         "base.html has no block site_meta, where theme/main.html sets the `js` class",
-        "base.html no longer loads the bundle with a plain <script src=...>, which the plugin "
-        "defers",
         "the page bundle no longer fetches through XMLHttpRequest, which on-demand.html holds",
         "the page bundle no longer fetches sitemap.xml",
     ]
-
-
-def test_the_bundle_is_deferred_once_and_nothing_else_is_touched() -> None:
-    page = (
-        '<script src="../assets/javascripts/bundle.0123abcd.min.js"></script>'
-        '<script src="assets/javascripts/other.js"></script>'
-    )
-    assert material.with_deferred_bundle(page) == (
-        '<script src="../assets/javascripts/bundle.0123abcd.min.js" defer></script>'
-        '<script src="assets/javascripts/other.js"></script>'
-    )

@@ -181,12 +181,3 @@ def test_each_toggle_is_named_after_the_option_it_selects() -> None:
         {"icon": "c", "name": "Switch to the system's color scheme"},
     ]
     assert options[0]["toggle"] == {"icon": "a"}, "the configured options were changed"
-
-
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_no_script_holds_up_the_first_paint(page: Page, language: str) -> None:
-    # Every script file runs after the page is parsed; only small inline scripts run in place.
-    soup = page(f"{language}/index.html")
-    files = soup.select("script[src]")
-    assert files, "the page loads no script at all"
-    assert [s["src"] for s in files if not s.has_attr("defer")] == []

@@ -80,27 +80,13 @@ _BASE_FOR_LOADING = {
     "the `no-js` class that theme/main.html swaps for `js` (and errors.css hides the filter by)",
     "{% block site_meta %}": "has no block site_meta, where theme/main.html sets the `js` class",
     "{% block scripts %}": "has no block scripts, before which on-demand.html must run",
-    "<script src=\"{{ 'assets/javascripts/bundle.": "no longer loads the bundle with a plain "
-    "<script src=...>, which the plugin defers",
 }
 _BUNDLE_FOR_LOADING = {
     'classList.add("js")': "no longer sets the `js` class",
     "new XMLHttpRequest": "no longer fetches through XMLHttpRequest, which on-demand.html holds",
-    '"DOMContentLoaded"': "no longer starts on DOMContentLoaded, which a deferred bundle meets",
     '"search/search_index.json"': "no longer fetches search/search_index.json",
     '"sitemap.xml"': "no longer fetches sitemap.xml",
 }
-
-
-# Material loads its page bundle with a plain <script> at the end of the body, which holds up
-# the first paint until the bundle has arrived; deferred, it runs at the same point of the
-# page's life (after parsing, before DOMContentLoaded, which is when it starts its work).
-_BUNDLE_SCRIPT = re.compile(r'<script src="([^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js)">')
-
-
-def with_deferred_bundle(page: str) -> str:
-    """The page, loading Material's bundle with `defer` (pages without it are unchanged)."""
-    return _BUNDLE_SCRIPT.sub(r'<script src="\1" defer>', page, count=1)
 
 
 def worker_bundle() -> str | None:
