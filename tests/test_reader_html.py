@@ -181,3 +181,10 @@ def test_each_toggle_is_named_after_the_option_it_selects() -> None:
         {"icon": "c", "name": "Switch to the system's color scheme"},
     ]
     assert options[0]["toggle"] == {"icon": "a"}, "the configured options were changed"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_our_script_does_not_hold_up_the_page(page: Page, language: str) -> None:
+    soup = page(f"{language}/index.html")
+    ours = [s for s in soup.select("script[src]") if "assets/errors" in str(s["src"])]
+    assert ours and all(s.has_attr("defer") for s in ours)
