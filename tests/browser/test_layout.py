@@ -11,9 +11,9 @@ from playwright.sync_api import Page, expect
 
 from gupshup_errors.model import ErrorTable
 
-from ..conftest import LANGUAGES
-from .conftest import DESKTOP, PHONE, Pages
-from .reader import KNOWN, KNOWN_LANGUAGES, box, row, visible_rows
+from ..helpers import LANGUAGES
+from ..helpers.browser import DESKTOP, PHONE, Pages, box, row, visible_rows
+from ..helpers.interface import interface
 
 
 def _png_width(path: Path) -> int:
@@ -70,17 +70,17 @@ def _toggle(page: Page) -> str:
     return title
 
 
-@pytest.mark.parametrize("language", KNOWN_LANGUAGES)
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_palette_toggle_switches_light_and_dark_and_is_named_in_the_page_language(
     pages: Pages, language: str
 ) -> None:
     page = pages.reader(f"/{language}/", color_scheme="light")
     assert _scheme(page) == "default"
-    assert _toggle(page) == KNOWN[language]["to dark"]
+    assert _toggle(page) == interface(language)["to dark"]
     background = page.evaluate("getComputedStyle(document.body).backgroundColor")
     page.locator("form[data-md-component=palette] label:visible").click()
     page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
-    assert _toggle(page) == KNOWN[language]["to light"]
+    assert _toggle(page) == interface(language)["to light"]
     assert page.evaluate("getComputedStyle(document.body).backgroundColor") != background
 
 

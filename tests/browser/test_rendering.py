@@ -7,17 +7,15 @@ from __future__ import annotations
 import io
 import re
 import time
-from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Route
+from playwright.sync_api import Route
 from pypdf import PdfReader
 
 from gupshup_errors.model import ErrorTable
 
-from ..conftest import LANGUAGES
-from .conftest import BIG, DESKTOP, PHONE, Pages
-from .reader import box, header_bottom, row
+from ..helpers import LANGUAGES
+from ..helpers.browser import BIG, CASE_TEXTS, DESKTOP, PHONE, Pages, box, header_bottom, row
 
 # Every layout shift the page makes, as Lighthouse counts them (recorded from the start).
 _RECORD_SHIFTS = """
@@ -67,27 +65,22 @@ def test_nothing_moves_after_the_first_paint(pages: Pages, language: str, viewpo
     assert page.evaluate("window.__shifts") == []
 
 
-@pytest.fixture
-def big(browser: Browser, big_site: str) -> Iterator[Pages]:
-    opened = Pages(browser, big_site)
-    yield opened
-    for context in opened.contexts:
-        context.close()
-    assert opened.errors == [], "the page raised JavaScript errors"
+# The cases' table (tests/helpers/browser.py) has BIG rows, code 10 + n reading "act n", in
+# several groups of rows, most of them off the screen.
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_a_deep_link_reaches_the_last_of_many_rows(big: Pages, language: str) -> None:
-    last = 10 + BIG - 1
-    page = big.reader(f"/{language}/#{last}")
+def test_a_deep_link_reaches_the_last_of_many_rows(case_pages: Pages, language: str) -> None:
+    last = max(CASE_TEXTS)
+    page = case_pages.reader(f"/{language}/#{last}")
     page.wait_for_function(_IN_VIEW, arg=last)
     assert box(page, row(last)).top >= header_bottom(page) - 1
     assert page.eval_on_selector(row(last), "r => r.matches(':target')")
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_find_in_page_finds_a_row_far_off_the_screen(big: Pages, language: str) -> None:
-    page = big.reader(f"/{language}/")
+def test_find_in_page_finds_a_row_far_off_the_screen(case_pages: Pages, language: str) -> None:
+    page = case_pages.reader(f"/{language}/")
     far = 10 + BIG - 3  # its action reads "act 447"
     assert not page.evaluate(_IN_VIEW, far)
     assert page.evaluate("text => window.find(text, true)", f"act {far - 10}")
@@ -97,8 +90,8 @@ def test_find_in_page_finds_a_row_far_off_the_screen(big: Pages, language: str) 
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_printing_prints_every_row(big: Pages, language: str) -> None:
-    page = big.reader(f"/{language}/")
+def test_printing_prints_every_row(case_pages: Pages, language: str) -> None:
+    page = case_pages.reader(f"/{language}/")
     page.emulate_media(media="print")
     pdf = PdfReader(io.BytesIO(page.pdf(format="A4")))
     text = "\n".join(sheet.extract_text() for sheet in pdf.pages)

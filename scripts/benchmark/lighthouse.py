@@ -1,5 +1,5 @@
-"""Lighthouse on the built site, served as GitHub Pages serves it: the `scripts/bench` module
-for the reader's first visit (performance, paints, layout shift, bytes and requests).
+"""Lighthouse on the real site, served as GitHub Pages serves it: the reader's first visit
+(performance, paints, layout shift, bytes and requests).
 
 Lighthouse is the npm package pinned in package.json (`make node_modules/.installed`); it
 drives the system Chromium. Each page is measured `runs` times per form factor and the median
@@ -12,14 +12,19 @@ import json
 import os
 import statistics
 import subprocess
+import sys
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
+import yaml
+
+from tests.helpers import CHROMIUM, DATA, GITHUB_PAGES, LANGUAGES, REPO, serve
+
+from .builds import ENV
+
 LIGHTHOUSE = REPO / "node_modules" / ".bin" / "lighthouse"
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 VERSION = json.loads((REPO / "package.json").read_text("utf-8"))["devDependencies"]["lighthouse"]
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 FORM_FACTORS = ("mobile", "desktop")
@@ -70,7 +75,7 @@ def run_once(url: str, form_factor: str) -> Sample:
         if form_factor == "desktop":
             command.append("--preset=desktop")
         subprocess.run(
-            command, check=True, env={**os.environ, "CHROME_PATH": CHROMIUM},
+            command, check=True, env={**os.environ, "CHROME_PATH": str(CHROMIUM)},
             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
         )  # fmt: skip
         return parse(json.loads(report.read_text("utf-8")))
@@ -97,15 +102,32 @@ def parse(report: dict[str, object]) -> Sample:
     )
 
 
-def measure(base_url: str, pages: Sequence[str], runs: int) -> list[Figures]:
-    """Every page at `base_url`, in each form factor, `runs` times; medians."""
+def measure(runs: int) -> list[Figures]:
+    """The repository's own site, built for the address it is served at and served as GitHub
+    Pages serves it: each language's page, and a code's own page where the site has them, in
+    each form factor, `runs` times; medians."""
     install()
-    figures = []
-    for page in pages:
-        for form_factor in FORM_FACTORS:
-            samples = [run_once(base_url + page, form_factor) for _ in range(runs)]
-            figures.append(summarise(page, form_factor, samples))
-    return figures
+    first = str(yaml.safe_load(DATA.read_text("utf-8"))["codes"][0]["code"])
+    with tempfile.TemporaryDirectory(prefix="gupshup-lighthouse-") as temp:
+        site = Path(temp) / "site"
+        with serve(site, GITHUB_PAGES) as served:
+            subprocess.run(
+                [sys.executable, "-m", "gupshup_errors", "build", "--site-dir", str(site)],
+                cwd=REPO, env={**ENV, "SITE_URL": served.root}, check=True, capture_output=True,
+            )  # fmt: skip
+            pages = [f"/{language}/" for language in LANGUAGES]
+            pages += [
+                f"/{lang}/{first}/" for lang in LANGUAGES[:1] if (site / lang / first).is_dir()
+            ]
+            return [
+                summarise(
+                    page,
+                    form_factor,
+                    [run_once(served.url + page, form_factor) for _ in range(runs)],
+                )
+                for page in pages
+                for form_factor in FORM_FACTORS
+            ]
 
 
 def summarise(page: str, form_factor: str, samples: Sequence[Sample]) -> Figures:
@@ -129,6 +151,8 @@ def summarise(page: str, form_factor: str, samples: Sequence[Sample]) -> Figures
 def report(figures: Sequence[Figures]) -> str:
     """A Markdown table of the medians."""
     lines = [
+        f"Lighthouse {VERSION}, served as GitHub Pages serves it (median of {figures[0].runs}):",
+        "",
         "| page | device | performance | a11y / best pr. / SEO | FCP | LCP | CLS | TBT | "
         "transferred | requests |",
         "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
