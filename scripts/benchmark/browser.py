@@ -119,7 +119,7 @@ def main_thread_cpu_ms(trace: bytes) -> float:
         if e.get("name") == "thread_name" and e.get("args", {}).get("name") == "CrRendererMain"
     }
     return sum(
-        e["tdur"] / 1000
+        float(e["tdur"]) / 1000
         for e in events
         if (e.get("pid"), e.get("tid")) in main
         and e.get("name") == "ThreadControllerImpl::RunTask"
