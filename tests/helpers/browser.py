@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from axe_playwright_python.base import AXE_FILE_PATH
 from playwright.sync_api import Browser, BrowserContext, Page
 
 from .project import LANGUAGES, REPO, entries, make_project
@@ -96,6 +97,36 @@ def visible_rows(page: Page) -> list[str]:
         ".map(r => r.id || r.dataset.code)",
     )
     return rows
+
+
+def search_results(page: Page, typed: str) -> list[str]:
+    """Type into Material's search box; the fragments of the results it lists."""
+    page.click("input.md-search__input")
+    # The whole text at once, then one key: Material searches on keyup, which inserted (or
+    # typed Cyrillic) text does not fire, so exactly one query runs, for the whole text.
+    page.keyboard.insert_text(typed)
+    page.keyboard.press("End")
+    page.wait_for_selector("a.md-search-result__link")
+    links: list[str] = page.eval_on_selector_all(
+        "a.md-search-result__link", "links => links.map(a => new URL(a.href).hash)"
+    )
+    return links
+
+
+def axe_violations(page: Page) -> list[str]:
+    """What axe-core finds wrong on the page, one line per rule."""
+    # Colours are judged as they end up, not halfway through a fade.
+    page.wait_for_function("document.getAnimations().length === 0")
+    page.add_script_tag(path=str(AXE_FILE_PATH))
+    found: list[str] = page.evaluate(
+        """async () => {
+            const result = await axe.run(document, {resultTypes: ["violations"]});
+            return result.violations.map(v =>
+                `${v.id} (${v.impact}): ${v.help}: ` +
+                v.nodes.slice(0, 3).map(n => n.target.join(" ")).join(", "));
+        }"""
+    )
+    return found
 
 
 # The browser cases' own table, whatever the repository's data says: the rows the filter and
