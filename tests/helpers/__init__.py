@@ -22,7 +22,7 @@ from .project import (
     record_of,
     sample_project,
 )
-from .server import Hosting, Served, serve
+from .server import GITHUB_PAGES, Hosting, Served, serve
 from .system import (
     CHROMIUM,
     CHROMIUM_ARGS,
@@ -41,6 +41,7 @@ __all__ = [
     "CONFIG",
     "DATA",
     "FIREFOX",
+    "GITHUB_PAGES",
     "LANGUAGES",
     "LOCALE_SOURCES",
     "REPO",

@@ -45,9 +45,9 @@ class Pages:
         return page
 
     def reader(self, path: str, **context: Any) -> Page:
-        """`path`, once errors.js has set the table up (it shows the filter last)."""
+        """`path`, once errors.js has set the table up (it marks the table last)."""
         page = self.open(path, **context)
-        page.wait_for_selector(".gs-filter", state="visible")
+        page.wait_for_selector("#gs-table[data-ready]", state="attached")
         return page
 
 
@@ -90,9 +90,13 @@ def header_bottom(page: Page) -> float:
 
 # The codes of the rows the reader can see: the filter's matches while it filters (copies, in a
 # table of their own), otherwise the table's own rows. A function body, for any engine.
+# WebKit's checkVisibility() misses a `content-visibility: hidden` ancestor beyond row groups
+# of their own (the filter hides the full table so), hence the walk up.
 VISIBLE_ROWS = (
-    "return [...document.querySelectorAll('.gs-table tbody tr')]"
-    ".filter(r => r.checkVisibility() && r.getClientRects().length)"
+    "const skipped = el => { for (let up = el.parentElement; up; up = up.parentElement)"
+    " { if (getComputedStyle(up).contentVisibility === 'hidden') return true; } return false; };"
+    " return [...document.querySelectorAll('.gs-table tbody tr')]"
+    ".filter(r => r.checkVisibility() && r.getClientRects().length && !skipped(r))"
     ".map(r => r.id || r.dataset.code);"
 )
 

@@ -163,11 +163,8 @@ class Reading:
 
     @staticmethod
     def ready(tab: Tab) -> None:
-        """Wait for errors.js to set the table up (it shows the filter last)."""
-        tab.wait(
-            "const box = document.querySelector('.gs-filter');"
-            " return !!box && box.getClientRects().length > 0"
-        )
+        """Wait for errors.js to set the table up (it marks the table last)."""
+        tab.wait("return !!document.querySelector('#gs-table[data-ready]')")
 
 
 @contextmanager
