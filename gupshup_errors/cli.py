@@ -14,7 +14,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
-from . import i18n, published, schema, urls
+from . import i18n, published, schema, translated, urls, workflow
 from .export import FORMATS, export
 from .load import load
 from .model import ErrorTable
@@ -65,6 +65,14 @@ class Project:
         """The data, checked against the published record; raises DataError."""
         return self.plugin.load_table(self.config)
 
+    def review(self, table: ErrorTable) -> translated.Review:
+        """The translation record held to the data; raises DataError when it is unusable."""
+        return self.plugin.review(self.config, table)
+
+    @property
+    def files(self) -> workflow.Files:
+        return workflow.Files(self.data, self.plugin.translated_path(self.config), self.languages)
+
 
 def _project(config_file: Path) -> Project:
     config = load_config(str(config_file))
@@ -82,7 +90,9 @@ def check(project: Project) -> int:
         print(error.report(), file=sys.stderr)
         failed = True
     else:
-        print(f"{project.data}: {len(table.codes)} codes in {', '.join(project.languages)}: OK")
+        failed = not _translations_current(project, table)
+        if not failed:
+            print(f"{project.data}: {len(table.codes)} codes in {', '.join(project.languages)}: OK")
     catalog_problems = i18n.catalog_problems(project.languages)
     for problem in catalog_problems:
         print(problem, file=sys.stderr)
@@ -91,9 +101,25 @@ def check(project: Project) -> int:
     return 1 if failed or catalog_problems else 0
 
 
+def _translations_current(project: Project, table: ErrorTable) -> bool:
+    """Print every translation that may be out of date (or why the record is unusable)."""
+    try:
+        review = project.review(table)
+    except DataError as error:
+        print(error.report(), file=sys.stderr)
+        return False
+    if not review.stale:
+        return True
+    text = project.data.read_text("utf-8")
+    problems = review.problems(text, str(project.data), project.languages)
+    print(DataError(problems).report(), file=sys.stderr)
+    return False
+
+
 def lookup(project: Project, codes: Sequence[int], language: str) -> int:
     """Print each code's name, action and link; an unknown code is an error."""
     table = project.table()
+    outdated = project.review(table).status
     status = 0
     for number in codes:
         row = table.find(number)
@@ -109,6 +135,12 @@ def lookup(project: Project, codes: Sequence[int], language: str) -> int:
             continue
         texts = row.texts[language]
         retired = "\n  retired: the API no longer returns this code" if row.retired else ""
+        if outdated.row(row.code, language):
+            original = urls.anchor_url(project.site_url, outdated.source, row.anchor)
+            retired += (
+                f"\n  may be out of date: the '{outdated.source}' text changed after this "
+                f"translation was made; the original: {original}"
+            )
         url = urls.anchor_url(project.site_url, language, row.anchor)
         print(f"{row.code}: {texts.name}\n  {texts.action}{retired}\n  {url}")
     return status
@@ -117,7 +149,18 @@ def lookup(project: Project, codes: Sequence[int], language: str) -> int:
 def write_export(project: Project, fmt: str, language: str | None) -> int:
     """Write the table in `fmt` to standard output, in one language or every one."""
     languages = [language] if language else project.languages
-    text = export(project.table(), languages, project.site_url, fmt)
+    table = project.table()
+    review = project.review(table)
+    if fmt == "po":
+        if language is None:
+            print(
+                "error: --format po needs --lang, the language to translate into", file=sys.stderr
+            )
+            return 2
+        date = project.plugin.source_date(project.config)
+        text = workflow.export_po(project.files, table, review, language, project.site_url, date)
+    else:
+        text = export(table, languages, project.site_url, fmt, review.status)
     # Bytes, so that the output is UTF-8 whatever the terminal's locale says.
     sys.stdout.buffer.write(text.encode("utf-8"))
     sys.stdout.flush()
@@ -134,11 +177,30 @@ def record_published(project: Project) -> int:
     before = record_file.read_text("utf-8") if exists else None
     record = published.parse(before, str(record_file))[0] if before is not None else None
     after = published.render(record, table)
+    # A new code's translations were written with it: they are translations of its source.
+    new = {row.code for row in table.codes} - set(record.records if record else ())
+    said = workflow.record_new_codes(project.files, table, new if record else ())
     if after == before:
         print(f"{record_file}: up to date")
-        return 0
-    record_file.write_text(after, "utf-8")
-    print(f"{record_file}: updated; commit it with the change to the data")
+    else:
+        record_file.write_text(after, "utf-8")
+        print(f"{record_file}: updated; commit it with the change to the data")
+    if said:
+        print(said)
+    return 0
+
+
+def record_translated(project: Project, codes: Sequence[str], language: str | None) -> int:
+    """Record the current source for the reviewed translations (every one by default)."""
+    table = project.table()
+    print(workflow.confirm(project.files, table, codes, [language] if language else ()))
+    return 0
+
+
+def import_translations(project: Project, po_file: Path) -> int:
+    """Write a translator's PO file back into the data; nothing is written on a problem."""
+    table = project.table()
+    print(workflow.import_po(project.files, table, project.review(table), po_file))
     return 0
 
 
@@ -156,6 +218,10 @@ def _code(value: str) -> int:
     if not digits.isdigit():
         raise argparse.ArgumentTypeError(f"'{value}' is not a code: codes are numbers, e.g. 1002")
     return int(digits)
+
+
+def _code_or_title(value: str) -> str:
+    return value if value == translated.TITLE else str(_code(value))
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -201,8 +267,38 @@ def _parser() -> argparse.ArgumentParser:
         "  gupshup-errors export --format markdown --lang en > errors.md",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    out.add_argument("--format", choices=FORMATS, default="json", help="default: json")
+    out.add_argument("--format", choices=(*FORMATS, "po"), default="json", help="default: json")
     out.add_argument("--lang", help=f"only this language, {language} (default: every one)")
+
+    confirm = commands.add_parser(
+        "translated",
+        help="record that translations were reviewed against the current source text",
+        description="Record, in data/translated.txt, that the translations of the named codes "
+        "(every code and the table's title by default) in the named language (every "
+        "translation language by default) were made from the current source text. Run it "
+        "after updating an outdated translation, or to confirm one that still holds.",
+        epilog="examples:\n  gupshup-errors translated                 every translation\n"
+        "  gupshup-errors translated 1002 --lang en  one code in one language\n"
+        "  gupshup-errors translated title           the table's title",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    confirm.add_argument(
+        "codes", nargs="*", type=_code_or_title, metavar="CODE", help="e.g. 1002, or 'title'"
+    )
+    confirm.add_argument("--lang", help=f"only this language, {language}")
+    bring = commands.add_parser(
+        "import",
+        help="write a translator's PO file back into data/errors.yml",
+        description="Write the translations of a PO file (made by `export --format po`) into "
+        "the data file, changing only the edited texts' lines, and record them as translated "
+        "from the current source. Fuzzy and empty entries are skipped. A file that does not "
+        "fit the data is refused with every problem listed, and nothing is written.",
+        epilog="example:\n  gupshup-errors export --format po --lang en > en.po\n"
+        "  (translate en.po in Poedit, Weblate, Lokalize...)\n"
+        "  gupshup-errors import en.po",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    bring.add_argument("file", type=Path, metavar="FILE.po")
 
     commands.add_parser(
         "check",
@@ -238,17 +334,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
     try:
-        if args.command in {"check", "lookup", "export", "published", "schema"}:
+        if args.command in {
+            "check",
+            "lookup",
+            "export",
+            "published",
+            "schema",
+            "translated",
+            "import",
+        }:
             project = _project(args.config_file)
             language = getattr(args, "lang", None)
             if language is not None and language not in project.languages:
                 parser.error(f"--lang {language}: the site's languages are {project.languages}")
+            if args.command == "export" and args.format == "po" and language is None:
+                parser.error("--format po needs --lang, the language the file is translated into")
             if args.command == "check":
                 return check(project)
             if args.command == "published":
                 return record_published(project)
             if args.command == "schema":
                 return write_schema(project)
+            if args.command == "translated":
+                return record_translated(project, args.codes, language)
+            if args.command == "import":
+                return import_translations(project, args.file)
             if args.command == "lookup":
                 return lookup(project, args.codes, language or project.languages[0])
             return write_export(project, args.format, language)

@@ -15,7 +15,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import i18n, search, theme, urls
+from . import i18n, published, search, theme, translated, urls
 from .dates import SourceDateError, source_date
 from .load import load
 from .model import ErrorTable
@@ -37,6 +37,8 @@ class ErrorTableConfig(base.Config):
     """The languages the site is built in; the first is the default."""
     published_file = c.Type(str, default="data/published.txt")
     """The record of every code ever published, relative to mkdocs.yml."""
+    translated_file = c.Type(str, default="data/translated.txt")
+    """The record of the source text each translation was made from, relative to mkdocs.yml."""
     language = c.Optional(c.Type(str))
     """The language of this build (the site builder sets it); defaults to the first language."""
     preview = c.Type(bool, default=False)
@@ -53,6 +55,7 @@ def _shown(path: Path) -> Path:
 
 class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
     table: ErrorTable
+    status: translated.Status
     date: datetime
     worker: search.Worker | None = None
     page: PageSource
@@ -66,6 +69,19 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
 
     def published_path(self, config: MkDocsConfig) -> Path:
         return _shown(Path(config.config_file_path).parent / self.config.published_file)
+
+    def translated_path(self, config: MkDocsConfig) -> Path:
+        return _shown(Path(config.config_file_path).parent / self.config.translated_file)
+
+    def review(self, config: MkDocsConfig, table: ErrorTable) -> translated.Review:
+        """The translation record held to the table; raises DataError when it is unusable."""
+        record = self.published_path(config)
+        known = published.parse(record.read_text("utf-8"), str(record))[0]
+        new = [row.code for row in table.codes if row.code not in known.records]
+        data = self.data_path(config)
+        return translated.review(
+            self.translated_path(config), table, self.config.languages, str(data), new
+        )
 
     def load_table(self, config: MkDocsConfig) -> ErrorTable:
         """The data, checked against the published record; raises DataError."""
@@ -94,6 +110,7 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
             )
         try:
             self.table = self.load_table(config)
+            self.status = self.review(config, self.table).status
         except DataError as error:
             raise PluginError(error.report()) from None
         self.date = self.source_date(config)
@@ -125,6 +142,7 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
             for path in (
                 self.data_path(config),
                 self.published_path(config),
+                self.translated_path(config),
                 PACKAGE / "templates",
                 i18n.LOCALES,
                 THEME,
@@ -134,7 +152,7 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        self.page = render_page(self.table, self.language)
+        self.page = render_page(self.table, self.language, self.status)
         files.append(File.generated(config, "index.md", content=self.page.markdown))
         return files
 

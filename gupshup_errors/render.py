@@ -11,6 +11,7 @@ from markupsafe import Markup
 from . import i18n, inline, urls
 from .folding import fold_map
 from .model import ErrorTable
+from .translated import Status
 
 
 @dataclass(frozen=True)
@@ -82,13 +83,22 @@ class PageSource:
         return self.markdown.replace(TABLE_SLOT, self.table, 1)
 
 
-def render_page(table: ErrorTable, language: str) -> PageSource:
-    """The error table page in `language`."""
+def render_page(table: ErrorTable, language: str, status: Status | None = None) -> PageSource:
+    """The error table page in `language`; a translation that may be out of date carries a
+    note linking to the same place in the source language."""
     env = _localized(language)
+    status = status or Status()
     context = {
         "table": table,
         "title": table.title[language],
-        "rows": [(row, row.texts[language]) for row in table.codes],
+        "rows": [(row, row.texts[language], status.row(row.code, language)) for row in table.codes],
+        "title_outdated": status.title(language),
+        "original": {
+            # Relative, as the language selector's links are: right on any host and sub-path.
+            "base": f"../{status.source}/",
+            "language": status.source,
+            "name": i18n.language_name_in(status.source, language) if status.source else "",
+        },
         "language": language,
         "fold": fold_map(language),
         "table_slot": Markup(TABLE_SLOT),

@@ -9,6 +9,7 @@ from xml.sax.saxutils import escape
 from . import export, urls
 from .model import ErrorTable
 from .render import alternates, render_not_found, render_root
+from .translated import Status
 
 
 def sitemap_index(site_url: str | None, languages: Sequence[str], date: datetime) -> str:
@@ -33,7 +34,11 @@ def robots(site_url: str | None) -> str:
 
 
 def root_files(
-    table: ErrorTable, languages: Sequence[str], site_url: str | None, date: datetime
+    table: ErrorTable,
+    languages: Sequence[str],
+    site_url: str | None,
+    date: datetime,
+    status: Status | None = None,
 ) -> dict[str, str]:
     """Every root file by its name: redirect, 404 page, sitemap index, robots.txt, data."""
     links = alternates(site_url, languages)
@@ -42,6 +47,6 @@ def root_files(
         "404.html": render_not_found(table, links, site_url),
         "sitemap.xml": sitemap_index(site_url, languages, date),
         "robots.txt": robots(site_url),
-        export.JSON_NAME: export.to_json(export.document(table, languages, site_url)),
+        export.JSON_NAME: export.to_json(export.document(table, languages, site_url, status)),
         export.SCHEMA_NAME: export.schema_text(site_url),
     }

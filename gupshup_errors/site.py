@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import shutil
 import tempfile
 from pathlib import Path
@@ -10,8 +11,11 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
+from . import translated
 from .plugin import ErrorTablePlugin
 from .root import root_files
+
+log = logging.getLogger("gupshup_errors.site")
 
 PLUGIN = "gupshup-errors"
 
@@ -43,12 +47,30 @@ def build_into(
     languages = list(plugin.config.languages)
     # Validate the data once up front, so a mistake stops the build before anything is written.
     table = plugin.load_table(first)
+    review = plugin.review(first, table)
+    _warn_outdated(review, plugin.data_path(first), languages)
     date = plugin.source_date(first)
     for language in languages:
         build(_config(config_file, out, language, strict, preview))
-    for name, text in root_files(table, languages, first.site_url, date).items():
+    files = root_files(table, languages, first.site_url, date, review.status)
+    for name, text in files.items():
         (out / name).write_text(text, encoding="utf-8")
     return languages
+
+
+def _warn_outdated(review: translated.Review, data: Path, languages: list[str]) -> None:
+    """Outdated translations never stop a build (their rows carry a note), but whoever builds
+    is told, in the terminal of `make site` and of the preview."""
+    if review.stale:
+        problems = review.problems(data.read_text("utf-8"), str(data), languages)
+        count = len(problems)
+        log.warning(
+            "%d %s may be out of date; the site shows a note on %s:\n%s",
+            count,
+            "translation" if count == 1 else "translations",
+            "its row" if count == 1 else "their rows",
+            "\n".join(map(str, problems)),
+        )
 
 
 def build_site(
