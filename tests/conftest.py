@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import shutil
 import tempfile
@@ -15,6 +17,7 @@ from hypothesis.configuration import set_hypothesis_home_dir
 from mkdocs.config import load_config
 from playwright.sync_api import Browser, sync_playwright
 
+from gupshup_errors import cli
 from gupshup_errors.load import load
 from gupshup_errors.model import ErrorTable
 from gupshup_errors.site import PLUGIN, build_into
@@ -46,6 +49,12 @@ CONFIG = REPO / "mkdocs.yml"
 _PLUGIN_CONFIG = load_config(str(CONFIG)).plugins[PLUGIN].config
 LANGUAGES: list[str] = list(_PLUGIN_CONFIG.languages)
 DATA = REPO / _PLUGIN_CONFIG.data_file
+
+
+def confirm_translations(root: Path) -> None:
+    """Record every translation of a fixture project as current, as `make translated` does."""
+    with contextlib.redirect_stdout(io.StringIO()):
+        assert cli.main(["-f", str(root / "mkdocs.yml"), "translated"]) == 0
 
 
 @pytest.fixture(scope="session")

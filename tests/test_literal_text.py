@@ -24,7 +24,7 @@ from gupshup_errors.problems import DataError
 from gupshup_errors.render import render
 from gupshup_errors.site import build_into
 
-from .conftest import CONFIG, LANGUAGES, REPO
+from .conftest import CONFIG, LANGUAGES, REPO, confirm_translations
 from .system import served
 
 
@@ -178,6 +178,7 @@ def build(texts: list[str], out: Path) -> Path:
     (project / "data" / "errors.yml").write_text(source, "utf-8")
     (project / "data" / "published.txt").write_text(record, "utf-8")
     (project / "docs").symlink_to(REPO / "docs")
+    confirm_translations(project)
     build_into(project / "mkdocs.yml", out / "site")
     return out / "site"
 

@@ -16,6 +16,7 @@ from gupshup_errors import cli
 CORPUS = Path(__file__).parent
 REPO = CORPUS.parents[1]
 RECORD = CORPUS / "published.txt"
+TRANSLATED = CORPUS / "translated.txt"
 
 
 def cases() -> list[Path]:
@@ -27,7 +28,8 @@ def expected(case: Path) -> Path:
 
 
 def project(case: Path, workdir: Path) -> Path:
-    """A project whose data file is `case`, with its own published record or the shared one."""
+    """A project whose data file is `case`, with its own records (published, translated) or
+    the shared ones."""
     root = workdir / case.stem
     (root / "data").mkdir(parents=True)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
@@ -35,6 +37,8 @@ def project(case: Path, workdir: Path) -> Path:
     shutil.copy(case, root / "data" / "errors.yml")
     record = case.with_name(f"{case.stem}.published.txt")
     shutil.copy(record if record.exists() else RECORD, root / "data" / "published.txt")
+    translated = case.with_name(f"{case.stem}.translated.txt")
+    shutil.copy(translated if translated.exists() else TRANSLATED, root / "data" / "translated.txt")
     return root
 
 

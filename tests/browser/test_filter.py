@@ -12,7 +12,7 @@ from playwright.sync_api import Browser, Page, expect
 from gupshup_errors.model import ErrorTable
 from gupshup_errors.site import build_into
 
-from ..conftest import CONFIG, DATA, LANGUAGES, REPO
+from ..conftest import CONFIG, DATA, LANGUAGES, REPO, confirm_translations
 from ..system import served
 from .conftest import Pages
 from .reader import KNOWN, KNOWN_LANGUAGES, visible_rows
@@ -113,6 +113,7 @@ def big_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     (root / "data" / "errors.yml").write_text(yaml.safe_dump(document, allow_unicode=True), "utf-8")
     published = "".join(f"{entry['code']}\n" for entry in document["codes"])
     (root / "data" / "published.txt").write_text(published, "utf-8")
+    confirm_translations(root)
     build_into(root / "mkdocs.yml", root / "site")
     with served(root / "site") as url:
         yield url
