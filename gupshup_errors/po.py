@@ -145,10 +145,10 @@ def read(
     try:
         catalog = read_po(io.BytesIO(content), abort_invalid=True)
     except PoFileError as error:
-        raise DataError(
-            [Problem(file, error.lineno, 1, f"this is not a valid PO file: {error.args[0]}")],
-            file,
-        ) from None
+        said = str(error).removesuffix(f" on {error.lineno}")
+        # Babel counts the lines of its errors from 0 (and of its messages from 1).
+        problem = Problem(file, error.lineno + 1, 1, f"this is not a valid PO file: {said}")
+        raise DataError([problem], file) from None
     except (UnicodeDecodeError, ValueError) as error:
         raise DataError([Problem(file, 1, 1, f"the file cannot be read: {error}")], file) from None
     language = str(catalog.locale) if catalog.locale else ""
