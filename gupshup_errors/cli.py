@@ -7,20 +7,17 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
-from mkdocs.config import load_config
-from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
 from . import i18n, published, schema, translated, urls, workflow
 from .export import FORMATS, export
 from .load import load
 from .model import ErrorTable
-from .plugin import ErrorTablePlugin
 from .problems import DataError
-from .site import PLUGIN, build_site
+from .settings import Settings, read
+from .site import build_site
 from .suggest import similar
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -42,84 +39,46 @@ exit status: 0 on success, 1 on a problem (unknown code, invalid data), 2 on wro
 """
 
 
-@dataclass(frozen=True)
-class Project:
-    """What the commands need from mkdocs.yml: the plugin's settings, in that configuration."""
-
-    plugin: ErrorTablePlugin
-    config: MkDocsConfig
-
-    @property
-    def languages(self) -> list[str]:
-        return list(self.plugin.config.languages)
-
-    @property
-    def data(self) -> Path:
-        return self.plugin.data_path(self.config)
-
-    @property
-    def site_url(self) -> str:
-        return urls.root(self.config.site_url)
-
-    def table(self) -> ErrorTable:
-        """The data, checked against the published record; raises DataError."""
-        return self.plugin.load_table(self.config)
-
-    def review(self, table: ErrorTable) -> translated.Review:
-        """The translation record held to the data; raises DataError when it is unusable."""
-        return self.plugin.review(self.config, table)
-
-    @property
-    def files(self) -> workflow.Files:
-        return workflow.Files(self.data, self.plugin.translated_path(self.config), self.languages)
-
-
-def _project(config_file: Path) -> Project:
-    config = load_config(str(config_file))
-    plugin = config.plugins[PLUGIN]
-    assert isinstance(plugin, ErrorTablePlugin)
-    return Project(plugin, config)
-
-
-def check(project: Project) -> int:
+def check(settings: Settings) -> int:
     """Validate the data, the published record and the catalogs; print every problem."""
     failed = False
     try:
-        table = project.table()
+        table = settings.table()
     except DataError as error:
         print(error.report(), file=sys.stderr)
         failed = True
     else:
-        failed = not _translations_current(project, table)
+        failed = not _translations_current(settings, table)
         if not failed:
-            print(f"{project.data}: {len(table.codes)} codes in {', '.join(project.languages)}: OK")
-    catalog_problems = i18n.catalog_problems(project.languages)
+            languages = ", ".join(settings.languages)
+            print(f"{settings.data_file}: {len(table.codes)} codes in {languages}: OK")
+    catalog_problems = i18n.catalog_problems(settings.languages)
     for problem in catalog_problems:
         print(problem, file=sys.stderr)
     if not catalog_problems:
-        print(f"catalogs for {', '.join(project.languages)}: complete")
+        print(f"catalogs for {', '.join(settings.languages)}: complete")
     return 1 if failed or catalog_problems else 0
 
 
-def _translations_current(project: Project, table: ErrorTable) -> bool:
+def _translations_current(settings: Settings, table: ErrorTable) -> bool:
     """Print every translation that may be out of date (or why the record is unusable)."""
     try:
-        review = project.review(table)
+        review = settings.review(table)
     except DataError as error:
         print(error.report(), file=sys.stderr)
         return False
     if not review.stale:
         return True
-    text = project.data.read_text("utf-8")
-    problems = review.problems(text, str(project.data), project.languages)
+    data = settings.data_file
+    problems = review.problems(data.read_text("utf-8"), str(data), settings.languages)
     print(DataError(problems).report(), file=sys.stderr)
     return False
 
 
-def lookup(project: Project, codes: Sequence[int], language: str) -> int:
+def lookup(settings: Settings, codes: Sequence[int], language: str) -> int:
     """Print each code's name, action and link; an unknown code is an error."""
-    table = project.table()
-    outdated = project.review(table).status
+    table = settings.table()
+    outdated = settings.review(table).status
     status = 0
     for number in codes:
         row = table.find(number)
@@ -127,8 +86,8 @@ def lookup(project: Project, codes: Sequence[int], language: str) -> int:
             close = similar(number, (row.code for row in table.codes))
             hint = f"; did you mean {' or '.join(map(str, close))}?" if close else ""
             print(
-                f"error: there is no code {number} in {project.data}{hint}\n"
-                f"    every code: {urls.language_url(project.site_url, language)}",
+                f"error: there is no code {number} in {settings.data_file}{hint}\n"
+                f"    every code: {urls.language_url(settings.site_url, language)}",
                 file=sys.stderr,
             )
             status = 1
@@ -136,50 +95,44 @@ def lookup(project: Project, codes: Sequence[int], language: str) -> int:
         texts = row.texts[language]
         retired = "\n  retired: the API no longer returns this code" if row.retired else ""
         if outdated.row(row.code, language):
-            original = urls.anchor_url(project.site_url, outdated.source, row.anchor)
+            original = urls.anchor_url(settings.site_url, outdated.source, row.anchor)
             retired += (
                 f"\n  may be out of date: the '{outdated.source}' text changed after this "
                 f"translation was made; the original: {original}"
             )
-        url = urls.anchor_url(project.site_url, language, row.anchor)
+        url = urls.anchor_url(settings.site_url, language, row.anchor)
         print(f"{row.code}: {texts.name}\n  {texts.action}{retired}\n  {url}")
     return status
 
 
-def write_export(project: Project, fmt: str, language: str | None) -> int:
+def write_export(settings: Settings, fmt: str, language: str | None) -> int:
     """Write the table in `fmt` to standard output, in one language or every one."""
-    languages = [language] if language else project.languages
-    table = project.table()
-    review = project.review(table)
-    if fmt == "po":
-        if language is None:
-            print(
-                "error: --format po needs --lang, the language to translate into", file=sys.stderr
-            )
-            return 2
-        date = project.plugin.source_date(project.config)
-        text = workflow.export_po(project.files, table, review, language, project.site_url, date)
+    languages = [language] if language else list(settings.languages)
+    table = settings.table()
+    review = settings.review(table)
+    if fmt == "po" and language is not None:
+        date = settings.source_date()
+        text = workflow.export_po(settings.files, table, review, language, settings.site_url, date)
     else:
-        text = export(table, languages, project.site_url, fmt, review.status)
+        text = export(table, languages, settings.site_url, fmt, review.status)
     # Bytes, so that the output is UTF-8 whatever the terminal's locale says.
     sys.stdout.buffer.write(text.encode("utf-8"))
     sys.stdout.flush()
     return 0
 
 
-def record_published(project: Project) -> int:
+def record_published(settings: Settings) -> int:
     """Add every new code and retirement to the published record; never drop one."""
-    plugin, config = project.plugin, project.config
-    record_file = plugin.published_path(config)
+    record_file = settings.published_file
     exists = record_file.exists()
     # Without a record yet, the data alone decides; with one, it must still hold every code.
-    table = load(plugin.data_path(config), plugin.config.languages, record_file if exists else None)
+    table = load(settings.data_file, settings.languages, record_file if exists else None)
     before = record_file.read_text("utf-8") if exists else None
     record = published.parse(before, str(record_file))[0] if before is not None else None
     after = published.render(record, table)
     # A new code's translations were written with it: they are translations of its source.
     new = {row.code for row in table.codes} - set(record.records if record else ())
-    said = workflow.record_new_codes(project.files, table, new if record else ())
+    said = workflow.record_new_codes(settings.files, table, new if record else ())
     if after == before:
         print(f"{record_file}: up to date")
     else:
@@ -190,25 +143,24 @@ def record_published(project: Project) -> int:
     return 0
 
 
-def record_translated(project: Project, codes: Sequence[str], language: str | None) -> int:
+def record_translated(settings: Settings, codes: Sequence[str], language: str | None) -> int:
     """Record the current source for the reviewed translations (every one by default)."""
-    table = project.table()
-    print(workflow.confirm(project.files, table, codes, [language] if language else ()))
+    table = settings.table()
+    print(workflow.confirm(settings.files, table, codes, [language] if language else ()))
     return 0
 
 
-def import_translations(project: Project, po_file: Path) -> int:
+def import_translations(settings: Settings, po_file: Path) -> int:
     """Write a translator's PO file back into the data; nothing is written on a problem."""
-    table = project.table()
-    print(workflow.import_po(project.files, table, project.review(table), po_file))
+    table = settings.table()
+    print(workflow.import_po(settings.files, table, settings.review(table), po_file))
     return 0
 
 
-def write_schema(project: Project) -> int:
+def write_schema(settings: Settings) -> int:
     """Regenerate the data file's JSON Schema from the model."""
-    plugin, config = project.plugin, project.config
-    path = plugin.data_path(config).with_name(schema.FILE_NAME)
-    path.write_text(schema.render(plugin.config.languages), "utf-8")
+    path = settings.data_file.with_name(schema.FILE_NAME)
+    path.write_text(schema.render(settings.languages), "utf-8")
     print(f"{path}: written")
     return 0
 
@@ -241,8 +193,14 @@ def _parser() -> argparse.ArgumentParser:
         "(default: mkdocs.yml)",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    language = "a language of the site, e.g. ru or en"
+    _add_reading_commands(commands)
+    _add_maintaining_commands(commands)
+    return parser
 
+
+def _add_reading_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """lookup and export: for people and programs that use the table."""
+    language = "a language of the site, e.g. ru or en"
     find = commands.add_parser(
         "lookup",
         help="print a code's name, action and the link to its row on the site",
@@ -270,36 +228,11 @@ def _parser() -> argparse.ArgumentParser:
     out.add_argument("--format", choices=(*FORMATS, "po"), default="json", help="default: json")
     out.add_argument("--lang", help=f"only this language, {language} (default: every one)")
 
-    confirm = commands.add_parser(
-        "translated",
-        help="record that translations were reviewed against the current source text",
-        description="Record, in data/translated.txt, that the translations of the named codes "
-        "(every code and the table's title by default) in the named language (every "
-        "translation language by default) were made from the current source text. Run it "
-        "after updating an outdated translation, or to confirm one that still holds.",
-        epilog="examples:\n  gupshup-errors translated                 every translation\n"
-        "  gupshup-errors translated 1002 --lang en  one code in one language\n"
-        "  gupshup-errors translated title           the table's title",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    confirm.add_argument(
-        "codes", nargs="*", type=_code_or_title, metavar="CODE", help="e.g. 1002, or 'title'"
-    )
-    confirm.add_argument("--lang", help=f"only this language, {language}")
-    bring = commands.add_parser(
-        "import",
-        help="write a translator's PO file back into data/errors.yml",
-        description="Write the translations of a PO file (made by `export --format po`) into "
-        "the data file, changing only the edited texts' lines, and record them as translated "
-        "from the current source. Fuzzy and empty entries are skipped. A file that does not "
-        "fit the data is refused with every problem listed, and nothing is written.",
-        epilog="example:\n  gupshup-errors export --format po --lang en > en.po\n"
-        "  (translate en.po in Poedit, Weblate, Lokalize...)\n"
-        "  gupshup-errors import en.po",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    bring.add_argument("file", type=Path, metavar="FILE.po")
 
+def _add_maintaining_commands(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> None:
+    """check, published, schema, build and serve: for maintainers of the table."""
     commands.add_parser(
         "check",
         help="validate data/errors.yml, the published record and the catalogs; "
@@ -326,7 +259,42 @@ def _parser() -> argparse.ArgumentParser:
         "--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)"
     )
     serve.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
-    return parser
+    _add_translation_commands(commands)
+
+
+def _add_translation_commands(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> None:
+    """translated and import: for keeping translations current (export --format po too)."""
+    confirm = commands.add_parser(
+        "translated",
+        help="record that translations were reviewed against the current source text",
+        description="Record, in data/translated.txt, that the translations of the named codes "
+        "(every code and the table's title by default) in the named language (every "
+        "translation language by default) were made from the current source text. Run it "
+        "after updating an outdated translation, or to confirm one that still holds.",
+        epilog="examples:\n  gupshup-errors translated                 every translation\n"
+        "  gupshup-errors translated 1002 --lang en  one code in one language\n"
+        "  gupshup-errors translated title           the table's title",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    confirm.add_argument(
+        "codes", nargs="*", type=_code_or_title, metavar="CODE", help="e.g. 1002, or 'title'"
+    )
+    confirm.add_argument("--lang", help="only this language, e.g. en")
+    bring = commands.add_parser(
+        "import",
+        help="write a translator's PO file back into data/errors.yml",
+        description="Write the translations of a PO file (made by `export --format po`) into "
+        "the data file, changing only the edited texts' lines, and record them as translated "
+        "from the current source. Fuzzy and empty entries are skipped. A file that does not "
+        "fit the data is refused with every problem listed, and nothing is written.",
+        epilog="example:\n  gupshup-errors export --format po --lang en > en.po\n"
+        "  (translate en.po in Poedit, Weblate, Lokalize...)\n"
+        "  gupshup-errors import en.po",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    bring.add_argument("file", type=Path, metavar="FILE.po")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -343,25 +311,26 @@ def main(argv: Sequence[str] | None = None) -> int:
             "translated",
             "import",
         }:
-            project = _project(args.config_file)
+            settings = read(args.config_file)
+            languages = list(settings.languages)
             language = getattr(args, "lang", None)
-            if language is not None and language not in project.languages:
-                parser.error(f"--lang {language}: the site's languages are {project.languages}")
+            if language is not None and language not in languages:
+                parser.error(f"--lang {language}: the site's languages are {languages}")
             if args.command == "export" and args.format == "po" and language is None:
                 parser.error("--format po needs --lang, the language the file is translated into")
             if args.command == "check":
-                return check(project)
+                return check(settings)
             if args.command == "published":
-                return record_published(project)
+                return record_published(settings)
             if args.command == "schema":
-                return write_schema(project)
+                return write_schema(settings)
             if args.command == "translated":
-                return record_translated(project, args.codes, language)
+                return record_translated(settings, args.codes, language)
             if args.command == "import":
-                return import_translations(project, args.file)
+                return import_translations(settings, args.file)
             if args.command == "lookup":
-                return lookup(project, args.codes, language or project.languages[0])
-            return write_export(project, args.format, language)
+                return lookup(settings, args.codes, language or languages[0])
+            return write_export(settings, args.format, language)
         if args.command == "build":
             languages = build_site(args.config_file, args.site_dir)
             print(f"built {', '.join(languages)} into {args.site_dir}/")
