@@ -131,3 +131,19 @@ def test_the_browser_shows_the_mistake_and_recovers_by_itself(
         page.wait_for_selector('[id="500"] >> text=Server error', timeout=30_000)
     finally:
         page.close()
+
+
+def test_an_edited_source_text_shows_the_outdated_note_live(server: str, project: Path) -> None:
+    data = project / "data" / "errors.yml"
+    old = "      action: Номер получателя не зарегистрирован в WhatsApp.\n"
+    new = "      action: Номер получателя не зарегистрирован в WhatsApp или недоступен.\n"
+    assert "gs-outdated-note" not in fetch(f"{server}/en/")
+    data.write_text(data.read_text("utf-8").replace(old, new), "utf-8")
+    wait_for(lambda: "gs-outdated-note" in fetch(f"{server}/en/"), "the outdated note")
+    soup = BeautifulSoup(fetch(f"{server}/en/"), "html.parser")
+    note = soup.find(id="1002").select_one(".gs-outdated-note")
+    assert note.find("a")["href"] == "../ru/#1002"
+    assert "gs-build-error" not in str(soup)  # a note, not a failed build
+    terminal = (project.parent / "serve.log").read_text("utf-8")
+    assert "1 translation may be out of date" in terminal
+    assert "[code 1002, field 'action', language 'en']" in terminal
