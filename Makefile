@@ -39,7 +39,7 @@ published: $(BIN)/.installed  ## record new codes and retirements in data/publis
 
 # `make translated` confirms every translation; name some with CODES="1002 title" LANGS=en.
 translated: $(BIN)/.installed  ## record that translations were reviewed against the current source text
-	$(PY) -m gupshup_errors translated $(CODES) $(if $(LANGS),--lang $(LANGS))
+	$(PY) -m gupshup_errors translated $(CODES) $(foreach lang,$(LANGS),--lang $(lang))
 
 schema: $(BIN)/.installed  ## regenerate data/errors.schema.json from the model
 	$(PY) -m gupshup_errors schema

@@ -143,10 +143,10 @@ def record_published(settings: Settings) -> int:
     return 0
 
 
-def record_translated(settings: Settings, codes: Sequence[str], language: str | None) -> int:
+def record_translated(settings: Settings, codes: Sequence[str], languages: Sequence[str]) -> int:
     """Record the current source for the reviewed translations (every one by default)."""
     table = settings.table()
-    print(workflow.confirm(settings.files, table, codes, [language] if language else ()))
+    print(workflow.confirm(settings.files, table, codes, languages))
     return 0
 
 
@@ -281,7 +281,13 @@ def _add_translation_commands(
     confirm.add_argument(
         "codes", nargs="*", type=_code_or_title, metavar="CODE", help="e.g. 1002, or 'title'"
     )
-    confirm.add_argument("--lang", help="only this language, e.g. en")
+    confirm.add_argument(
+        "--lang",
+        dest="langs",
+        action="append",
+        default=[],
+        help="only this language, e.g. en (repeat it for several)",
+    )
     bring = commands.add_parser(
         "import",
         help="write a translator's PO file back into data/errors.yml",
@@ -325,7 +331,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             if args.command == "schema":
                 return write_schema(settings)
             if args.command == "translated":
-                return record_translated(settings, args.codes, language)
+                unknown = [lang for lang in args.langs if lang not in languages]
+                if unknown:
+                    parser.error(f"--lang {unknown[0]}: the site's languages are {languages}")
+                return record_translated(settings, args.codes, args.langs)
             if args.command == "import":
                 return import_translations(settings, args.file)
             if args.command == "lookup":

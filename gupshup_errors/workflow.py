@@ -91,7 +91,8 @@ def confirm(
         for key in chosen
         if record is None or key not in record.entries or record.entries[key].source != current[key]
     )
-    return f"{files.record}: recorded {changed} translations as current; commit it"
+    noun = "translation" if changed == 1 else "translations"
+    return f"{files.record}: recorded {changed} {noun} as current; commit it"
 
 
 def record_new_codes(files: Files, table: ErrorTable, new_codes: Collection[int]) -> str | None:
