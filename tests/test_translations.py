@@ -289,3 +289,32 @@ def test_the_committed_record_has_only_lines_the_command_writes(project: Path) -
     assert run("translated", cwd=project).returncode == 0
     assert record.read_text("utf-8") == before
     assert all(re.fullmatch(r"(title|\d+ \w+) \w+: .+", line) for line in record_lines(project))
+
+
+def test_a_source_with_line_breaks_and_backslashes_is_recorded_and_compared_exactly(
+    project: Path,
+) -> None:
+    data = project / "data" / "errors.yml"
+    edit(data, OLD, "      action: |-\n        Номер не найден.\n        Путь: C:\\temp\\n\n")
+    assert run("check", cwd=project).returncode == 1
+    assert run("translated", "1002", cwd=project).returncode == 0
+    assert "1002 action en: Номер не найден.\\nПуть: C:\\\\temp\\\\n" in record_lines(project)  # noqa: RUF001
+    result = run("check", cwd=project)
+    assert result.returncode == 0, result.stderr
+    edit(data, "Путь: C:\\temp\\n", "Путь: C:\\temp\\m")
+    changed = run("check", cwd=project)
+    # Words and punctuation are compared one by one: only the changed letter is marked.
+    assert "    ru was: Номер не найден.\\nПуть: C:\\\\temp\\\\[-n-]\n" in changed.stderr  # noqa: RUF001
+    assert "    ru now: Номер не найден.\\nПуть: C:\\\\temp\\\\{+m+}\n" in changed.stderr  # noqa: RUF001
+
+
+def test_published_without_a_translation_record_says_how_to_create_it(project: Path) -> None:
+    (project / "data" / "translated.txt").unlink()
+    last = '      action: "Sending failed: the template is paused."\n'
+    edit(project / "data" / "errors.yml", last, last + NEW_ENTRY)
+    result = run("published", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert "data/translated.txt does not exist yet: run `make translated` to create it" in (
+        result.stdout
+    )
+    assert not (project / "data" / "translated.txt").exists()
