@@ -328,16 +328,18 @@ class Status:
 
 
 def read(path: Path, creates: str) -> tuple[str | None, list[Problem]]:
-    """A record file's text, or why it cannot be read and the command that `creates` it."""
+    """A record file's text, or why it cannot be read; a missing one names the command that
+    `creates` it."""
     try:
         return path.read_text("utf-8"), []
     except FileNotFoundError:
-        message = "the file does not exist"
-    except UnicodeDecodeError:
-        message = "the file is not UTF-8 text"
+        message, hint = "the file does not exist", f"{creates}, and commit it"
+    except UnicodeDecodeError as error:
+        message = f"byte {error.start} of the file is not UTF-8 text"
+        hint = "restore the file with git: commands write it, as UTF-8"
     except OSError as error:
-        message = f"the file cannot be read: {error.strerror}"
-    return None, [Problem(str(path), 1, 1, message, hint=f"{creates}, and commit it")]
+        message, hint = f"the file cannot be read: {error.strerror}", "check its permissions"
+    return None, [Problem(str(path), 1, 1, message, hint=hint)]
 
 
 CREATE = (

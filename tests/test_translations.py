@@ -318,3 +318,11 @@ def test_published_without_a_translation_record_says_how_to_create_it(project: P
         result.stdout
     )
     assert not (project / "data" / "translated.txt").exists()
+
+
+def test_a_record_that_is_not_text_is_a_clear_error(project: Path) -> None:
+    (project / "data" / "translated.txt").write_bytes(b"title en: \xff\xfe\n")
+    result = run("check", cwd=project)
+    assert result.returncode == 1
+    assert "data/translated.txt:1:1: byte 10 of the file is not UTF-8 text\n" in result.stderr
+    assert "Traceback" not in result.stderr
