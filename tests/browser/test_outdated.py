@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, expect
@@ -48,13 +49,14 @@ def outdated(browser: Browser, outdated_url: str) -> Iterator[Pages]:
 
 @pytest.mark.parametrize("language", [lang for lang in TARGETS if lang in NOTES])
 def test_the_outdated_row_shows_its_note_and_links_to_the_source(
-    outdated: Pages, language: str
+    outdated: Pages, language: str, artifacts: Path
 ) -> None:
     page = outdated.reader(f"/{language}/#1002")
     note = page.locator(f"{row(1002)} .gs-outdated-note")
     expect(note).to_be_visible()
     expect(note).to_contain_text(NOTES[language])
     assert page.locator(".gs-outdated-note").count() == 1
+    page.locator(row(1002)).screenshot(path=artifacts / f"{language}-outdated-row.png")
     note.get_by_role("link").click()
     page.wait_for_url(f"**/{SOURCE}/#1002")
     expect(page.locator(row(1002))).to_be_in_viewport()
