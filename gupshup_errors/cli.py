@@ -11,7 +11,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import MkDocsException
 
-from . import i18n, published, schema, translated, urls, workflow
+from . import i18n, published, schema, translated, translation, urls
 from .export import FORMATS, export
 from .load import load
 from .model import ErrorTable
@@ -111,8 +111,8 @@ def write_export(settings: Settings, fmt: str, language: str | None) -> int:
     table = settings.table()
     review = settings.review(table)
     if fmt == "po" and language is not None:
-        date = settings.source_date()
-        text = workflow.export_po(settings.files, table, review, language, settings.site_url, date)
+        date, url = settings.source_date(), settings.site_url
+        text = translation.export_po(settings.files, table, review, language, url, date)
     else:
         text = export(table, languages, settings.site_url, fmt, review.status)
     # Bytes, so that the output is UTF-8 whatever the terminal's locale says.
@@ -132,7 +132,7 @@ def record_published(settings: Settings) -> int:
     after = published.render(record, table)
     # A new code's translations were written with it: they are translations of its source.
     new = {row.code for row in table.codes} - set(record.records if record else ())
-    said = workflow.record_new_codes(settings.files, table, new if record else ())
+    said = translation.record_new_codes(settings.files, table, new if record else ())
     if after == before:
         print(f"{record_file}: up to date")
     else:
@@ -146,14 +146,14 @@ def record_published(settings: Settings) -> int:
 def record_translated(settings: Settings, codes: Sequence[str], languages: Sequence[str]) -> int:
     """Record the current source for the reviewed translations (every one by default)."""
     table = settings.table()
-    print(workflow.confirm(settings.files, table, codes, languages))
+    print(translation.confirm(settings.files, table, codes, languages))
     return 0
 
 
 def import_translations(settings: Settings, po_file: Path) -> int:
     """Write a translator's PO file back into the data; nothing is written on a problem."""
     table = settings.table()
-    print(workflow.import_po(settings.files, table, settings.review(table), po_file))
+    print(translation.import_po(settings.files, table, settings.review(table), po_file))
     return 0
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from . import i18n, published, translated, urls, workflow
+from . import i18n, published, translated, translation, urls
 from .config import ErrorTableConfig
 from .dates import SourceDateError, source_date
 from .fences import mkdocs
@@ -77,9 +77,9 @@ class Settings:
         )
 
     @property
-    def files(self) -> workflow.Files:
+    def files(self) -> translation.Files:
         """The files the translation commands read and write."""
-        return workflow.Files(self.data_file, self.translated_file, self.languages)
+        return translation.Files(self.data_file, self.translated_file, self.languages)
 
     def source_date(self) -> datetime:
         """The date of the sources, for sitemaps: the same on every build of one commit."""

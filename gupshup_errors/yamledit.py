@@ -24,18 +24,18 @@ _ANALYZER = Emitter(io.StringIO())
 
 @dataclass(frozen=True)
 class Spot:
-    """One text of the data file: where its key and its value are written."""
+    """Where one text's value is written: its first character and the end the YAML parser
+    gives it (as character offsets), and the line and column it starts at (1-based)."""
 
-    key: yaml.Node
-    value: yaml.ScalarNode
+    start: int
+    end: int
+    line: int
+    column: int
 
-    @property
-    def line(self) -> int:
-        return int(self.value.start_mark.line) + 1
-
-    @property
-    def column(self) -> int:
-        return int(self.value.start_mark.column) + 1
+    @classmethod
+    def of(cls, node: yaml.Node) -> Spot:
+        mark = node.start_mark
+        return cls(int(mark.index), int(node.end_mark.index), mark.line + 1, mark.column + 1)
 
 
 Place = tuple[int | None, str, str]
@@ -55,9 +55,9 @@ def spots(root: yaml.Node | None, languages: Sequence[str]) -> dict[Place, Spot]
     top = {name: value for name, _, value in _pairs(root)} if root is not None else {}
     for name, _, title in _pairs(top.get("table", yaml.MappingNode("", []))):
         if name == "title":
-            for language, key, value in _pairs(title):
+            for language, _, value in _pairs(title):
                 if language in languages and isinstance(value, yaml.ScalarNode):
-                    found[(None, "title", language)] = Spot(key, value)
+                    found[(None, "title", language)] = Spot.of(value)
     codes = top.get("codes")
     for entry in codes.value if isinstance(codes, yaml.SequenceNode) else ():
         fields = {name: value for name, _, value in _pairs(entry)}
@@ -65,9 +65,9 @@ def spots(root: yaml.Node | None, languages: Sequence[str]) -> dict[Place, Spot]
         if not isinstance(number, yaml.ScalarNode) or not str(number.value).isdigit():
             continue
         for language in languages:
-            for field, key, value in _pairs(fields.get(language, yaml.MappingNode("", []))):
+            for field, _, value in _pairs(fields.get(language, yaml.MappingNode("", []))):
                 if isinstance(value, yaml.ScalarNode):
-                    found[(int(str(number.value)), field, language)] = Spot(key, value)
+                    found[(int(str(number.value)), field, language)] = Spot.of(value)
     return found
 
 
@@ -77,15 +77,20 @@ def read_spots(text: str, file: str, languages: Sequence[str]) -> dict[Place, Sp
     return {} if problems else spots(root, languages)
 
 
-def _span(source: str, node: yaml.ScalarNode) -> tuple[int, int]:
-    """The characters the value occupies. A block scalar's end mark lies past its trailing
-    line breaks (and into the next line's indent), so it ends with its last written line."""
-    start, end = int(node.start_mark.index), int(node.end_mark.index)
-    if node.style not in ("|", ">"):
-        return start, end
-    last = start + len(source[start:end].rstrip())
+def _style(source: str, spot: Spot) -> str:
+    """The value's YAML style, from its first character: '"', "'", '|', '>' or '' (plain)."""
+    first = source[spot.start : spot.start + 1]
+    return first if first in ('"', "'", "|", ">") else ""
+
+
+def _span(source: str, spot: Spot) -> tuple[int, int]:
+    """The characters the value occupies. A block scalar's end lies past its trailing line
+    breaks (and into the next line's indent), so it ends with its last written line."""
+    if _style(source, spot) not in ("|", ">"):
+        return spot.start, spot.end
+    last = spot.start + len(source[spot.start : spot.end].rstrip())
     line_end = source.find("\n", last)
-    return start, line_end if line_end >= 0 else len(source)
+    return spot.start, line_end if line_end >= 0 else len(source)
 
 
 def _plain_fits(value: str) -> bool:
@@ -113,18 +118,17 @@ def _block(value: str, header: str, indent: int) -> str:
 def written(source: str, spot: Spot, value: str) -> str:
     """The value written in the style of the text it replaces, or else in double quotes (as the
     data file's own comment advises), or a '|-' block for a text with line breaks."""
-    node = spot.value
-    style = node.style or ""
-    start, end = _span(source, node)
+    style = _style(source, spot)
+    start, end = _span(source, spot)
     if style in ("|", ">") and (style == "|" or "\n" not in value):
         header_end = source.find("\n", start)
-        header = source[start:header_end]
         first = source[header_end + 1 : end]
         indent = len(first) - len(first.lstrip(" "))
-        return _block(value, header, indent)
+        return _block(value, source[start:header_end], indent)
     if "\n" in value:
-        indent = int(spot.key.start_mark.column) + 2
-        return _block(value, "|-", indent)
+        # `field: value` is on one line: the block goes two spaces deeper than the field.
+        line = source[source.rfind("\n", 0, start) + 1 : start]
+        return _block(value, "|-", len(line) - len(line.lstrip(" ")) + 2)
     if style == "" and _plain_fits(value):
         return value
     if style == "'" and _single_fits(value):
@@ -135,7 +139,7 @@ def written(source: str, spot: Spot, value: str) -> str:
 def replace(source: str, edits: Sequence[tuple[Spot, str]]) -> str:
     """`source` with each spot's value replaced by the new text, nothing else touched."""
     out = source
-    for spot, value in sorted(edits, key=lambda edit: -int(edit[0].value.start_mark.index)):
-        start, end = _span(source, spot.value)
+    for spot, value in sorted(edits, key=lambda edit: -edit[0].start):
+        start, end = _span(source, spot)
         out = out[:start] + written(source, spot, value) + out[end:]
     return out
