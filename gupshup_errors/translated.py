@@ -107,6 +107,8 @@ def text(table: ErrorTable, key: Key) -> str | None:
 
 
 def _unescape(raw: str) -> str | None:
+    if "\\" not in raw:
+        return raw
     bad = [m for m in _ESCAPE.finditer(raw) if m.group(1) not in _ESCAPES]
     return None if bad else _ESCAPE.sub(lambda m: _ESCAPES[m.group(1)], raw)
 
@@ -116,10 +118,13 @@ def _escape(value: str) -> str:
 
 
 def _line(
-    raw: str, languages: Sequence[str], fields: Sequence[str], entries: Mapping[Key, Entry]
+    raw: str,
+    number: int,
+    languages: Sequence[str],
+    fields: Sequence[str],
+    entries: Mapping[Key, Entry],
 ) -> Entry | tuple[str, str, Key | None]:
     """One line of the record, or what is wrong with it: (message, hint, key)."""
-    source, *targets = languages
     match = _LINE.fullmatch(raw)
     value = _unescape(match.group("source")) if match else None
     if match is None or (value is not None and not value.strip()):
@@ -138,30 +143,38 @@ def _line(
             "restore the line with git, or delete it and run `make translated`",
             key,
         )
+    if key in entries or key.language == languages[0] or key.language not in languages:
+        return _wrong(key, languages, entries)
     if code is not None and field not in fields:
         close = difflib.get_close_matches(field, fields, n=1)
         hint = f"did you mean '{close[0]}'?" if close else f"the fields are {', '.join(fields)}"
         return f"unknown field '{field}'", hint, key
+    return Entry(key, value, number)
+
+
+def _wrong(
+    key: Key, languages: Sequence[str], entries: Mapping[Key, Entry]
+) -> tuple[str, str, Key | None]:
+    """What is wrong with a line about a language that is no translation, or a repeat."""
+    source = languages[0]
     if key.language == source:
         return (
             f"'{source}' is the source language: its texts are not translations",
             ("delete the line"),
             key,
         )
-    if key.language not in targets:
+    if key.language not in languages:
         return (
             f"language '{key.language}' is not built by the site "
             f"(it builds {', '.join(languages)})",
             "delete the line, or add the language to 'languages' in mkdocs.yml",
             key,
         )
-    if key in entries:
-        return (
-            f"'{key.label()}' is listed twice (first on line {entries[key].line})",
-            "delete one of the two lines",
-            key,
-        )
-    return Entry(key, value, 0)
+    return (
+        f"'{key.label()}' is listed twice (first on line {entries[key].line})",
+        "delete one of the two lines",
+        key,
+    )
 
 
 def parse(
@@ -173,9 +186,9 @@ def parse(
     for number, raw in enumerate(lines(content), start=1):
         if not raw.strip() or raw.lstrip().startswith("#"):
             continue
-        found = _line(raw, languages, fields, entries)
+        found = _line(raw, number, languages, fields, entries)
         if isinstance(found, Entry):
-            entries[found.key] = replace(found, line=number)
+            entries[found.key] = found
             continue
         message, hint, key = found
         problems.append(
@@ -218,7 +231,7 @@ def stale(record: Record, current: Mapping[Key, str], new_codes: Collection[int]
     """Every translation whose recorded source differs from the current one, or that has no
     record although its code was published before (a new code's texts are all fresh)."""
     found = []
-    for key, now in sorted(current.items(), key=lambda item: item[0].order()):
+    for key, now in current.items():
         entry = record.entries.get(key)
         if entry is None and key.code in new_codes:
             continue
@@ -371,7 +384,7 @@ class Review:
             where = (spot.line, spot.column) if spot else (1, 1)
             report = problem(item, data_file, self.record.file, languages[0], where)
             problems.append(replace(report, excerpt=source[where[0] - 1] if spot else None))
-        return problems
+        return sorted(problems, key=lambda found: (found.line, found.column))
 
 
 def review(
