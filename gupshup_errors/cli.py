@@ -11,10 +11,10 @@ from pathlib import Path
 
 from mkdocs.exceptions import MkDocsException
 
-from . import i18n, published, schema, translated, translation, urls
+from . import i18n, published, schema, translated, translation, urls, workflow
 from .export import FORMATS, export
 from .load import load
-from .model import ErrorTable
+from .located import Located
 from .problems import DataError
 from .settings import Settings, read
 from .site import build_site
@@ -43,35 +43,39 @@ def check(settings: Settings) -> int:
     """Validate the data, the published record and the catalogs; print every problem."""
     failed = False
     try:
-        table = settings.table()
+        located = settings.located()
     except DataError as error:
         print(error.report(), file=sys.stderr)
+        workflow.emit(workflow.for_data(error.problems))
         failed = True
     else:
-        failed = not _translations_current(settings, table)
+        table = located.table
+        failed = not _translations_current(settings, located)
         if not failed:
             languages = ", ".join(settings.languages)
             print(f"{settings.data_file}: {len(table.codes)} codes in {languages}: OK")
     catalog_problems = i18n.catalog_problems(settings.languages)
     for problem in catalog_problems:
         print(problem, file=sys.stderr)
+    workflow.emit(workflow.for_catalogs(catalog_problems))
     if not catalog_problems:
         print(f"catalogs for {', '.join(settings.languages)}: complete")
     return 1 if failed or catalog_problems else 0
 
 
-def _translations_current(settings: Settings, table: ErrorTable) -> bool:
+def _translations_current(settings: Settings, located: Located) -> bool:
     """Print every translation that may be out of date (or why the record is unusable)."""
     try:
-        review = settings.review(table)
+        review = settings.review(located.table)
     except DataError as error:
         print(error.report(), file=sys.stderr)
+        workflow.emit(workflow.for_data(error.problems))
         return False
-    if not review.stale:
+    problems = settings.outdated(review, located)
+    if not problems:
         return True
-    data = settings.data_file
-    problems = review.problems(data.read_text("utf-8"), str(data), settings.languages)
     print(DataError(problems).report(), file=sys.stderr)
+    workflow.emit(workflow.for_data(problems))
     return False
 
 
@@ -108,11 +112,12 @@ def lookup(settings: Settings, codes: Sequence[int], language: str) -> int:
 def write_export(settings: Settings, fmt: str, language: str | None) -> int:
     """Write the table in `fmt` to standard output, in one language or every one."""
     languages = [language] if language else list(settings.languages)
-    table = settings.table()
+    located = settings.located()
+    table = located.table
     review = settings.review(table)
     if fmt == "po" and language is not None:
         date, url = settings.source_date(), settings.site_url
-        text = translation.export_po(settings.files, table, review, language, url, date)
+        text = translation.export_po(settings.files, located, review, language, url, date)
     else:
         text = export(table, languages, settings.site_url, fmt, review.status)
     # Bytes, so that the output is UTF-8 whatever the terminal's locale says.
@@ -152,8 +157,9 @@ def record_translated(settings: Settings, codes: Sequence[str], languages: Seque
 
 def import_translations(settings: Settings, po_file: Path) -> int:
     """Write a translator's PO file back into the data; nothing is written on a problem."""
-    table = settings.table()
-    print(translation.import_po(settings.files, table, settings.review(table), po_file))
+    located = settings.located()
+    review = settings.review(located.table)
+    print(translation.import_po(settings.files, located, review, po_file))
     return 0
 
 
@@ -350,6 +356,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except DataError as error:
         print(error.report(), file=sys.stderr)
+        workflow.emit(workflow.for_data(error.problems))
     except MkDocsException as error:
         print(f"error: {error}", file=sys.stderr)
     return 1

@@ -39,7 +39,7 @@ def export(
     table: ErrorTable,
     review: translated.Review,
     language: str,
-    spots: Mapping[yamledit.Place, yamledit.Spot],
+    lines: Mapping[yamledit.Place, int],
     data_file: str,
     site_url: str | None,
     date: datetime,
@@ -65,12 +65,12 @@ def export(
         if key.language != language:
             continue
         anchor = table.anchor if key.code is None else str(key.code)
-        spot = spots.get(key)
+        line = lines.get(key)
         item = stale.get(key)
         catalog.add(
             source,
             translated.text(table, key) or "",
-            locations=[(data_file, spot.line)] if spot else (),
+            locations=[(data_file, line)] if line else (),
             flags=("fuzzy",) if item else (),
             auto_comments=[urls.anchor_url(site_url, review.source, anchor)],
             previous_id=item.was if item and item.was else (),
@@ -210,6 +210,7 @@ def _problem(
 def apply(
     imported: Imported,
     data_text: str,
+    spots: Mapping[yamledit.Place, yamledit.Spot],
     data_file: str,
     table: ErrorTable,
     languages: Sequence[str],
@@ -217,7 +218,6 @@ def apply(
 ) -> tuple[str, list[Key]]:
     """The data file's new text and the texts it changes; raises DataError (located in the
     PO file) when the data rules refuse an imported text."""
-    spots = yamledit.read_spots(data_text, data_file, languages)
     changed = [key for key, text in imported.texts.items() if translated.text(table, key) != text]
     new_text = yamledit.replace(data_text, [(spots[key], imported.texts[key]) for key in changed])
     try:

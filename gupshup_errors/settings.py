@@ -13,9 +13,11 @@ from . import i18n, published, translated, translation, urls
 from .config import ErrorTableConfig
 from .dates import SourceDateError, source_date
 from .fences import mkdocs
-from .load import load
+from .load import load, load_located
+from .located import Located
 from .model import ErrorTable
 from .paths import shown
+from .problems import Problem
 
 PLUGIN = "gupshup-errors"
 PACKAGE = Path(__file__).parent
@@ -61,6 +63,22 @@ class Settings:
             self.published_file,
             require_recorded=require_recorded,
         )
+
+    def located(self, *, require_recorded: bool = True) -> Located:
+        """The data as `table` reads it, with where each text is written (a source map)."""
+        return load_located(
+            self.data_file,
+            self.languages,
+            self.published_file,
+            require_recorded=require_recorded,
+        )
+
+    def outdated(self, review: translated.Review, located: Located) -> list[Problem]:
+        """Each translation the review found outdated, at its line in the data file."""
+        if not review.stale:
+            return []
+        text = self.data_file.read_text("utf-8")
+        return review.problems(located.positions, text, str(self.data_file), self.languages[0])
 
     def review(self, table: ErrorTable) -> translated.Review:
         """The translation record held to the table; raises DataError when it is unusable.

@@ -10,10 +10,11 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from . import i18n, translated
+from . import i18n
 from .plugin import ErrorTablePlugin, LanguageBuild
+from .problems import Problem
 from .root import root_files
-from .settings import PLUGIN, Settings, read
+from .settings import PLUGIN, read
 
 log = logging.getLogger("gupshup_errors.site")
 
@@ -29,9 +30,10 @@ def build_into(
     settings = read(config_file)
     for language in settings.languages:
         i18n.translations(language)  # a missing catalog stops the build here, named
-    table = settings.table(require_recorded=not preview)
+    located = settings.located(require_recorded=not preview)
+    table = located.table
     review = settings.review(table)
-    _warn_outdated(review, settings)
+    _warn_outdated(settings.outdated(review, located))
     date = settings.source_date()
     for language in settings.languages:
         config = load_config(str(config_file), site_dir=str(out), strict=strict)
@@ -45,12 +47,10 @@ def build_into(
     return list(settings.languages)
 
 
-def _warn_outdated(review: translated.Review, settings: Settings) -> None:
+def _warn_outdated(problems: list[Problem]) -> None:
     """Outdated translations never stop a build (their rows carry a note), but whoever builds
     is told, in the terminal of `make site` and of the preview."""
-    if review.stale:
-        data = settings.data_file
-        problems = review.problems(data.read_text("utf-8"), str(data), settings.languages)
+    if problems:
         count = len(problems)
         log.warning(
             "%d %s may be out of date; the site shows a note on %s:\n%s",

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from . import yamledit
+from .located import Positions
 from .model import ErrorTable, Texts
 from .problems import DataError, Problem
 from .syntax import lines
@@ -374,15 +375,18 @@ class Review:
     def status(self) -> Status:
         return Status(frozenset(item.key for item in self.stale), self.source)
 
-    def problems(self, data_text: str, data_file: str, languages: Sequence[str]) -> list[Problem]:
-        """Each outdated translation as a problem at the line of the translation."""
-        found = yamledit.read_spots(data_text, data_file, languages)
+    def problems(
+        self, positions: Positions, data_text: str, data_file: str, source_language: str
+    ) -> list[Problem]:
+        """Each outdated translation as a problem at the line of the translation (from the
+        loader's source map), its line shown."""
+        found = yamledit.places(positions)
         source = lines(data_text)
         problems = []
         for item in self.stale:
             spot = found.get(item.key)
             where = (spot.line, spot.column) if spot else (1, 1)
-            report = problem(item, data_file, self.record.file, languages[0], where)
+            report = problem(item, data_file, self.record.file, source_language, where)
             problems.append(replace(report, excerpt=source[where[0] - 1] if spot else None))
         return sorted(problems, key=lambda found: (found.line, found.column))
 

@@ -14,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 from . import po, translated, yamledit
+from .located import Located
 from .model import ErrorTable
 from .problems import DataError, Problem
 from .translated import TITLE, Key
@@ -113,7 +114,7 @@ def record_new_codes(files: Files, table: ErrorTable, new_codes: Collection[int]
 
 def export_po(
     files: Files,
-    table: ErrorTable,
+    located: Located,
     review: translated.Review,
     language: str,
     site_url: str | None,
@@ -131,12 +132,12 @@ def export_po(
                 )
             ]
         )
-    text = files.data.read_text("utf-8")
-    spots = yamledit.read_spots(text, str(files.data), files.languages)
-    return po.export(table, review, language, spots, str(files.data), site_url, date)
+    places = yamledit.places(located.positions)
+    lines = {place: span.line for place, span in places.items()}
+    return po.export(located.table, review, language, lines, str(files.data), site_url, date)
 
 
-def import_po(files: Files, table: ErrorTable, review: translated.Review, po_file: Path) -> str:
+def import_po(files: Files, located: Located, review: translated.Review, po_file: Path) -> str:
     """Write the PO file's translations into the data and record them as current; on any
     problem raise DataError and write nothing. Returns what to tell the translator."""
     try:
@@ -144,10 +145,12 @@ def import_po(files: Files, table: ErrorTable, review: translated.Review, po_fil
     except OSError as error:
         said = f"the file cannot be read: {error.strerror}"
         raise DataError([Problem(str(po_file), 1, 1, said)], str(po_file)) from None
+    table = located.table
     imported = po.read(content, str(po_file), table, files.languages, review.current)
     data_text = files.data.read_text("utf-8")
+    spots = yamledit.spots(data_text, yamledit.places(located.positions))
     new_text, changed = po.apply(
-        imported, data_text, str(files.data), table, files.languages, str(po_file)
+        imported, data_text, spots, str(files.data), table, files.languages, str(po_file)
     )
     entries = translated.confirmed(review.record, review.current, imported.texts)
     if new_text != data_text:

@@ -1,80 +1,64 @@
-"""The data file's texts where they are written, and edits that replace exactly those spans.
+"""Edits that replace exactly the spans of the data file's texts.
 
 A translator's import changes a few texts; the rest of the file (comments, order, quoting,
 layout) must stay byte for byte, so nothing here ever dumps the file again: each text's
 characters are replaced in place, written in the text's own YAML style while that still fits.
+Where each text is written comes from the loader's source map (load.load_located).
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator, Sequence
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import yaml
 from yaml.emitter import Emitter
 from yaml.resolver import Resolver
 
-from . import syntax
+from .located import Positions, Span
 
 _STR = "tag:yaml.org,2002:str"
+_BREAK = re.compile(r"\r\n|\r|\n")  # line breaks as YAML (and the source map) count them
 # Only its analysis of a scalar is used; it never writes.
 _ANALYZER = Emitter(io.StringIO())
-
-
-@dataclass(frozen=True)
-class Spot:
-    """Where one text's value is written: its first character and the end the YAML parser
-    gives it (as character offsets), and the line and column it starts at (1-based)."""
-
-    start: int
-    end: int
-    line: int
-    column: int
-
-    @classmethod
-    def of(cls, node: yaml.Node) -> Spot:
-        mark = node.start_mark
-        return cls(int(mark.index), int(node.end_mark.index), mark.line + 1, mark.column + 1)
-
 
 Place = tuple[int | None, str, str]
 """(code, field, language); the table's title is (None, 'title', language)."""
 
 
-def _pairs(node: yaml.Node) -> Iterator[tuple[str, yaml.Node, yaml.Node]]:
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            if isinstance(key, yaml.ScalarNode):
-                yield str(key.value), key, value
-
-
-def spots(root: yaml.Node | None, languages: Sequence[str]) -> dict[Place, Spot]:
-    """Every text of a composed data file, by (code, field, language)."""
-    found: dict[Place, Spot] = {}
-    top = {name: value for name, _, value in _pairs(root)} if root is not None else {}
-    for name, _, title in _pairs(top.get("table", yaml.MappingNode("", []))):
-        if name == "title":
-            for language, _, value in _pairs(title):
-                if language in languages and isinstance(value, yaml.ScalarNode):
-                    found[(None, "title", language)] = Spot.of(value)
-    codes = top.get("codes")
-    for entry in codes.value if isinstance(codes, yaml.SequenceNode) else ():
-        fields = {name: value for name, _, value in _pairs(entry)}
-        number = fields.get("code")
-        if not isinstance(number, yaml.ScalarNode) or not str(number.value).isdigit():
-            continue
-        for language in languages:
-            for field, _, value in _pairs(fields.get(language, yaml.MappingNode("", []))):
-                if isinstance(value, yaml.ScalarNode):
-                    found[(int(str(number.value)), field, language)] = Spot.of(value)
+def places(positions: Positions) -> dict[Place, Span]:
+    """Every per-language text of the source map, by (code, field, language)."""
+    found: dict[Place, Span] = {
+        (None, "title", language): span for language, span in positions.title.items()
+    }
+    for (code, field, language), span in positions.texts.items():
+        if language is not None:
+            found[(code, field, language)] = span
     return found
 
 
-def read_spots(text: str, file: str, languages: Sequence[str]) -> dict[Place, Spot]:
-    """The texts of a data file that parses (an unreadable one has none)."""
-    root, problems = syntax.compose(text, file, languages, ())
-    return {} if problems else spots(root, languages)
+@dataclass(frozen=True)
+class Spot:
+    """Where one text's value is written: its first character and the end the YAML parser
+    gives it, as character offsets into the file's text."""
+
+    start: int
+    end: int
+
+
+def spots(source: str, spans: Mapping[Place, Span]) -> dict[Place, Spot]:
+    """The source map's lines and columns as character offsets into `source`."""
+    starts = [0, *(found.end() for found in _BREAK.finditer(source))]
+
+    def offset(line: int, column: int) -> int:
+        return starts[line - 1] + column - 1
+
+    return {
+        place: Spot(offset(span.line, span.column), offset(span.end_line, span.end_column))
+        for place, span in spans.items()
+    }
 
 
 def _style(source: str, spot: Spot) -> str:
