@@ -11,14 +11,16 @@ import jsonschema
 import markdown
 import pytest
 import yaml
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 from mkdocs.config import load_config
 
 from gupshup_errors import urls
 from gupshup_errors.export import export, markdown_cell
 from gupshup_errors.model import ErrorCode, ErrorTable, Texts
 
-from .conftest import CONFIG, DATA, LANGUAGES
+from .helpers import CONFIG, DATA, LANGUAGES
+from .helpers.interface import interface
+from .helpers.page import RETIRED_NOTE, row_texts
 
 SITE_URL = urls.root(load_config(str(CONFIG)).site_url)
 
@@ -93,9 +95,10 @@ def test_every_url_in_the_json_leads_to_its_row_with_its_texts(site: Path) -> No
             soup = BeautifulSoup((site / page / "index.html").read_text("utf-8"), "html.parser")
             row = soup.find(id=anchor)
             assert row is not None, url
-            cells = [cell.get_text(strip=True) for cell in row.find_all(["th", "td"])]
+            assert isinstance(row, Tag)
             texts = code["texts"][lang]
-            assert cells == [str(code["code"]), texts["name"], texts["action"]]
+            assert row_texts(row) == [str(code["code"]), texts["name"], texts["action"]]
+            assert bool(row.select(RETIRED_NOTE)) == code["retired"]
 
 
 def test_csv_export_reads_back_as_the_yaml(table: ErrorTable) -> None:
@@ -141,5 +144,7 @@ def test_markdown_export_is_one_table_per_language_with_literal_texts() -> None:
         cells = [cell.get_text() for cell in row.find_all("td")]
         assert cells == ["7", f"{TRICKY} {lang}", "act ion"]
         assert row.find("a")["href"] == f"{SITE_URL}{lang}/#7"
-    headers = [th.get_text() for th in tables[LANGUAGES.index("ru")].find_all("th")]
-    assert headers == ["Код", "Ошибка", "Значение / действие"]
+    for lang, found in zip(LANGUAGES, tables, strict=True):
+        words = interface(lang)
+        headers = [th.get_text() for th in found.find_all("th")]
+        assert headers == [words["code"], words["error"], words["meaning"]]

@@ -11,14 +11,12 @@ import pytest
 import yaml
 from babel.messages.pofile import read_po
 
-from .conftest import LANGUAGES
-from .system import require
-from .test_cli import run
-from .test_translations import NEW, OLD, edit
+from .helpers import SAMPLE_LANGUAGES, SOURCE_EDIT, edit, require, run
 
-SOURCE, *TARGETS = LANGUAGES
+SOURCE, *TARGETS = SAMPLE_LANGUAGES  # the languages of the sample project (`project`)
 LANGUAGE = TARGETS[0]
 ACTION_1002 = "The recipient's number is not registered on WhatsApp."
+OLD, NEW = SOURCE_EDIT
 
 
 def export(project: Path, language: str = LANGUAGE) -> str:

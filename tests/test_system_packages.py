@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import REPO
+from .helpers import REPO
 
 
 def _make(tmp_path: Path, *variables: str, ci: bool = False) -> subprocess.CompletedProcess[str]:

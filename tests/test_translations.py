@@ -13,19 +13,10 @@ from bs4 import BeautifulSoup
 
 from gupshup_errors.site import build_site
 
-from .conftest import LANGUAGES
-from .test_cli import run
+from .helpers import LANGUAGES, SAMPLE_LANGUAGES, SOURCE_EDIT, edit, run
 
-SOURCE, *TARGETS = LANGUAGES
-OLD = "      action: Номер получателя не зарегистрирован в WhatsApp.\n"
-NEW = "      action: Номер получателя не зарегистрирован в WhatsApp или недоступен.\n"
-NOTE = {"en": "This translation may be out of date."}
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text("utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), "utf-8")
+SOURCE, *TARGETS = SAMPLE_LANGUAGES  # the languages of the sample project (`project`)
+OLD, NEW = SOURCE_EDIT
 
 
 def record_lines(project: Path) -> list[str]:

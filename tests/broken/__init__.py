@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import contextlib
 import io
-import shutil
 from pathlib import Path
 
 from gupshup_errors import cli
 
+from ..helpers import make_project
+
 CORPUS = Path(__file__).parent
-REPO = CORPUS.parents[1]
 RECORD = CORPUS / "published.txt"
 TRANSLATED = CORPUS / "translated.txt"
+LANGUAGES = ("ru", "en")
+"""The corpus' own languages, whatever the repository's site builds: the messages name them."""
 
 
 def cases() -> list[Path]:
@@ -28,18 +30,18 @@ def expected(case: Path) -> Path:
 
 
 def project(case: Path, workdir: Path) -> Path:
-    """A project whose data file is `case`, with its own records (published, translated) or
-    the shared ones."""
-    root = workdir / case.stem
-    (root / "data").mkdir(parents=True)
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(REPO / "docs", root / "docs")
-    shutil.copy(case, root / "data" / "errors.yml")
+    """A project building the corpus' languages whose data file is `case`, with its own
+    records (published, translated) or the shared ones."""
     record = case.with_name(f"{case.stem}.published.txt")
-    shutil.copy(record if record.exists() else RECORD, root / "data" / "published.txt")
-    translated = case.with_name(f"{case.stem}.translated.txt")
-    shutil.copy(translated if translated.exists() else TRANSLATED, root / "data" / "translated.txt")
-    return root
+    own = record if record.exists() else RECORD
+    translations = case.with_name(f"{case.stem}.translated.txt")
+    return make_project(
+        workdir / case.stem,
+        languages=LANGUAGES,
+        data=case,
+        record=own,
+        translated=translations if translations.exists() else TRANSLATED,
+    )
 
 
 def check(case: Path, workdir: Path) -> tuple[int, str]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,50 +10,38 @@ from playwright.sync_api import Browser, expect
 
 from gupshup_errors.site import build_into
 
-from ..conftest import CONFIG, LANGUAGES, REPO
-from ..system import served
-from ..test_translations import NEW, OLD
-from .conftest import Pages
-from .reader import row
-from .test_layout import _violations
+from ..helpers import SAMPLE_LANGUAGES, SOURCE_EDIT, edit, sample_project, serve
+from ..helpers.browser import Pages, axe_violations, pages_at, row
+from ..helpers.interface import interface
 
-SOURCE, *TARGETS = LANGUAGES
-NOTES = {"en": "This translation may be out of date."}
+SOURCE, *TARGETS = SAMPLE_LANGUAGES
+OLD, NEW = SOURCE_EDIT
 
 
 @pytest.fixture(scope="module")
 def outdated_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The project's site after the source text of 1002's action changed, served."""
-    root = tmp_path_factory.mktemp("outdated")
-    shutil.copy(CONFIG, root / "mkdocs.yml")
-    shutil.copytree(REPO / "docs", root / "docs")
-    shutil.copytree(REPO / "data", root / "data")
-    data = root / "data" / "errors.yml"
-    text = data.read_text("utf-8")
-    assert OLD in text
-    data.write_text(text.replace(OLD, NEW), "utf-8")
+    """The sample's site after the source text of 1002's action changed, served."""
+    root = sample_project(tmp_path_factory.mktemp("outdated") / "project")
+    edit(root / "data" / "errors.yml", OLD, NEW)
     build_into(root / "mkdocs.yml", root / "site")
-    with served(root / "site") as url:
-        yield url
+    with serve(root / "site") as served:
+        yield served.url
 
 
 @pytest.fixture
 def outdated(browser: Browser, outdated_url: str) -> Iterator[Pages]:
-    opened = Pages(browser, outdated_url)
-    yield opened
-    for context in opened.contexts:
-        context.close()
-    assert opened.errors == [], "the page raised JavaScript errors"
+    with pages_at(browser, outdated_url) as opened:
+        yield opened
 
 
-@pytest.mark.parametrize("language", [lang for lang in TARGETS if lang in NOTES])
+@pytest.mark.parametrize("language", TARGETS)
 def test_the_outdated_row_shows_its_note_and_links_to_the_source(
     outdated: Pages, language: str, artifacts: Path
 ) -> None:
     page = outdated.reader(f"/{language}/#1002")
     note = page.locator(f"{row(1002)} .gs-outdated-note")
     expect(note).to_be_visible()
-    expect(note).to_contain_text(NOTES[language])
+    expect(note).to_contain_text(interface(language)["outdated"])
     assert page.locator(".gs-outdated-note").count() == 1
     page.locator(row(1002)).screenshot(path=artifacts / f"{language}-outdated-row.png")
     note.get_by_role("link").click()
@@ -71,4 +58,4 @@ def test_axe_finds_no_violations_on_a_page_with_an_outdated_row(
 ) -> None:
     page = outdated.reader(f"/{language}/#1002", color_scheme=scheme)
     expect(page.locator(f"{row(1002)} .gs-outdated-note")).to_be_visible()
-    assert _violations(page) == []
+    assert axe_violations(page) == []
