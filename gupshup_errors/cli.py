@@ -54,7 +54,7 @@ def check(settings: Settings) -> int:
         if not failed:
             languages = ", ".join(settings.languages)
             print(f"{settings.data_file}: {len(table.codes)} codes in {languages}: OK")
-    catalog_problems = i18n.catalog_problems(settings.languages)
+    catalog_problems = i18n.catalog_problems(settings.languages, settings.catalogs)
     for problem in catalog_problems:
         print(problem, file=sys.stderr)
     workflow.emit(workflow.for_catalogs(catalog_problems))
@@ -119,7 +119,7 @@ def write_export(settings: Settings, fmt: str, language: str | None) -> int:
         date, url = settings.source_date(), settings.site_url
         text = translation.export_po(settings.files, located, review, language, url, date)
     else:
-        text = export(table, languages, settings.site_url, fmt, review.status)
+        text = export(table, languages, settings.site_url, fmt, review.status, settings.catalogs)
     # Bytes, so that the output is UTF-8 whatever the terminal's locale says.
     sys.stdout.buffer.write(text.encode("utf-8"))
     sys.stdout.flush()

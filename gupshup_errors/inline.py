@@ -120,13 +120,19 @@ def _literal(text: str) -> str:
 
 
 def to_html(text: str) -> Markup:
-    """`text` as HTML: literal except for its inline code and safe links."""
+    """`text` as HTML: literal except for its inline code and safe links.
+
+    Both are isolated from the text around them (a `dir` attribute isolates), so that in a
+    right-to-left text code stays left to right and a link keeps the direction of its own
+    words: neither is reordered with, nor reorders, its neighbours.
+    """
     parts = []
     for span in parse(text)[0]:
         if isinstance(span, Code):
-            parts.append(f"<code>{_literal(span.text)}</code>")
+            parts.append(f'<code dir="ltr">{_literal(span.text)}</code>')
         elif isinstance(span, Link):
-            parts.append(f'<a href="{escape(span.address)}">{_literal(span.text)}</a>')
+            address = escape(span.address)
+            parts.append(f'<a href="{address}" dir="auto">{_literal(span.text)}</a>')
         else:
             parts.append(_literal(span.text))
     return Markup("".join(parts))

@@ -38,6 +38,8 @@ class Settings:
     """The first is the default."""
     site_url: str
     """The site's root address, ending in '/'."""
+    catalogs: i18n.Catalogs
+    """Where the languages' catalogs are: the package's, and the site's own `locales_dir`."""
 
     @classmethod
     def of(cls, config: MkDocsConfig, options: ErrorTableConfig) -> Settings:
@@ -50,6 +52,7 @@ class Settings:
             translated_file=shown(Path(options.translated_file)),
             languages=tuple(options.languages),
             site_url=urls.root(config.site_url),
+            catalogs=catalogs(options),
         )
 
     def table(self, *, require_recorded: bool = True) -> ErrorTable:
@@ -113,7 +116,13 @@ class Settings:
             record if record.exists() else record.parent
             for record in (self.published_file, self.translated_file)
         ]
-        return [self.data_file, *records, PACKAGE / "templates", i18n.LOCALES, THEME]
+        extra = [self.catalogs.extra] if self.catalogs.extra else []
+        return [self.data_file, *records, PACKAGE / "templates", i18n.LOCALES, *extra, THEME]
+
+
+def catalogs(options: ErrorTableConfig) -> i18n.Catalogs:
+    """The catalogs the plugin's options name: the package's, and `locales_dir` first."""
+    return i18n.Catalogs(Path(options.locales_dir) if options.locales_dir else None)
 
 
 def read(config_file: Path) -> Settings:

@@ -29,7 +29,7 @@ def build_into(
     in the published record."""
     settings = read(config_file)
     for language in settings.languages:
-        i18n.translations(language)  # a missing catalog stops the build here, named
+        i18n.translations(language, settings.catalogs)  # a missing catalog stops it here
     located = settings.located(require_recorded=not preview)
     table = located.table
     review = settings.review(table)
@@ -41,7 +41,9 @@ def build_into(
         assert isinstance(plugin, ErrorTablePlugin)
         plugin.build(LanguageBuild(language, table, date, review.status))
         build(config)
-    files = root_files(table, settings.languages, settings.site_url, date, review.status)
+    files = root_files(
+        table, settings.languages, settings.site_url, date, review.status, settings.catalogs
+    )
     for name, text in files.items():
         (out / name).write_text(text, encoding="utf-8")
     return list(settings.languages)

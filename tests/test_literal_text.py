@@ -111,7 +111,9 @@ def row_cells(soup: BeautifulSoup, code: int) -> list[Tag]:
 
 def assert_shown_as_written(cell: Tag, text: Written) -> None:
     assert {tag.name for tag in cell.find_all(True)} <= {"a", "code", "br"}
-    assert all(set(tag.attrs) <= {"href"} for tag in cell.find_all(True))
+    # Only an address, and the direction that isolates code and links in right-to-left text.
+    assert all(set(tag.attrs) <= {"href", "dir"} for tag in cell.find_all(True))
+    assert all(code.get("dir") == "ltr" for code in cell.find_all("code"))
     for br in cell.find_all("br"):
         br.replace_with("\n")
     assert tuple(tag.get_text() for tag in cell.find_all("code")) == text.codes

@@ -6,6 +6,7 @@ import struct
 from pathlib import Path
 
 import pytest
+from babel import Locale
 from playwright.sync_api import Page, expect
 
 from gupshup_errors.model import ErrorTable
@@ -28,10 +29,16 @@ def test_phone_has_no_sideways_scroll_and_the_code_stays_beside_the_text(
     width = PHONE["width"]
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     assert box(page, "#gs-table").right <= width
+    # The code column comes first: at the left, or at the right in a right-to-left language.
+    rtl = Locale.parse(language).character_order == "right-to-left"
     for entry in table.codes:
         code = box(page, f"{row(entry.code)} > th")
         name = box(page, f"{row(entry.code)} > td:nth-child(2)")
-        assert code.left >= 0 and code.right <= name.left, f"code {entry.code} is not beside"
+        if rtl:
+            beside = code.right <= width and name.right <= code.left
+        else:
+            beside = code.left >= 0 and code.right <= name.left
+        assert beside, f"code {entry.code} is not beside"
         assert code.top == name.top
     shot = artifacts / f"{language}-phone.png"
     page.screenshot(path=shot, full_page=True, animations="disabled")
