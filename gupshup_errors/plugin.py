@@ -15,7 +15,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import i18n, search, theme, translated, urls
+from . import i18n, minify, search, theme, translated, urls
 from .config import ErrorTableConfig
 from .fences import material
 from .model import ErrorTable
@@ -46,6 +46,8 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
     language: str
     worker: search.Worker | None = None
     page: PageSource
+    own_assets: list[str]
+    """The site's own stylesheets and scripts (from docs/), minified after the build."""
     given: LanguageBuild | None = None
     is_serve: bool = False
 
@@ -114,6 +116,14 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.page = render_page(self.table, self.language, self.catalogs, self.status)
         files.append(File.generated(config, "index.md", content=self.page.markdown))
+        docs = Path(config.docs_dir).resolve()
+        self.own_assets = [
+            file.dest_uri
+            for file in files
+            if file.abs_src_path is not None
+            and Path(file.abs_src_path).resolve().is_relative_to(docs)
+            and minify.is_minifiable(file.dest_uri)
+        ]
         return files
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
@@ -157,6 +167,8 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
             result = search.with_codes(found, self.table, self.language)
             text = json.dumps(result, ensure_ascii=False, separators=(",", ":"))
             index.write_text(text, encoding="utf-8")
+        for asset in self.own_assets:
+            minify.minify_file(site / asset)
         if self.worker is not None:
             for material_worker in site.rglob(self.worker.material):
                 path = material_worker.parent / self.worker.name

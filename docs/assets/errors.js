@@ -15,7 +15,11 @@
   if (!table || !table.tBodies.length) {
     return;
   }
-  var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+  // Every row of every group (<tbody>), in order.
+  var rows = [];
+  for (var g = 0; g < table.tBodies.length; g++) {
+    rows.push.apply(rows, table.tBodies[g].rows);
+  }
   var toast = document.querySelector(".gs-toast");
 
   // --- Links -------------------------------------------------------------------------------
@@ -28,7 +32,7 @@
   function rowFor(hash) {
     var id = decodeURIComponent(hash.replace(/^#/, ""));
     var row = id && document.getElementById(id);
-    return row && row.parentNode === table.tBodies[0] ? row : null;
+    return row && row.parentNode.parentNode === table ? row : null;
   }
 
   // --- Copy-link buttons -------------------------------------------------------------------
@@ -109,7 +113,7 @@
       }
     );
   }
-  table.tBodies[0].addEventListener("click", onCopyClick);
+  table.addEventListener("click", onCopyClick);
 
   // --- Filter ------------------------------------------------------------------------------
 
@@ -163,8 +167,16 @@
       results.appendChild(piece.cloneNode(true));
     }
   }
-  var found = results.appendChild(document.createElement("tbody"));
-  found.addEventListener("click", onCopyClick);
+  results.addEventListener("click", onCopyClick);
+
+  // The matches go in small groups of rows, which the browser skips while they are off the
+  // screen (errors.css), as it does the full table's: a keystroke lays out what shows.
+  var MATCH_GROUP = 20;
+  function matchGroup() {
+    var group = document.createElement("tbody");
+    group.className = "gs-rows";
+    return group;
+  }
   wrap.parentNode.insertBefore(results, wrap);
 
   function copyOf(row) {
@@ -178,6 +190,7 @@
     var query = input.value;
     var words = normalise(query).split(/\s+/).filter(Boolean);
     var hits = document.createDocumentFragment();
+    var group = null;
     var total = 0;
     if (words.length) {
       var texts = rowTexts();
@@ -187,12 +200,17 @@
           match = texts[i].indexOf(words[w]) !== -1;
         }
         if (match && ++total <= LIMIT) {
-          hits.appendChild(copyOf(rows[i]));
+          if (!group || group.rows.length === MATCH_GROUP) {
+            group = hits.appendChild(matchGroup());
+          }
+          group.appendChild(copyOf(rows[i]));
         }
       }
     }
-    found.textContent = "";
-    found.appendChild(hits);
+    while (results.tBodies.length) {
+      results.removeChild(results.tBodies[0]);
+    }
+    results.appendChild(hits);
     results.hidden = !words.length || !total;
     setFiltering(words.length > 0);
     setText(
@@ -243,7 +261,6 @@
 
   if (input && empty) {
     input.addEventListener("input", applyFilter);
-    box.hidden = false;
     // Prepare the rows' text before the reader types: when the page is idle, or at the latest
     // when the box gets the focus.
     input.addEventListener("focus", rowTexts);
@@ -293,4 +310,6 @@
   }
   window.addEventListener("hashchange", keepPlace);
   keepPlace();
+
+  table.setAttribute("data-ready", ""); // the tools above are in place (tests wait on it)
 })();
