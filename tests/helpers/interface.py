@@ -37,6 +37,8 @@ MESSAGES = {
     "not found": "Page not found",
     "not built": "The last change was not built",
     "retired": "Retired: the API no longer returns this code.",
+    "outdated": "This translation may be out of date.",
+    "original": "Read the original (%(language)s)",
 }
 WRITTEN = {
     "ru": {
@@ -58,6 +60,8 @@ WRITTEN = {
         "not found": "Страница не найдена",
         "not built": "Последнее изменение не собрано",
         "retired": "Код выведен из употребления: API его больше не возвращает.",  # noqa: RUF001
+        "outdated": "Этот перевод может быть устаревшим.",
+        "original": "Читать оригинал ({language})",
         "search": "Поиск",
     },
     "en": {
