@@ -36,7 +36,7 @@ def test_deep_link_shows_the_row_below_the_header_highlighted(
 
 
 def _assert_highlighted(tab: Tab, png: bytes, target: str, plain: str) -> None:
-    """On the screenshot, the target row has an accent bar down its left edge and a tint
+    """On the screenshot, the target row has an accent bar down its starting edge and a tint
     that the row above it (partly visible above it, below the header) has not."""
     image = pixels.decoded(png)
     scale = image.width / tab.run("return innerWidth")
@@ -54,15 +54,18 @@ def _assert_highlighted(tab: Tab, png: bytes, target: str, plain: str) -> None:
             target,
         )
     )
-    edge = row_box.left + scale  # one CSS pixel in from the row's left edge
+    # One CSS pixel in from the edge where the line starts: the left, or the right when the
+    # language is written right to left.
+    rtl = tab.run("return getComputedStyle(document.querySelector(arguments[0])).direction", target)
+    edge = row_box.right - 2 * scale if rtl == "rtl" else row_box.left + scale
     bar = pixels.column(image, edge, row_box.top + 3 * scale, row_box.bottom - 3 * scale)
     assert all(pixels.near(colour, accent) for colour in bar), (
         f"{tab.engine}: no accent bar ({accent}) down the row's edge: {sorted(set(bar))[:5]}"
     )
     no_bar = pixels.column(image, edge, above.top + scale, above.bottom - scale)
     assert not any(pixels.near(colour, accent) for colour in no_bar), "the plain row has a bar"
-    inside = Box(row_box.top, row_box.bottom, row_box.left + 12 * scale, row_box.right)
-    outside = Box(above.top, above.bottom, above.left + 12 * scale, above.right)
+    inside = Box(row_box.top, row_box.bottom, row_box.left + 12 * scale, row_box.right - 12 * scale)
+    outside = Box(above.top, above.bottom, above.left + 12 * scale, above.right - 12 * scale)
     tint, background = pixels.most_common(image, inside), pixels.most_common(image, outside)
     assert not pixels.near(tint, background, tolerance=12), (
         f"{tab.engine}: the row's background {tint} is not tinted ({background} around it)"
