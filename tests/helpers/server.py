@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
+from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, ClassVar
@@ -79,6 +80,10 @@ class PagesHandler(SimpleHTTPRequestHandler):
     def send_head(self) -> Any:
         self.served.requested.append(urlsplit(self.path).path)
         hosting = self.served.hosting
+        if not urlsplit(self.path).path.startswith(hosting.prefix):
+            # Another site's address on the same host: a plain 404, as a host gives.
+            self.send_error(HTTPStatus.NOT_FOUND)
+            return None
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
