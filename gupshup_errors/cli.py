@@ -92,7 +92,8 @@ def check(project: Project) -> int:
 
 
 def lookup(project: Project, codes: Sequence[int], language: str) -> int:
-    """Print each code's name, action and link; an unknown code is an error."""
+    """Print each code's name, API message, action, row link and page; an unknown code is an
+    error."""
     table = project.table()
     status = 0
     for number in codes:
@@ -108,9 +109,11 @@ def lookup(project: Project, codes: Sequence[int], language: str) -> int:
             status = 1
             continue
         texts = row.texts[language]
+        message = f"\n  API message: {row.message}" if row.message else ""
         retired = "\n  retired: the API no longer returns this code" if row.retired else ""
         url = urls.anchor_url(project.site_url, language, row.anchor)
-        print(f"{row.code}: {texts.name}\n  {texts.action}{retired}\n  {url}")
+        page = urls.code_page_url(project.site_url, language, row.anchor)
+        print(f"{row.code}: {texts.name}{message}\n  {texts.action}{retired}\n  {url}\n  {page}")
     return status
 
 

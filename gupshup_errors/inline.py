@@ -119,14 +119,28 @@ def _literal(text: str) -> str:
     return str(escape(text)).replace("\n", "<br>")
 
 
-def to_html(text: str) -> Markup:
-    """`text` as HTML: literal except for its inline code and safe links."""
+def to_html(text: str, fragment_base: str = "") -> Markup:
+    """`text` as HTML: literal except for its inline code and safe links. A link to a row
+    (#1002) gets `fragment_base` before it, for pages other than the table's."""
     parts = []
     for span in parse(text)[0]:
         if isinstance(span, Code):
             parts.append(f"<code>{_literal(span.text)}</code>")
         elif isinstance(span, Link):
-            parts.append(f'<a href="{escape(span.address)}">{_literal(span.text)}</a>')
+            address = f"{fragment_base}{span.address}" if span.fragment else span.address
+            parts.append(f'<a href="{escape(address)}">{_literal(span.text)}</a>')
+        else:
+            parts.append(_literal(span.text))
+    return Markup("".join(parts))
+
+
+def to_html_unlinked(text: str) -> Markup:
+    """`text` as HTML to put inside a link: its inline code stays, its own links become text
+    (a link inside a link is not HTML)."""
+    parts = []
+    for span in parse(text)[0]:
+        if isinstance(span, Code):
+            parts.append(f"<code>{_literal(span.text)}</code>")
         else:
             parts.append(_literal(span.text))
     return Markup("".join(parts))

@@ -24,7 +24,7 @@ _TAG = "tag:yaml.org,2002:"
 # The file's layout; schema.py describes the same fields to editors.
 TOP_FIELDS = ("table", "codes")
 TABLE_FIELDS = ("anchor", "title")
-ENTRY_FIELDS = ("code", "retired")
+ENTRY_FIELDS = ("code", "retired", "message")
 TEXT_FIELDS = tuple(item.name for item in fields(Texts))
 ANCHOR = r"[a-z][a-z0-9]*(-[a-z0-9]+)*"
 CODE = syntax.CODE
@@ -321,11 +321,14 @@ class _Reader:
         where = _Where(code=number)
         texts: dict[str, Texts] = {}
         retired: bool | None = False
+        message: str | None = None
         for key, (key_node, value) in fields_.items():
             if key == "code":
                 continue
             if key == "retired":
                 retired = self.flag(value, replace(where, field=key))
+            elif key == "message":
+                message = self.text(value, replace(where, field=key))
             elif key in self.languages:
                 result = self.texts(key_node, value, replace(where, language=key))
                 if result is not None:
@@ -355,7 +358,7 @@ class _Reader:
             self.entries.append(published.Entry(number, retired, mark.line + 1, mark.column + 1))
         if number is None or retired is None or set(texts) != set(self.languages):
             return None
-        return ErrorCode(code=number, texts=texts, retired=retired)
+        return ErrorCode(code=number, texts=texts, retired=retired, message=message)
 
     def flag(self, node: yaml.Node, where: _Where) -> bool | None:
         # Only true and false: editors read YAML 1.2, where 'yes' and 'on' are text.

@@ -54,10 +54,11 @@ def _environment() -> Environment:
         extensions=["jinja2.ext.i18n"],
     )
     env.filters["inline"] = inline.to_html
+    env.filters["inline_unlinked"] = inline.to_html_unlinked
     return env
 
 
-def _localized(language: str) -> Environment:
+def localized(language: str) -> Environment:
     env = _environment()
     env.install_gettext_translations(i18n.translations(language), newstyle=True)  # type: ignore[attr-defined]
     return env
@@ -84,7 +85,7 @@ class PageSource:
 
 def render_page(table: ErrorTable, language: str) -> PageSource:
     """The error table page in `language`."""
-    env = _localized(language)
+    env = localized(language)
     context = {
         "table": table,
         "title": table.title[language],
@@ -124,7 +125,7 @@ def render_not_found(
     """
     sections, titles = [], []
     for alt in alternates:
-        section = _localized(alt.language).get_template("404-section.html.j2")
+        section = localized(alt.language).get_template("404-section.html.j2")
         sections.append(Markup(section.render(alt=alt, title=table.title[alt.language])))
         titles.append(i18n.translations(alt.language).gettext("Page not found"))
     return (

@@ -62,6 +62,7 @@ def schema(languages: Sequence[str]) -> Json:
             "description": entry["code"],
         },
         "retired": {"type": "boolean", "description": entry["retired"]},
+        "message": _ref("text", entry["message"]),
     }
     assert tuple(table_fields) == TABLE_FIELDS and tuple(entry_fields) == ENTRY_FIELDS
     entry_fields.update((language, _ref("texts", entry["texts"])) for language in languages)

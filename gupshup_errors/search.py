@@ -8,13 +8,13 @@ import json
 import posixpath
 import re
 from dataclasses import dataclass
-from typing import TypedDict, cast
+from typing import NotRequired, TypedDict, cast
 
 from jinja2.utils import htmlsafe_json_dumps
 
 from .folding import fold_map
 from .inline import to_plain as plain
-from .model import ErrorTable
+from .model import ErrorCode, ErrorTable
 from .render import render_search_worker
 
 # Material writes its configuration, the search worker's address among it, into every page.
@@ -27,6 +27,8 @@ class SearchDocument(TypedDict):
     location: str
     title: str
     text: str
+    tags: NotRequired[list[str]]
+    """Material weighs these far above title and text, and shows them with the result."""
 
 
 class SearchIndex(TypedDict):
@@ -49,16 +51,24 @@ def read_index(text: str) -> SearchIndex:
     return cast(SearchIndex, index)
 
 
+def code_document(row: ErrorCode, language: str) -> SearchDocument:
+    """A code's document, at its row: found by its number, name, action and API message.
+
+    The API's message is the document's tag: a reader who pastes it from a response then
+    gets this code first, above codes that merely share a word of it."""
+    doc = SearchDocument(
+        location=f"#{row.anchor}",
+        title=html.escape(f"{row.code} — {plain(row.texts[language].name)}", quote=False),
+        text=html.escape(plain(row.texts[language].action), quote=False),
+    )
+    if row.message:
+        doc["tags"] = [html.escape(row.message, quote=False)]
+    return doc
+
+
 def code_documents(table: ErrorTable, language: str) -> list[SearchDocument]:
-    """One document per code, at the code's row: found by its number, name and action."""
-    return [
-        SearchDocument(
-            location=f"#{row.anchor}",
-            title=html.escape(f"{row.code} — {plain(row.texts[language].name)}", quote=False),
-            text=html.escape(plain(row.texts[language].action), quote=False),
-        )
-        for row in table.codes
-    ]
+    """One document per code, at the code's row."""
+    return [code_document(row, language) for row in table.codes]
 
 
 def with_codes(index: SearchIndex, table: ErrorTable, language: str) -> SearchIndex:

@@ -11,12 +11,17 @@
     dialog.setAttribute("aria-label", query.getAttribute("aria-label"));
   }
 
+  var toast = document.querySelector(".gs-toast");
+  var codePage = document.querySelector(".gs-code-page");
+  if (codePage) {
+    setUpCodePage(codePage);
+  }
+
   var table = document.getElementById("gs-table");
   if (!table || !table.tBodies.length) {
     return;
   }
   var rows = Array.prototype.slice.call(table.tBodies[0].rows);
-  var toast = document.querySelector(".gs-toast");
 
   // --- Links -------------------------------------------------------------------------------
 
@@ -78,6 +83,27 @@
     return copyWithSelection(text);
   }
 
+  // A code's own page: its button copies the page's address, without any #fragment.
+  function setUpCodePage(page) {
+    var copy = page.querySelector("button.gs-copy-page");
+    if (!copy) {
+      return;
+    }
+    copy.addEventListener("click", function () {
+      var url = new URL(".", location.href).href;
+      copyText(url).then(
+        function () {
+          say(page.getAttribute("data-copied"));
+        },
+        function () {
+          history.replaceState(null, "", url);
+          say(page.getAttribute("data-copy-failed"));
+        }
+      );
+    });
+    copy.hidden = false;
+  }
+
   var copyLabel = table.getAttribute("data-copy-label") || "";
   var prototype = document.createElement("button");
   prototype.type = "button";
@@ -131,16 +157,22 @@
     return result;
   }
 
-  // Each row's text, normalised once, when the filter is first used.
+  // Each row's text, normalised once, when the filter is first used. The label before each
+  // API message is the same in every row, so it is left out: "API" finds the codes that say it.
+  var messageLabel = table.getAttribute("data-message-label") || "";
   var haystacks = null;
+  var messages = null;
   function rowTexts() {
     if (haystacks === null) {
+      messages = [];
       haystacks = rows.map(function (row) {
         var cells = [];
         for (var c = 0; c < row.cells.length; c++) {
           cells.push(row.cells[c].textContent);
         }
-        return normalise(cells.join(" "));
+        var message = row.querySelector(".gs-message samp");
+        messages.push(message ? normalise(message.textContent) : "");
+        return normalise(messageLabel ? cells.join(" ").split(messageLabel).join(" ") : cells.join(" "));
       });
     }
     return haystacks;
@@ -181,14 +213,25 @@
     var total = 0;
     if (words.length) {
       var texts = rowTexts();
+      // A query that is part of a code's API message (copied from a response) puts that code
+      // first; the other matches follow in the table's order.
+      var phrase = words.join(" ");
+      var later = [];
       for (var i = 0; i < rows.length; i++) {
         var match = true;
         for (var w = 0; w < words.length && match; w++) {
           match = texts[i].indexOf(words[w]) !== -1;
         }
         if (match && ++total <= LIMIT) {
-          hits.appendChild(copyOf(rows[i]));
+          if (messages[i].indexOf(phrase) !== -1) {
+            hits.appendChild(copyOf(rows[i]));
+          } else {
+            later.push(rows[i]);
+          }
         }
+      }
+      for (var l = 0; l < later.length; l++) {
+        hits.appendChild(copyOf(later[l]));
       }
     }
     found.textContent = "";
