@@ -27,7 +27,7 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 _EPILOG = f"""\
 examples:
-  gupshup-errors lookup 1002            the code's name, action and link, in Russian
+  gupshup-errors lookup 1002            the code's name, message, action and links, in Russian
   gupshup-errors lookup 1002 --lang en  the same in English
   gupshup-errors export --format csv > errors.csv
   gupshup-errors check                  what `make check` runs
@@ -182,13 +182,16 @@ def _parser() -> argparse.ArgumentParser:
 
     find = commands.add_parser(
         "lookup",
-        help="print a code's name, action and the link to its row on the site",
-        description="Print each code's name and action, and the link to its row on the site "
-        "(from SITE_URL). Exits with 1 if a code is not in the table.",
+        help="print a code's name, API message, action and its links on the site",
+        description="Print each code's name, the message the API returns, the action, and the "
+        "links to its row and to its own page on the site (from SITE_URL). Exits with 1 if a "
+        "code is not in the table.",
         epilog="example:\n  gupshup-errors lookup 1002 --lang en\n"
         "  1002: Number does not exist on WhatsApp\n"
+        "    API message: Number Not Exist On WhatsApp\n"
         "    The recipient's number is not registered on WhatsApp.\n"
-        f"    {urls.DEFAULT_SITE_URL}en/#1002",
+        f"    {urls.DEFAULT_SITE_URL}en/#1002\n"
+        f"    {urls.DEFAULT_SITE_URL}en/1002/",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     find.add_argument("codes", nargs="+", type=_code, metavar="CODE", help="e.g. 1002 or #1002")

@@ -29,9 +29,20 @@ def test_every_code_has_one_row_with_its_texts(
     for row in table.codes:
         found = soup.find_all(id=str(row.code))
         assert len(found) == 1, f"{language}: id {row.code} appears {len(found)} times"
-        cells = [cell.get_text(strip=True) for cell in found[0].find_all(["th", "td"])]
+        tr = found[0]
         texts = row.texts[language]
-        assert cells == [str(row.code), texts.name, texts.action]
+        code, name, action = (cell.get_text(strip=True) for cell in tr.find_all(["th", "td"]))
+        assert code == str(row.code)
+        assert action == texts.action
+        link = tr.select_one("td a.gs-name")
+        assert link is not None and link.get_text() == texts.name
+        assert link["href"] == f"{row.code}/"  # the code's own page, beside the table
+        message = tr.select_one("td .gs-message samp")
+        if row.message is None:
+            assert message is None
+        else:
+            assert message is not None and message.get_text() == row.message
+            assert message["lang"] == "en"  # the API's words, whatever the page's language
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
