@@ -7,20 +7,16 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
-from mkdocs.config import load_config
-from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
 from . import i18n, published, schema, urls
 from .export import FORMATS, export
 from .load import load
-from .model import ErrorTable
-from .plugin import ErrorTablePlugin
 from .problems import DataError
-from .site import PLUGIN, build_site
+from .settings import Settings, read
+from .site import build_site
 from .suggest import similar
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -42,59 +38,29 @@ exit status: 0 on success, 1 on a problem (unknown code, invalid data), 2 on wro
 """
 
 
-@dataclass(frozen=True)
-class Project:
-    """What the commands need from mkdocs.yml: the plugin's settings, in that configuration."""
-
-    plugin: ErrorTablePlugin
-    config: MkDocsConfig
-
-    @property
-    def languages(self) -> list[str]:
-        return list(self.plugin.config.languages)
-
-    @property
-    def data(self) -> Path:
-        return self.plugin.data_path(self.config)
-
-    @property
-    def site_url(self) -> str:
-        return urls.root(self.config.site_url)
-
-    def table(self) -> ErrorTable:
-        """The data, checked against the published record; raises DataError."""
-        return self.plugin.load_table(self.config)
-
-
-def _project(config_file: Path) -> Project:
-    config = load_config(str(config_file))
-    plugin = config.plugins[PLUGIN]
-    assert isinstance(plugin, ErrorTablePlugin)
-    return Project(plugin, config)
-
-
-def check(project: Project) -> int:
+def check(settings: Settings) -> int:
     """Validate the data, the published record and the catalogs; print every problem."""
     failed = False
     try:
-        table = project.table()
+        table = settings.table()
     except DataError as error:
         print(error.report(), file=sys.stderr)
         failed = True
     else:
-        print(f"{project.data}: {len(table.codes)} codes in {', '.join(project.languages)}: OK")
-    catalog_problems = i18n.catalog_problems(project.languages)
+        languages = ", ".join(settings.languages)
+        print(f"{settings.data_file}: {len(table.codes)} codes in {languages}: OK")
+    catalog_problems = i18n.catalog_problems(settings.languages)
     for problem in catalog_problems:
         print(problem, file=sys.stderr)
     if not catalog_problems:
-        print(f"catalogs for {', '.join(project.languages)}: complete")
+        print(f"catalogs for {', '.join(settings.languages)}: complete")
     return 1 if failed or catalog_problems else 0
 
 
-def lookup(project: Project, codes: Sequence[int], language: str) -> int:
+def lookup(settings: Settings, codes: Sequence[int], language: str) -> int:
     """Print each code's name, API message, action, row link and page; an unknown code is an
     error."""
-    table = project.table()
+    table = settings.table()
     status = 0
     for number in codes:
         row = table.find(number)
@@ -102,8 +68,8 @@ def lookup(project: Project, codes: Sequence[int], language: str) -> int:
             close = similar(number, (row.code for row in table.codes))
             hint = f"; did you mean {' or '.join(map(str, close))}?" if close else ""
             print(
-                f"error: there is no code {number} in {project.data}{hint}\n"
-                f"    every code: {urls.language_url(project.site_url, language)}",
+                f"error: there is no code {number} in {settings.data_file}{hint}\n"
+                f"    every code: {urls.language_url(settings.site_url, language)}",
                 file=sys.stderr,
             )
             status = 1
@@ -111,29 +77,28 @@ def lookup(project: Project, codes: Sequence[int], language: str) -> int:
         texts = row.texts[language]
         message = f"\n  API message: {row.message}" if row.message else ""
         retired = "\n  retired: the API no longer returns this code" if row.retired else ""
-        url = urls.anchor_url(project.site_url, language, row.anchor)
-        page = urls.code_page_url(project.site_url, language, row.anchor)
+        url = urls.anchor_url(settings.site_url, language, row.anchor)
+        page = urls.code_page_url(settings.site_url, language, row.anchor)
         print(f"{row.code}: {texts.name}{message}\n  {texts.action}{retired}\n  {url}\n  {page}")
     return status
 
 
-def write_export(project: Project, fmt: str, language: str | None) -> int:
+def write_export(settings: Settings, fmt: str, language: str | None) -> int:
     """Write the table in `fmt` to standard output, in one language or every one."""
-    languages = [language] if language else project.languages
-    text = export(project.table(), languages, project.site_url, fmt)
+    languages = [language] if language else list(settings.languages)
+    text = export(settings.table(), languages, settings.site_url, fmt)
     # Bytes, so that the output is UTF-8 whatever the terminal's locale says.
     sys.stdout.buffer.write(text.encode("utf-8"))
     sys.stdout.flush()
     return 0
 
 
-def record_published(project: Project) -> int:
+def record_published(settings: Settings) -> int:
     """Add every new code and retirement to the published record; never drop one."""
-    plugin, config = project.plugin, project.config
-    record_file = plugin.published_path(config)
+    record_file = settings.published_file
     exists = record_file.exists()
     # Without a record yet, the data alone decides; with one, it must still hold every code.
-    table = load(plugin.data_path(config), plugin.config.languages, record_file if exists else None)
+    table = load(settings.data_file, settings.languages, record_file if exists else None)
     before = record_file.read_text("utf-8") if exists else None
     record = published.parse(before, str(record_file))[0] if before is not None else None
     after = published.render(record, table)
@@ -145,11 +110,10 @@ def record_published(project: Project) -> int:
     return 0
 
 
-def write_schema(project: Project) -> int:
+def write_schema(settings: Settings) -> int:
     """Regenerate the data file's JSON Schema from the model."""
-    plugin, config = project.plugin, project.config
-    path = plugin.data_path(config).with_name(schema.FILE_NAME)
-    path.write_text(schema.render(plugin.config.languages), "utf-8")
+    path = settings.data_file.with_name(schema.FILE_NAME)
+    path.write_text(schema.render(settings.languages), "utf-8")
     print(f"{path}: written")
     return 0
 
@@ -178,8 +142,14 @@ def _parser() -> argparse.ArgumentParser:
         "(default: mkdocs.yml)",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    language = "a language of the site, e.g. ru or en"
+    _add_reading_commands(commands)
+    _add_maintaining_commands(commands)
+    return parser
 
+
+def _add_reading_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """lookup and export: for people and programs that use the table."""
+    language = "a language of the site, e.g. ru or en"
     find = commands.add_parser(
         "lookup",
         help="print a code's name, API message, action and its links on the site",
@@ -210,6 +180,11 @@ def _parser() -> argparse.ArgumentParser:
     out.add_argument("--format", choices=FORMATS, default="json", help="default: json")
     out.add_argument("--lang", help=f"only this language, {language} (default: every one)")
 
+
+def _add_maintaining_commands(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> None:
+    """check, published, schema, build and serve: for maintainers of the table."""
     commands.add_parser(
         "check",
         help="validate data/errors.yml, the published record and the catalogs; "
@@ -236,7 +211,6 @@ def _parser() -> argparse.ArgumentParser:
         "--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)"
     )
     serve.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
-    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -245,19 +219,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
     try:
         if args.command in {"check", "lookup", "export", "published", "schema"}:
-            project = _project(args.config_file)
+            settings = read(args.config_file)
+            languages = list(settings.languages)
             language = getattr(args, "lang", None)
-            if language is not None and language not in project.languages:
-                parser.error(f"--lang {language}: the site's languages are {project.languages}")
+            if language is not None and language not in languages:
+                parser.error(f"--lang {language}: the site's languages are {languages}")
             if args.command == "check":
-                return check(project)
+                return check(settings)
             if args.command == "published":
-                return record_published(project)
+                return record_published(settings)
             if args.command == "schema":
-                return write_schema(project)
+                return write_schema(settings)
             if args.command == "lookup":
-                return lookup(project, args.codes, language or project.languages[0])
-            return write_export(project, args.format, language)
+                return lookup(settings, args.codes, language or languages[0])
+            return write_export(settings, args.format, language)
         if args.command == "build":
             languages = build_site(args.config_file, args.site_dir)
             print(f"built {', '.join(languages)} into {args.site_dir}/")

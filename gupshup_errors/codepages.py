@@ -4,8 +4,8 @@ MkDocs and Material render one page per language, the shell: a page at the depth
 page whose code-specific parts are slots. Each code's page is the shell with its slots filled,
 so that 10,000 codes cost string joins, not 10,000 page renders. Pure: text in, text out.
 
-The shell's head is Material 9.8's (its `site_meta` block); `shell()` fails loudly when a part
-it rewrites is not where it was.
+The shell's head is Material's; what it rewrites there is fenced in fences/material.py, and
+`shell()` fails loudly when a part is not where it was.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from . import i18n, inline, urls
+from .fences import material
 from .model import ErrorCode, ErrorTable
 from .render import Alternate, localized
 
@@ -67,10 +68,12 @@ def shell(output: str, alternates: Sequence[Alternate]) -> Shell:
     """The shell page as Material rendered it, its hreflang links pointed at the code's page."""
     for alt in alternates:
         # Material writes the alternates of config.extra (the language roots) into the head.
-        link = f'<link rel="alternate" href="{alt.url}" hreflang="{alt.language}">'
+        link = material.alternate_link(alt.url, alt.language)
         if output.count(link) != 1:
             raise ShellError(f"Material's head no longer has {link!r} once")
-        output = output.replace(link, link.replace(alt.url, f"{alt.url}{PATH_SLOT}/"))
+        output = output.replace(
+            link, material.alternate_link(f"{alt.url}{PATH_SLOT}/", alt.language)
+        )
     if output.count(_BODY_SLOT) != 1 or _TITLE_SLOT not in output:
         raise ShellError("the code page's shell lost its title or body slot")
     return Shell(tuple(_SLOTS.split(_compact(output))))
@@ -151,10 +154,10 @@ def sitemap(xml: str, table: ErrorTable, site_url: str | None, language: str) ->
         raise ShellError(f"the sitemap has no single entry for the shell {shell_url}")
     found = re.search(r"<lastmod>[^<]*</lastmod>", shells[0])
     lastmod = found.group() if found else ""
+    page_urls = (urls.code_page_url(site_url, language, row.anchor) for row in table.codes)
     codes = "".join(
-        f"\n    <url>\n         <loc>{html.escape(urls.code_page_url(site_url, language, row.anchor))}"
-        f"</loc>\n         {lastmod}\n    </url>"
-        for row in table.codes
+        f"\n    <url>\n         <loc>{html.escape(url)}</loc>\n         {lastmod}\n    </url>"
+        for url in page_urls
     )
     start = xml.index(">", xml.index("<urlset")) + 1
     kept = "".join(entry for entry in entries if entry is not shells[0])

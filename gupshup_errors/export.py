@@ -20,8 +20,10 @@ from .model import ErrorTable
 # Bump when a field is removed or changes meaning; adding a field keeps the version.
 SCHEMA_VERSION = 1
 JSON_NAME = "errors.json"
+# Published as /errors.schema.json (public links to it keep working); in the package its name
+# says which file it describes, unlike the data file's editor schema.
 SCHEMA_NAME = "errors.schema.json"
-SCHEMA = Path(__file__).parent / SCHEMA_NAME
+SCHEMA = Path(__file__).parent / "errors.json.schema.json"
 FORMATS = ("json", "csv", "markdown")
 
 

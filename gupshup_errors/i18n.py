@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import io
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -12,6 +14,9 @@ from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
+from mkdocs.exceptions import PluginError
+
+from .paths import shown
 
 LOCALES = Path(__file__).parent / "locales"
 TEMPLATE = LOCALES / "messages.pot"
@@ -27,9 +32,36 @@ def read_catalog(path: Path, language: str | None = None) -> Catalog:
         return read_po(handle, locale=language, domain=DOMAIN)
 
 
+class MissingCatalogError(PluginError):
+    """A built language has no catalog yet."""
+
+
+def missing_catalog(language: str) -> str:
+    """What to say when `language` has no catalog: the command that creates it."""
+    pybabel = shown(Path(sys.executable).parent / "pybabel")  # the venv's, as the README says
+    return (
+        f"{shown(catalog_path(language))}: missing; create it with "
+        f"'{pybabel} init -i {shown(TEMPLATE)} -d {shown(LOCALES)} -l {language}', "
+        "then translate it"
+    )
+
+
 def translations(language: str) -> Translations:
-    """The language's translations, compiled in memory from its .po: no .mo file on disk."""
-    catalog = read_catalog(catalog_path(language), language)
+    """The language's translations, compiled in memory from its .po: no .mo file on disk.
+
+    Compiled once per version of the file: a build asks for them many times per language,
+    and an edited .po still shows on the next build."""
+    path = catalog_path(language)
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        raise MissingCatalogError(missing_catalog(language)) from None
+    return _compiled(path, language, (stat.st_mtime_ns, stat.st_size, stat.st_ino))
+
+
+@functools.lru_cache(maxsize=32)
+def _compiled(path: Path, language: str, version: tuple[int, int, int]) -> Translations:
+    catalog = read_catalog(path, language)
     buffer = io.BytesIO()
     write_mo(buffer, catalog, use_fuzzy=False)
     buffer.seek(0)
@@ -60,7 +92,7 @@ def catalog_problems(languages: Sequence[str]) -> list[str]:
             continue
         path = catalog_path(language)
         if not path.exists():
-            problems.append(f"{path}: missing; run 'make i18n' after adding the language")
+            problems.append(missing_catalog(language))
             continue
         catalog = read_catalog(path, language)
         present = {message.id for message in catalog if message.id}

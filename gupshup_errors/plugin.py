@@ -4,102 +4,76 @@ from __future__ import annotations
 
 import json
 import shutil
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Literal
 
 from jinja2 import Environment
-from mkdocs.config import base
-from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from . import codepages, i18n, search, theme, urls
-from .dates import SourceDateError, source_date
-from .load import load
+from . import codepages, search, theme, urls
+from .config import ErrorTableConfig
+from .fences import material
 from .model import ErrorTable
 from .problems import DataError
 from .render import TABLE_SLOT, PageSource, alternates, render_page, site_name
+from .settings import THEME, Settings
 from .template_cache import MemoryBytecodeCache
 
-PACKAGE = Path(__file__).parent
-# Our few additions to Material's templates: x-default, Open Graph, the language selector.
-THEME = PACKAGE / "theme"
 # One per process: the second language's build, and every preview rebuild, reuse the compiled theme.
 _THEME_BYTECODE = MemoryBytecodeCache()
 
 
-class ErrorTableConfig(base.Config):
-    data_file = c.Type(str, default="data/errors.yml")
-    """The data file, relative to mkdocs.yml."""
-    languages = c.ListOfItems(c.Type(str), default=["ru", "en"])
-    """The languages the site is built in; the first is the default."""
-    published_file = c.Type(str, default="data/published.txt")
-    """The record of every code ever published, relative to mkdocs.yml."""
-    language = c.Optional(c.Type(str))
-    """The language of this build (the site builder sets it); defaults to the first language."""
-    preview = c.Type(bool, default=False)
-    """Set by the live preview: new codes need not be in the published record yet."""
+@dataclass(frozen=True)
+class LanguageBuild:
+    """What the site builder hands each language's build: the one reading of the data."""
 
-
-def _shown(path: Path) -> Path:
-    """The path as messages name it: relative to the working folder when inside it."""
-    try:
-        return path.relative_to(Path.cwd())
-    except ValueError:
-        return path
+    language: str
+    table: ErrorTable
+    date: datetime
 
 
 class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
     table: ErrorTable
     date: datetime
-    root_url: str
+    language: str
     worker: search.Worker | None = None
     page: PageSource
+    given: LanguageBuild | None = None
+    is_serve: bool = False
+    root_url: str
     shell: codepages.Shell | None = None
 
-    @property
-    def language(self) -> str:
-        return self.config.language or self.config.languages[0]
+    def build(self, given: LanguageBuild) -> None:
+        """Build `given.language` from `given` rather than reading the data again: the site
+        builder reads the data once and hands the same table to every language."""
+        self.given = given
 
-    def data_path(self, config: MkDocsConfig) -> Path:
-        return _shown(Path(config.config_file_path).parent / self.config.data_file)
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        self.is_serve = command == "serve"
 
-    def published_path(self, config: MkDocsConfig) -> Path:
-        return _shown(Path(config.config_file_path).parent / self.config.published_file)
-
-    def load_table(self, config: MkDocsConfig) -> ErrorTable:
-        """The data, checked against the published record; raises DataError."""
-        return load(
-            self.data_path(config),
-            self.config.languages,
-            self.published_path(config),
-            require_recorded=not self.config.preview,
-        )
-
-    def source_date(self, config: MkDocsConfig) -> datetime:
-        """The date of the sources, for sitemaps: the same on every build of one commit."""
-        config_file = Path(config.config_file_path)
+    def _own_build(self, config: MkDocsConfig) -> LanguageBuild:
+        """A bare `mkdocs build` or `mkdocs serve`: this plugin reads the data itself."""
+        settings = Settings.of(config, self.config)
         try:
-            return source_date(config_file.parent, [config_file, self.data_path(config)])
-        except SourceDateError as error:
-            raise PluginError(str(error)) from None
+            table = settings.table(require_recorded=not self.is_serve)
+        except DataError as error:
+            raise PluginError(error.report()) from None
+        language = self.config.language or settings.languages[0]
+        config.watch.extend(str(path.resolve()) for path in settings.watched())
+        return LanguageBuild(language, table, settings.source_date())
 
     # First, so that Material's search plugin sees this build's language.
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        given = self.given or self._own_build(config)
+        self.table, self.date, self.language = given.table, given.date, given.language
         language = self.language
-        if language not in self.config.languages:
-            raise PluginError(
-                f"language '{language}' is not in 'languages' {self.config.languages}"
-            )
-        try:
-            self.table = self.load_table(config)
-        except DataError as error:
-            raise PluginError(error.report()) from None
-        self.date = self.source_date(config)
         root_url = urls.root(config.site_url)
         # Material writes `link` into the head as hreflang links, which must be absolute; our
         # selector (theme/partials/alternate.html) links by `path`, which works on any host.
@@ -123,16 +97,6 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
         config.site_name = site_name(language)
         config.site_url = urls.language_url(root_url, language)
         config.site_dir = str(Path(config.site_dir) / language)
-        config.watch.extend(
-            str(path.resolve())
-            for path in (
-                self.data_path(config),
-                self.published_path(config),
-                PACKAGE / "templates",
-                i18n.LOCALES,
-                THEME,
-            )
-        )
         self.root_url = root_url
         self.worker = None
         self.shell = None
@@ -159,7 +123,7 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
         return page
 
     def _use_worker(self, output: str) -> str:
-        url = search.worker_url(output)
+        url = material.worker_url(output)
         if url is None:
             return output
         self.worker = search.worker(url, self.language)
@@ -196,15 +160,16 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
         index = site / "search" / "search_index.json"
         if index.exists():
             try:
-                found = search.read_index(index.read_text("utf-8"))
+                found = material.read_index(index.read_text("utf-8"))
             except ValueError as error:
                 raise PluginError(f"{index}: {error}") from None
             result = search.with_codes(found, self.table, self.language)
             text = json.dumps(result, ensure_ascii=False, separators=(",", ":"))
             index.write_text(text, encoding="utf-8")
         if self.worker is not None:
-            for material in site.rglob(self.worker.material):
-                (material.parent / self.worker.name).write_text(self.worker.text, encoding="utf-8")
+            for material_worker in site.rglob(self.worker.material):
+                path = material_worker.parent / self.worker.name
+                path.write_text(self.worker.text, encoding="utf-8")
         self._write_code_pages(site)
 
     def _write_code_pages(self, site: Path) -> None:

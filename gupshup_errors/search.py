@@ -4,51 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import html
-import json
 import posixpath
-import re
 from dataclasses import dataclass
-from typing import NotRequired, TypedDict, cast
 
-from jinja2.utils import htmlsafe_json_dumps
-
+from .fences.material import SearchDocument, SearchIndex, with_worker
 from .folding import fold_map
 from .inline import to_plain as plain
 from .model import ErrorCode, ErrorTable
 from .render import render_search_worker
-
-# Material writes its configuration, the search worker's address among it, into every page.
-_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
-
-
-class SearchDocument(TypedDict):
-    """One entry of Material's search index: a page, or a part of one at `#fragment`."""
-
-    location: str
-    title: str
-    text: str
-    tags: NotRequired[list[str]]
-    """Material weighs these far above title and text, and shows them with the result."""
-
-
-class SearchIndex(TypedDict):
-    """Material's `search/search_index.json`: its settings for lunr and the documents."""
-
-    config: dict[str, object]
-    docs: list[SearchDocument]
-
-
-def read_index(text: str) -> SearchIndex:
-    """Material's index as written; a shape we do not know is an error, not a guess."""
-    index = json.loads(text)
-    if not isinstance(index, dict) or not isinstance(index.get("docs"), list):
-        raise ValueError("not a Material search index: no 'docs' list")
-    for doc in index["docs"]:
-        if not isinstance(doc, dict) or not all(
-            isinstance(doc.get(key), str) for key in ("location", "title", "text")
-        ):
-            raise ValueError(f"not a Material search document: {doc!r}")
-    return cast(SearchIndex, index)
 
 
 def code_document(row: ErrorCode, language: str) -> SearchDocument:
@@ -98,15 +61,6 @@ class Worker:
     text: str
 
 
-def worker_url(page: str) -> str | None:
-    """The search worker a built page loads, as Material wrote it into the page's config."""
-    found = _CONFIG.search(page)
-    if found is None:
-        return None
-    url = json.loads(found.group(2)).get("search")
-    return url if isinstance(url, str) else None
-
-
 def worker(material_url: str, language: str) -> Worker:
     """Our worker for `language`, wrapping the Material worker at `material_url`."""
     material = posixpath.basename(material_url)
@@ -117,10 +71,4 @@ def worker(material_url: str, language: str) -> Worker:
 
 def use_worker(page: str, worker: Worker) -> str:
     """The page, loading `worker` instead of Material's search worker."""
-
-    def replace(found: re.Match[str]) -> str:
-        config = json.loads(found.group(2))
-        config["search"] = posixpath.join(posixpath.dirname(config["search"]), worker.name)
-        return f"{found.group(1)}{htmlsafe_json_dumps(config)}{found.group(3)}"
-
-    return _CONFIG.sub(replace, page, count=1)
+    return with_worker(page, worker.name)

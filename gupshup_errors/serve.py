@@ -11,12 +11,10 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from mkdocs.config import load_config
-from mkdocs.livereload import LiveReloadServer
-
 from . import i18n, urls
-from .plugin import PACKAGE, THEME
+from .fences.mkdocs import HookedServer
 from .problems import DataError
+from .settings import read
 from .site import build_site
 
 log = logging.getLogger("gupshup_errors.serve")
@@ -49,13 +47,12 @@ def overlay(message: str, language: str | None) -> str:
     )
 
 
-class PreviewServer(LiveReloadServer):
+class PreviewServer(HookedServer):
     """MkDocs' live-reload server, showing the current build error over every page."""
 
     error: str | None = None
 
-    def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
-        content = super()._inject_js_into_html(content, epoch)  # type: ignore[no-untyped-call]
+    def decorate(self, content: bytes) -> bytes:
         if self.error is None:
             return content
         found = _LANG.search(content)
@@ -66,7 +63,7 @@ class PreviewServer(LiveReloadServer):
     def error_page(self, code: int) -> bytes:
         body = b"<!doctype html><html><body><p>Not found.</p></body></html>"
         if code == 404 and self.error is not None:
-            return bytes(self._inject_js_into_html(body, self._visible_epoch))
+            return self.with_reload_script(body)
         return body
 
 
@@ -95,7 +92,8 @@ def serve(config_file: Path, host: str = "127.0.0.1", port: int = 8000) -> None:
     rebuild = _builder(config_file, live, lambda: holder[0])
     # Served under SITE_URL's path, as it will be published (e.g. /<repo>/ on GitHub Pages).
     # The watched trees are small, so polling often costs little and keeps edit-to-preview short.
-    mount_path = urls.base_path(load_config(str(config_file)).site_url)
+    settings = read(config_file)
+    mount_path = urls.base_path(settings.site_url)
     server = PreviewServer(
         builder=rebuild,
         host=host,
@@ -106,15 +104,8 @@ def serve(config_file: Path, host: str = "127.0.0.1", port: int = 8000) -> None:
     )
     holder.append(server)
     server.error_handler = server.error_page
-    root = config_file.resolve().parent
-    for path in (
-        config_file,
-        root / "data",
-        root / "docs",
-        PACKAGE / "templates",
-        i18n.LOCALES,
-        THEME,
-    ):
+    # The same inputs a bare `mkdocs serve` watches (the plugin adds settings.watched()).
+    for path in (config_file, settings.docs_dir, *settings.watched()):
         if path.exists():
             server.watch(str(path))
     rebuild()

@@ -8,28 +8,11 @@ from pathlib import Path
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from mkdocs.config.defaults import MkDocsConfig
 
-from .plugin import ErrorTablePlugin
+from . import i18n
+from .plugin import ErrorTablePlugin, LanguageBuild
 from .root import root_files
-
-PLUGIN = "gupshup-errors"
-
-
-def _config(
-    config_file: Path, site_dir: Path, language: str | None, strict: bool, preview: bool
-) -> MkDocsConfig:
-    config = load_config(str(config_file), site_dir=str(site_dir), strict=strict)
-    _plugin(config).config.preview = preview
-    if language is not None:
-        _plugin(config).config.language = language
-    return config
-
-
-def _plugin(config: MkDocsConfig) -> ErrorTablePlugin:
-    plugin = config.plugins[PLUGIN]
-    assert isinstance(plugin, ErrorTablePlugin)
-    return plugin
+from .settings import PLUGIN, read
 
 
 def build_into(
@@ -37,18 +20,23 @@ def build_into(
 ) -> list[str]:
     """Build every language into `out` (which must be empty); returns the languages built.
 
-    A `preview` build lets new codes show before they are in the published record."""
-    first = _config(config_file, out, None, strict, preview)
-    plugin = _plugin(first)
-    languages = list(plugin.config.languages)
-    # Validate the data once up front, so a mistake stops the build before anything is written.
-    table = plugin.load_table(first)
-    date = plugin.source_date(first)
-    for language in languages:
-        build(_config(config_file, out, language, strict, preview))
-    for name, text in root_files(table, languages, first.site_url, date).items():
+    The data is read once, before anything is written, and every language is built from that
+    one reading, as are the root files. A `preview` build lets new codes show before they are
+    in the published record."""
+    settings = read(config_file)
+    for language in settings.languages:
+        i18n.translations(language)  # a missing catalog stops the build here, named
+    table = settings.table(require_recorded=not preview)
+    date = settings.source_date()
+    for language in settings.languages:
+        config = load_config(str(config_file), site_dir=str(out), strict=strict)
+        plugin = config.plugins[PLUGIN]
+        assert isinstance(plugin, ErrorTablePlugin)
+        plugin.build(LanguageBuild(language, table, date))
+        build(config)
+    for name, text in root_files(table, settings.languages, settings.site_url, date).items():
         (out / name).write_text(text, encoding="utf-8")
-    return languages
+    return list(settings.languages)
 
 
 def build_site(

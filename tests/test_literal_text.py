@@ -126,7 +126,9 @@ def row_cells(soup: BeautifulSoup, code: int) -> list[tuple[Tag, bool]]:
 
 def page_cells(site: Path, language: str, code: int) -> list[tuple[Tag, bool]]:
     """The name and action on the code's own page (the definitions after the code)."""
-    soup = BeautifulSoup((site / language / str(code) / "index.html").read_text("utf-8"), "html.parser")
+    soup = BeautifulSoup(
+        (site / language / str(code) / "index.html").read_text("utf-8"), "html.parser"
+    )
     facts = soup.select(".gs-code-page__facts dd")
     return [(facts[1], True), (facts[-1], True)]
 
@@ -150,7 +152,9 @@ def assert_shown_as_written(cell: Tag, text: Written, links: bool = True, base: 
     expected = tuple(
         (label, f"{base}{href}" if href.startswith("#") else href) for label, href in text.links
     )
-    assert tuple((a.get_text(), a["href"]) for a in cell.find_all("a")) == (expected if links else ())
+    assert tuple((a.get_text(), a["href"]) for a in cell.find_all("a")) == (
+        expected if links else ()
+    )
     assert cell.get_text() == text.visible
 
 

@@ -12,6 +12,7 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 
 from gupshup_errors import search, theme
+from gupshup_errors.fences import material
 from gupshup_errors.model import ErrorCode, ErrorTable, Texts
 
 from .conftest import LANGUAGES
@@ -146,14 +147,14 @@ def test_code_documents_show_formatted_text_as_a_reader_reads_it() -> None:
 
 def test_an_index_of_an_unknown_shape_is_refused() -> None:
     with pytest.raises(ValueError, match="no 'docs' list"):
-        search.read_index('{"config": {}}')
+        material.read_index('{"config": {}}')
     with pytest.raises(ValueError, match="not a Material search document"):
-        search.read_index('{"config": {}, "docs": [{"location": ""}]}')
+        material.read_index('{"config": {}, "docs": [{"location": ""}]}')
 
 
 def test_a_page_without_materials_config_is_left_alone() -> None:
     page = "<html><body><p>no config</p></body></html>"
-    assert search.worker_url(page) is None
+    assert material.worker_url(page) is None
     assert search.use_worker(page, search.worker("search.x.js", "en")) == page
 
 

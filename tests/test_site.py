@@ -31,7 +31,7 @@ def test_every_code_has_one_row_with_its_texts(
         assert len(found) == 1, f"{language}: id {row.code} appears {len(found)} times"
         tr = found[0]
         texts = row.texts[language]
-        code, name, action = (cell.get_text(strip=True) for cell in tr.find_all(["th", "td"]))
+        code, _, action = (cell.get_text(strip=True) for cell in tr.find_all(["th", "td"]))
         assert code == str(row.code)
         assert action == texts.action
         link = tr.select_one("td a.gs-name")

@@ -1,0 +1,62 @@
+"""The plugin's options in mkdocs.yml, validated where MkDocs validates configuration."""
+
+from __future__ import annotations
+
+from babel import Locale, UnknownLocaleError
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.base import ValidationError
+
+
+def language_problem(language: str) -> str | None:
+    """Why `language` cannot be a language of the site, if it cannot."""
+    try:
+        Locale.parse(language)
+    except (UnknownLocaleError, ValueError):
+        return (
+            f"'{language}' is not a language Babel knows; use a code such as 'de', 'uk' or 'pt_BR'"
+        )
+    return None
+
+
+class Languages(c.ListOfItems[str]):
+    """A list of languages Babel knows, none twice, at least one."""
+
+    def __init__(self) -> None:
+        super().__init__(c.Type(str), default=["ru", "en"])
+
+    def run_validation(self, value: object) -> list[str]:
+        languages = super().run_validation(value)
+        if not languages:
+            raise ValidationError("no languages; list at least one, e.g. [ru, en]")
+        problems = [problem for lang in languages if (problem := language_problem(lang))]
+        twice = [lang for index, lang in enumerate(languages) if lang in languages[:index]]
+        problems += [f"'{lang}' is listed twice" for lang in dict.fromkeys(twice)]
+        if problems:
+            raise ValidationError("; ".join(problems))
+        return languages
+
+
+class Language(c.Optional[str]):
+    """One of the site's languages (which are validated first, being declared first)."""
+
+    def __init__(self) -> None:
+        super().__init__(c.Type(str))
+
+    def post_validation(self, config: base.Config, key_name: str) -> None:
+        language, languages = config[key_name], config["languages"]
+        if language is not None and language not in languages:
+            raise ValidationError(f"'{language}' is not one of 'languages' {languages}")
+
+
+class ErrorTableConfig(base.Config):
+    data_file = c.File(exists=True, default="data/errors.yml")
+    """The data file, relative to mkdocs.yml."""
+    languages = Languages()
+    """The languages the site is built in; the first is the default."""
+    published_file = c.File(exists=False, default="data/published.txt")
+    """The record of every code ever published, relative to mkdocs.yml; `make published`
+    creates it."""
+    language = Language()
+    """The language a bare `mkdocs build` or `mkdocs serve` builds; by default the first.
+    The site builder builds every language whatever this says."""

@@ -1,0 +1,139 @@
+"""Material for MkDocs internals we rely on: the page's `<script id="__config">`, which holds
+the search worker's address, the shape of `search/search_index.json`, and the search worker
+bundle that exposes lunr. Checked against mkdocs-material 9.8.2."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import NotRequired, TypedDict, cast
+
+import material
+from jinja2.utils import htmlsafe_json_dumps
+
+from . import installed
+
+CHECKED = "mkdocs-material 9.8.2"
+TEMPLATES = Path(material.__file__).parent / "templates"
+CONFIG_SCRIPT = '<script id="__config" type="application/json">'
+# Material writes its configuration, the search worker's address among it, into every page.
+_CONFIG = re.compile(rf"({re.escape(CONFIG_SCRIPT)})(.*?)(</script>)", re.S)
+
+
+class SearchDocument(TypedDict):
+    """One entry of Material's search index: a page, or a part of one at `#fragment`."""
+
+    location: str
+    title: str
+    text: str
+    tags: NotRequired[list[str]]
+    """Material weighs these far above title and text, and shows them with the result."""
+
+
+class SearchIndex(TypedDict):
+    """Material's `search/search_index.json`: its settings for lunr and the documents."""
+
+    config: dict[str, object]
+    docs: list[SearchDocument]
+
+
+def read_index(text: str) -> SearchIndex:
+    """Material's index as written; a shape we do not know is an error, not a guess."""
+    index = json.loads(text)
+    if not isinstance(index, dict) or not isinstance(index.get("docs"), list):
+        raise ValueError("not a Material search index: no 'docs' list")
+    for doc in index["docs"]:
+        if not isinstance(doc, dict) or not all(
+            isinstance(doc.get(key), str) for key in ("location", "title", "text")
+        ):
+            raise ValueError(f"not a Material search document: {doc!r}")
+    return cast(SearchIndex, index)
+
+
+# How base.html writes each of config.extra.alternate into the head (hreflang links).
+ALTERNATE_TEMPLATE = '<link rel="alternate" href="{{ alt.link | url }}" hreflang="'
+
+
+def alternate_link(url: str, language: str) -> str:
+    """An hreflang link in the head exactly as base.html renders it for an absolute `url`."""
+    return f'<link rel="alternate" href="{url}" hreflang="{language}">'
+
+
+def worker_url(page: str) -> str | None:
+    """The search worker a built page loads, as Material wrote it into the page's config."""
+    found = _CONFIG.search(page)
+    if found is None:
+        return None
+    url = json.loads(found.group(2)).get("search")
+    return url if isinstance(url, str) else None
+
+
+def with_worker(page: str, name: str) -> str:
+    """The page, loading the worker file `name` (beside Material's) instead of Material's."""
+
+    def replace(found: re.Match[str]) -> str:
+        config = json.loads(found.group(2))
+        config["search"] = posixpath.join(posixpath.dirname(config["search"]), name)
+        return f"{found.group(1)}{htmlsafe_json_dumps(config)}{found.group(3)}"
+
+    return _CONFIG.sub(replace, page, count=1)
+
+
+def worker_bundle() -> str | None:
+    """The text of the installed Material's search worker, if there is one."""
+    found = sorted((TEMPLATES / "assets/javascripts/workers").glob("search.*.min.js"))
+    return found[0].read_text("utf-8") if found else None
+
+
+def _missing(text: str, needles: dict[str, str]) -> list[str]:
+    return [what for needle, what in needles.items() if needle not in text]
+
+
+def broken(
+    base: str | None = None,
+    bundle: str | None = None,
+    index_source: str | None = None,
+    read: Callable[[Path], str] = lambda path: path.read_text("utf-8"),
+) -> list[str]:
+    """Every assumption above the installed Material (or the given texts) no longer meets."""
+    found = f"{installed('mkdocs-material')} (checked: {CHECKED})"
+    base = read(TEMPLATES / "base.html") if base is None else base
+    bundle = worker_bundle() if bundle is None else bundle
+    if index_source is None:
+        index_source = read(TEMPLATES.parent / "plugins/search/plugin.py")
+    problems = [
+        f"{found}: base.html {what}; the site's search worker is swapped in through it"
+        for what in _missing(
+            base,
+            {
+                CONFIG_SCRIPT: f"no longer writes {CONFIG_SCRIPT}",
+                '"search": "assets/javascripts/workers/search.': "no longer puts the search "
+                'worker\'s address under "search" in that script',
+            },
+        )
+    ]
+    problems += [
+        f"{found}: base.html {what}; codepages.py points them at each code's page"
+        for what in _missing(base, {ALTERNATE_TEMPLATE: "writes hreflang links another way"})
+    ]
+    if bundle is None:
+        problems.append(f"{found}: no search worker assets/javascripts/workers/search.*.min.js")
+    elif "self.lunr=" not in bundle:
+        problems.append(f"{found}: the search worker no longer sets self.lunr, which ours wraps")
+    problems += [
+        f"{found}: the search plugin {what}; search.py rewrites the index in that shape"
+        for what in _missing(
+            index_source,
+            {
+                '"config": config, "docs": self.entries': 'no longer writes {"config", "docs"}',
+                'search.get("exclude")': "no longer skips pages whose front matter says "
+                "search: exclude (the code pages' shell)",
+                '"tags" not in self.config.fields': "no longer indexes documents' tags "
+                "(the API's messages)",
+            },
+        )
+    ]
+    return problems

@@ -1,0 +1,93 @@
+"""MkDocs internals we rely on: the wording of its configuration errors, and its live-reload
+server's private page hook and epoch. Checked against mkdocs 1.6.1."""
+
+from __future__ import annotations
+
+import inspect
+import re
+from pathlib import Path
+
+from mkdocs.config import config_options
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import ConfigurationError
+from mkdocs.livereload import LiveReloadServer
+
+from . import installed
+
+CHECKED = "mkdocs 1.6.1"
+# How MkDocs words an error in a plugin's option (config_options.Plugins): we name the setting
+# as a path instead, "plugins.gupshup-errors.languages", which is what a maintainer looks for.
+_PLUGIN_OPTION = re.compile(r"^Plugin '([^']+)' option '([^']+)': ", re.M)
+
+
+class SettingsError(ConfigurationError):
+    """mkdocs.yml holds a setting the site cannot be built with."""
+
+
+def setting_message(config_name: str, message: str) -> str:
+    """MkDocs' error about `config_name` as 'dotted.setting: what is wrong'."""
+    if config_name == "plugins" and _PLUGIN_OPTION.match(message):
+        return _PLUGIN_OPTION.sub(r"plugins.\1.\2: ", message)
+    return f"{config_name}: {message}"
+
+
+def validated_config(config_file: Path) -> MkDocsConfig:
+    """mkdocs.yml, validated as `mkdocs build` would; raises SettingsError naming each bad
+    setting, where MkDocs itself would only log them."""
+    config = MkDocsConfig(config_file_path=str(config_file))
+    try:
+        with config_file.open("rb") as handle:
+            config.load_file(handle)
+    except OSError as error:
+        raise SettingsError(f"{config_file}: cannot be read: {error.strerror}") from None
+    errors, _warnings = config.validate()
+    if errors:
+        raise SettingsError(
+            "\n".join(f"{config_file}: {setting_message(name, str(e))}" for name, e in errors)
+        )
+    return config
+
+
+class HookedServer(LiveReloadServer):
+    """MkDocs' live-reload server with a public hook on every HTML page it serves."""
+
+    def decorate(self, content: bytes) -> bytes:
+        """The page as served, after MkDocs has added its reload script; override it."""
+        return content
+
+    def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
+        content = super()._inject_js_into_html(content, epoch)  # type: ignore[no-untyped-call]
+        return self.decorate(bytes(content))
+
+    def with_reload_script(self, content: bytes) -> bytes:
+        """`content` as MkDocs serves a page of the current build, reload script included."""
+        with self._epoch_cond:  # MkDocs: "Must be held when accessing _visible_epoch."
+            epoch = self._visible_epoch
+        return self._inject_js_into_html(content, epoch)
+
+
+def broken() -> list[str]:
+    """Every assumption above the installed MkDocs no longer meets."""
+    found = installed("mkdocs")
+    problems = []
+    hook = getattr(LiveReloadServer, "_inject_js_into_html", None)
+    if hook is None or list(inspect.signature(hook).parameters) != ["self", "content", "epoch"]:
+        problems.append(
+            f"{found} (checked: {CHECKED}): LiveReloadServer._inject_js_into_html(self, content,"
+            " epoch) is gone or changed; the preview's error overlay and 404 page rely on it"
+        )
+    init = inspect.getsource(LiveReloadServer.__init__)
+    for name in ("self._epoch_cond = threading.Condition()", "self._visible_epoch ="):
+        if name not in init:
+            problems.append(
+                f"{found} (checked: {CHECKED}): LiveReloadServer.__init__ no longer sets "
+                f"'{name}'; the preview's 404 page reads the epoch under that condition"
+            )
+    source = inspect.getsource(config_options.Plugins)
+    if "f\"Plugin '{name}' option '{key}': {msg}\"" not in source:
+        problems.append(
+            f"{found} (checked: {CHECKED}): config_options.Plugins no longer words an option's "
+            "error as \"Plugin 'NAME' option 'KEY': ...\"; settings errors would not name "
+            "plugins.NAME.KEY"
+        )
+    return problems

@@ -1,0 +1,84 @@
+"""What the commands and the site builder need from mkdocs.yml, read once into one object."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+from . import i18n, urls
+from .config import ErrorTableConfig
+from .dates import SourceDateError, source_date
+from .fences import mkdocs
+from .load import load
+from .model import ErrorTable
+from .paths import shown
+
+PLUGIN = "gupshup-errors"
+PACKAGE = Path(__file__).parent
+# Our few additions to Material's templates: x-default, Open Graph, the language selector.
+THEME = PACKAGE / "theme"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The site's settings: where its data is, its languages and its address."""
+
+    config_file: Path
+    docs_dir: Path
+    data_file: Path
+    published_file: Path
+    languages: tuple[str, ...]
+    """The first is the default."""
+    site_url: str
+    """The site's root address, ending in '/'."""
+
+    @classmethod
+    def of(cls, config: MkDocsConfig, options: ErrorTableConfig) -> Settings:
+        """The settings in a validated MkDocs configuration and the plugin's options in it."""
+        return cls(
+            config_file=Path(config.config_file_path),
+            docs_dir=Path(config.docs_dir),
+            data_file=shown(Path(options.data_file)),
+            published_file=shown(Path(options.published_file)),
+            languages=tuple(options.languages),
+            site_url=urls.root(config.site_url),
+        )
+
+    def table(self, *, require_recorded: bool = True) -> ErrorTable:
+        """The data, checked against the published record; raises DataError.
+
+        `require_recorded=False` (the live preview) lets new codes show before they are in
+        the record."""
+        return load(
+            self.data_file,
+            self.languages,
+            self.published_file,
+            require_recorded=require_recorded,
+        )
+
+    def source_date(self) -> datetime:
+        """The date of the sources, for sitemaps: the same on every build of one commit."""
+        try:
+            return source_date(self.config_file.parent, [self.config_file, self.data_file])
+        except SourceDateError as error:
+            raise PluginError(str(error)) from None
+
+    def watched(self) -> list[Path]:
+        """Every input of a build besides docs_dir and mkdocs.yml, for the live preview."""
+        # A record not made yet is watched through its folder, so that its creation counts.
+        record = self.published_file
+        record = record if record.exists() else record.parent
+        return [self.data_file, record, PACKAGE / "templates", i18n.LOCALES, THEME]
+
+
+def read(config_file: Path) -> Settings:
+    """The settings in `config_file`; a bad setting raises mkdocs.SettingsError naming it."""
+    config = mkdocs.validated_config(config_file)
+    options = getattr(config.plugins.get(PLUGIN), "config", None)
+    if not isinstance(options, ErrorTableConfig):
+        raise mkdocs.SettingsError(f"{config_file}: the '{PLUGIN}' plugin is not in 'plugins'")
+    return Settings.of(config, options)

@@ -1,0 +1,66 @@
+"""What we rely on in MkDocs, Material and lunr still holds in the installed versions; when an
+upgrade breaks it, the failure names the assumption and the versions."""
+
+from __future__ import annotations
+
+import re
+
+from gupshup_errors.fences import lunr, material, mkdocs
+from gupshup_errors.render import render_search_worker
+
+
+def test_the_installed_mkdocs_still_has_what_we_hook() -> None:
+    assert mkdocs.broken() == []
+
+
+def test_the_installed_material_still_has_what_we_hook() -> None:
+    assert material.broken() == []
+
+
+def test_the_lunr_in_materials_worker_still_has_what_we_patch() -> None:
+    assert lunr.broken() == []
+
+
+def test_every_lunr_name_our_worker_uses_is_fenced() -> None:
+    worker = render_search_worker("search.x.js", {})
+    names = (
+        r"\blunr\.\w+\.prototype\.\w+|\b(?:clause|pipeline|q)\.\w+|\bthis\.pipeline"
+        r"|\btokens\[i\]\.\w+|\bresult\.matchData\.\w+"
+    )
+    used = set(re.findall(names, worker))
+    assert used <= set(lunr.HOOKS), f"not checked against the bundle: {used - set(lunr.HOOKS)}"
+
+
+def test_a_changed_material_is_named_with_its_version() -> None:
+    bundle = material.worker_bundle()
+    assert bundle is not None
+    problems = material.broken(
+        base='<script id="__cfg">{}</script>',
+        bundle=bundle.replace("self.lunr=", "self.other="),
+        index_source='data = {"docs": entries}',
+    )
+    assert len(problems) == 7
+    assert all(problem.startswith("mkdocs-material 9.8.2 (checked: ") for problem in problems)
+    assert 'no longer writes <script id="__config"' in problems[0]
+    assert "writes hreflang links another way; codepages.py" in problems[2]
+    assert "no longer sets self.lunr" in problems[3]
+    assert "search: exclude (the code pages' shell)" in problems[5]
+    assert "no longer indexes documents' tags" in problems[6]
+
+
+def test_a_changed_lunr_names_the_hook() -> None:
+    bundle = material.worker_bundle()
+    assert bundle is not None
+    problems = lunr.broken(bundle.replace("Index.prototype.query=function", "Index.q=function"))
+    assert problems == [
+        f"lunr 2.3.9 (checked: {lunr.CHECKED}): no lunr.Index.prototype.query "
+        "(looked for 'Index.prototype.query=function'); the site's search worker patches it"
+    ]
+
+
+def test_mkdocs_option_errors_are_named_as_settings() -> None:
+    message = "Plugin 'gupshup-errors' option 'languages': 'xx' is not a language"
+    assert mkdocs.setting_message("plugins", message) == (
+        "plugins.gupshup-errors.languages: 'xx' is not a language"
+    )
+    assert mkdocs.setting_message("site_url", "bad") == "site_url: bad"
