@@ -27,12 +27,23 @@ from .render import Alternate, localized
 # Material's relative links (../assets/...) are right for every code page.
 PATH_SLOT = "gupshup-errors-code-slot"
 SHELL_URI = f"{PATH_SLOT}/index.md"
-_TITLE_SLOT = "GupshupErrorsTitleSlot"
-_DESCRIPTION_SLOT = "GupshupErrorsDescriptionSlot"
 _BODY_SLOT = "<!-- gupshup-errors: the code's page -->"
-_SLOTS = re.compile(f"({PATH_SLOT}|{_TITLE_SLOT}|{_DESCRIPTION_SLOT}|{re.escape(_BODY_SLOT)})")
-# One body per code comes out of one template render, each ended by this line.
-_END = "<!-- gupshup-errors: end of a code's page -->\n"
+
+
+def _slot(name: str) -> Markup:
+    """A placeholder that no escaping changes and no text of the data holds."""
+    return Markup(f"GupshupErrors{name}Slot")
+
+
+_TITLE, _DESCRIPTION = _slot("Title"), _slot("Description")
+_CODE, _NAME, _MESSAGE, _ACTION = _slot("Code"), _slot("Name"), _slot("Message"), _slot("Action")
+_RETIRED, _PREVIOUS, _NEXT, _TEXT = (
+    _slot("Retired"),
+    _slot("Previous"),
+    _slot("Next"),
+    _slot("Text"),
+)
+_SLOTS = re.compile(f"({PATH_SLOT}|GupshupErrors[A-Z][a-z]+Slot)")
 
 
 class ShellError(ValueError):
@@ -42,8 +53,8 @@ class ShellError(ValueError):
 def shell_markdown(site_url: str | None, languages: Sequence[str]) -> str:
     """The shell page's Markdown: its title and description are slots, its body one slot."""
     meta = {
-        "title": _TITLE_SLOT,
-        "description": _DESCRIPTION_SLOT,
+        "title": _TITLE,
+        "description": _DESCRIPTION,
         # The code pages add no search results: a search for a code opens its row.
         "search": {"exclude": True},
         "hide": ["navigation", "toc"],
@@ -55,13 +66,24 @@ def shell_markdown(site_url: str | None, languages: Sequence[str]) -> str:
 
 
 @dataclass(frozen=True)
-class Shell:
-    """The rendered shell split at its slots: text, slot, text, slot, ..., text."""
+class _Parts:
+    """Text split at its slots: text, slot, text, slot, ..., text."""
 
     parts: tuple[str, ...]
 
+    @classmethod
+    def of(cls, text: str) -> _Parts:
+        return cls(tuple(_SLOTS.split(text)))
+
     def fill(self, values: dict[str, str]) -> str:
         return "".join(values[part] if index % 2 else part for index, part in enumerate(self.parts))
+
+
+@dataclass(frozen=True)
+class Shell:
+    """Material's page for one language with the code page's body in it, split at its slots."""
+
+    page: str
 
 
 def shell(output: str, alternates: Sequence[Alternate]) -> Shell:
@@ -74,9 +96,9 @@ def shell(output: str, alternates: Sequence[Alternate]) -> Shell:
         output = output.replace(
             link, material.alternate_link(f"{alt.url}{PATH_SLOT}/", alt.language)
         )
-    if output.count(_BODY_SLOT) != 1 or _TITLE_SLOT not in output:
+    if output.count(_BODY_SLOT) != 1 or _TITLE not in output:
         raise ShellError("the code page's shell lost its title or body slot")
-    return Shell(tuple(_SLOTS.split(_compact(output))))
+    return Shell(_compact(output))
 
 
 def _compact(page: str) -> str:
@@ -95,31 +117,54 @@ class CodePage:
     html: str
 
 
-def _neighbours(
-    codes: Sequence[ErrorCode],
-) -> Iterator[tuple[ErrorCode, ErrorCode | None, ErrorCode | None]]:
-    for index, row in enumerate(codes):
-        previous = codes[index - 1] if index else None
-        following = codes[index + 1] if index + 1 < len(codes) else None
-        yield row, previous, following
+@dataclass(frozen=True)
+class _Pieces:
+    """The page and its optional parts in one language, rendered once, split at their slots."""
+
+    page: _Parts
+    message: _Parts
+    retired: str
+    previous: _Parts
+    next: _Parts
+
+    @classmethod
+    def of(cls, shell: Shell, language: str) -> _Pieces:
+        module = localized(language).get_template("code-page.html.j2").make_module()
+
+        def render(macro: str, *slots: Markup) -> str:
+            return str(getattr(module, macro)(*slots))
+
+        body = render("body", _CODE, _NAME, _MESSAGE, _ACTION, _RETIRED, _PREVIOUS, _NEXT)
+        return cls(
+            page=_Parts.of(shell.page.replace(_BODY_SLOT, body, 1)),
+            message=_Parts.of(render("message", _TEXT)),
+            retired=render("retired"),
+            previous=_Parts.of(render("previous", _CODE, _NAME)),
+            next=_Parts.of(render("next", _CODE, _NAME)),
+        )
 
 
-def _bodies(table: ErrorTable, language: str) -> list[str]:
-    """Every code's body in `language`, from one render of the template."""
-    env = localized(language)
-    env.filters["inline_here"] = lambda text: inline.to_html(text, fragment_base="../")
-    text = env.get_template("code-pages.html.j2").render(
-        pages=[
-            (row, row.texts[language], previous, following)
-            for row, previous, following in _neighbours(table.codes)
-        ],
-        language=language,
-        end=Markup(_END),
+@dataclass(frozen=True)
+class _Texts:
+    """One code's texts in one language, each prepared once for every page that shows it."""
+
+    title: str
+    description: str
+    name: str
+    action: str
+    name_in_link: str
+
+
+def _prepared(row: ErrorCode, language: str, heading: str) -> _Texts:
+    texts = row.texts[language]
+    return _Texts(
+        title=heading.replace("%(code)s", row.anchor).replace("%(name)s", _plain(texts.name)),
+        description=_plain(texts.action),
+        # A link to a row (#1002) leads to that row in the table, one folder up.
+        name=str(inline.to_html(texts.name, fragment_base="../")),
+        action=str(inline.to_html(texts.action, fragment_base="../")),
+        name_in_link=str(inline.to_html_unlinked(texts.name)),
     )
-    bodies = text.split(_END)
-    if len(bodies) != len(table.codes) + 1:
-        raise ShellError("a code's text holds the marker that separates the code pages")
-    return bodies[:-1]
 
 
 def _plain(text: str) -> str:
@@ -128,18 +173,32 @@ def _plain(text: str) -> str:
 
 def pages(shell: Shell, table: ErrorTable, language: str) -> Iterator[CodePage]:
     """Every code's page in `language`, in the table's order."""
+    pieces = _Pieces.of(shell, language)
     # The page's title (and h1, og:title) before the site's name: the code and its name.
     heading = html.escape(i18n.translations(language).gettext("Error %(code)s: %(name)s"))
-    for row, body in zip(table.codes, _bodies(table, language), strict=True):
-        texts = row.texts[language]
-        title = heading.replace("%(code)s", row.anchor).replace("%(name)s", _plain(texts.name))
+    rows = table.codes
+    texts = [_prepared(row, language, heading) for row in rows]
+    for index, row in enumerate(rows):
+        own = texts[index]
         values = {
             PATH_SLOT: row.anchor,
-            _TITLE_SLOT: title,
-            _DESCRIPTION_SLOT: _plain(texts.action),
-            _BODY_SLOT: body,
+            _TITLE: own.title,
+            _DESCRIPTION: own.description,
+            _CODE: row.anchor,
+            _NAME: own.name,
+            _ACTION: own.action,
+            _MESSAGE: pieces.message.fill({_TEXT: html.escape(row.message)}) if row.message else "",
+            _RETIRED: pieces.retired if row.retired else "",
+            _PREVIOUS: _neighbour(pieces.previous, rows, texts, index - 1),
+            _NEXT: _neighbour(pieces.next, rows, texts, index + 1),
         }
-        yield CodePage(row.anchor, shell.fill(values))
+        yield CodePage(row.anchor, pieces.page.fill(values))
+
+
+def _neighbour(link: _Parts, rows: Sequence[ErrorCode], texts: Sequence[_Texts], at: int) -> str:
+    if not 0 <= at < len(rows):
+        return ""
+    return link.fill({_CODE: rows[at].anchor, _NAME: texts[at].name_in_link})
 
 
 _SITEMAP_ENTRY = re.compile(r"\s*<url>\s*<loc>[^<]*</loc>.*?</url>", re.S)
