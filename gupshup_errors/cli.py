@@ -11,7 +11,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import MkDocsException
 
-from . import i18n, published, schema, urls
+from . import i18n, published, schema, urls, workflow
 from .export import FORMATS, export
 from .load import load
 from .problems import DataError
@@ -45,6 +45,7 @@ def check(settings: Settings) -> int:
         table = settings.table()
     except DataError as error:
         print(error.report(), file=sys.stderr)
+        workflow.emit(workflow.for_data(error.problems))
         failed = True
     else:
         languages = ", ".join(settings.languages)
@@ -52,6 +53,7 @@ def check(settings: Settings) -> int:
     catalog_problems = i18n.catalog_problems(settings.languages)
     for problem in catalog_problems:
         print(problem, file=sys.stderr)
+    workflow.emit(workflow.for_catalogs(catalog_problems))
     if not catalog_problems:
         print(f"catalogs for {', '.join(settings.languages)}: complete")
     return 1 if failed or catalog_problems else 0
@@ -243,6 +245,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except DataError as error:
         print(error.report(), file=sys.stderr)
+        workflow.emit(workflow.for_data(error.problems))
     except MkDocsException as error:
         print(f"error: {error}", file=sys.stderr)
     return 1

@@ -6,6 +6,7 @@ import functools
 import io
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
@@ -80,35 +81,57 @@ def og_locale(language: str) -> str:
     return f"{likely.language}_{likely.territory}" if likely.territory else likely.language
 
 
-def catalog_problems(languages: Sequence[str]) -> list[str]:
+@dataclass(frozen=True)
+class CatalogProblem:
+    """One thing that keeps a catalog from being complete and current, and where it is."""
+
+    message: str
+    file: Path | None = None
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}: " if self.line else f"{self.file}: " if self.file else ""
+        return where + self.message
+
+
+def catalog_problems(languages: Sequence[str]) -> list[CatalogProblem]:
     """Everything that keeps a built language's catalog from being complete and current."""
-    problems: list[str] = []
+    problems: list[CatalogProblem] = []
     expected = {message.id for message in read_catalog(TEMPLATE) if message.id}
     for language in languages:
         try:
             Locale.parse(language)
         except (UnknownLocaleError, ValueError):
-            problems.append(f"language '{language}' is not a locale Babel knows")
+            problems.append(CatalogProblem(f"language '{language}' is not a locale Babel knows"))
             continue
         path = catalog_path(language)
         if not path.exists():
-            problems.append(missing_catalog(language))
+            problems.append(CatalogProblem(missing_catalog(language)))  # says the file
             continue
         catalog = read_catalog(path, language)
         present = {message.id for message in catalog if message.id}
         for missing in sorted(expected - present, key=str):
-            problems.append(f"{path}: no entry for {missing!r}; run 'make i18n'")
+            problems.append(CatalogProblem(f"no entry for {missing!r}; run 'make i18n'", path))
         for message in catalog:
             if not message.id:
                 continue
-            where = f"{path}:{message.lineno}"
             if message.fuzzy:
                 problems.append(
-                    f"{where}: {message.id!r} is marked fuzzy; check it and remove the flag"
+                    CatalogProblem(
+                        f"{message.id!r} is marked fuzzy; check it and remove the flag",
+                        path,
+                        message.lineno,
+                    )
                 )
             strings = message.string if isinstance(message.string, tuple) else (message.string,)
             if not all(strings):
-                problems.append(f"{where}: {message.id!r} is not translated")
+                problems.append(
+                    CatalogProblem(f"{message.id!r} is not translated", path, message.lineno)
+                )
             if message.id not in expected:
-                problems.append(f"{where}: {message.id!r} is obsolete; run 'make i18n'")
+                problems.append(
+                    CatalogProblem(
+                        f"{message.id!r} is obsolete; run 'make i18n'", path, message.lineno
+                    )
+                )
     return problems

@@ -1,6 +1,9 @@
 """Typed, frozen data: one error table, its codes, and their texts per language.
 
-Each field's `doc` is what the data file's JSON Schema says about it in an editor.
+Each field's `doc` is what the data file's JSON Schema says about it in an editor. The loader
+and the schema read the data file's shape off these fields (see spec.py): a field's type
+picks its reader, a default makes it optional, `section` puts it under a heading key and
+`formatted` lets a text hold inline code and links.
 """
 
 from __future__ import annotations
@@ -8,18 +11,25 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+ANCHOR = r"[a-z][a-z0-9]*(-[a-z0-9]+)*"
+"""What a link's fragment may be: lowercase letters, digits and single dashes."""
 
-def _doc(text: str) -> Mapping[str, str]:
-    return {"doc": text}
+
+def _doc(text: str, **more: object) -> Mapping[str, object]:
+    return {"doc": text, **more}
 
 
 @dataclass(frozen=True)
 class Texts:
     """What one code says in one language."""
 
-    name: str = field(metadata=_doc("The error's short name, as the table's second column."))
+    name: str = field(
+        metadata=_doc("The error's short name, as the table's second column.", formatted=True)
+    )
     action: str = field(
-        metadata=_doc("What the error means and what to do about it (the third column).")
+        metadata=_doc(
+            "What the error means and what to do about it (the third column).", formatted=True
+        )
     )
 
 
@@ -55,8 +65,16 @@ class ErrorCode:
 class ErrorTable:
     """The whole table: its heading and its rows, in the order of the data file."""
 
-    anchor: str = field(metadata=_doc("The table heading's link, e.g. #gupshup-whatsapp-api."))
-    title: Mapping[str, str] = field(metadata=_doc("The table's heading in each language."))
+    anchor: str = field(
+        metadata=_doc(
+            "The table heading's link, e.g. #gupshup-whatsapp-api.",
+            section="table",
+            pattern=ANCHOR,
+        )
+    )
+    title: Mapping[str, str] = field(
+        metadata=_doc("The table's heading in each language.", section="table")
+    )
     codes: tuple[ErrorCode, ...] = field(
         metadata=_doc("Every code, in ascending order; a published code is never removed.")
     )

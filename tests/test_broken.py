@@ -52,7 +52,7 @@ ISSUE_BULLETS = {
     "a missing or empty name or action": ["missing_name", "empty_action"],
     "a language the site does not build": ["language_not_built"],
     "a built language with no texts": ["language_without_texts"],
-    "a misspelt field": ["misspelt_fields"],
+    "a misspelt field": ["misspelt_fields", "misspelt_required_keys"],
     "the wrong type": ["list_instead_of_text"],
     "a code that is not a whole positive number": ["code_not_a_number"],
     "leading or trailing blanks": ["blanks"],

@@ -51,7 +51,8 @@ def test_the_real_data_is_valid() -> None:
 # Mistakes an editor flags while typing; order, repeats and the published record are only
 # for the checks (JSON Schema cannot say them).
 FLAGGED = [
-    "misspelt_fields", "list_instead_of_text", "number_instead_of_text", "code_not_a_number",
+    "misspelt_fields", "misspelt_required_keys", "list_instead_of_text",
+    "number_instead_of_text", "code_not_a_number",
     "empty_action", "blanks", "unsafe_links", "language_not_built", "missing_name",
     "language_block_missing", "language_without_texts", "bad_table", "shape_list",
     "shape_codes_without_dashes", "shape_entry_is_a_number", "indent_block_not_indented",

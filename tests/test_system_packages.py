@@ -65,3 +65,15 @@ def test_a_failed_install_fails_the_target(tmp_path: Path) -> None:
         tmp_path, f"CHROMIUM={tmp_path / 'none'}", "JAVA=sh", "USER_ID=0", f"APT_GET={apt_get}"
     )
     assert done.returncode != 0
+
+
+def test_missing_node_is_installed_with_npm(tmp_path: Path) -> None:
+    calls = tmp_path / "calls"
+    apt_get = _program(tmp_path / "apt-get", f'echo "$*" >> {calls}')
+    chromium = _program(tmp_path / "chromium")
+    done = _make(
+        tmp_path, f"CHROMIUM={chromium}", "JAVA=sh", "NPM=no-such-npm", "USER_ID=0",
+        f"APT_GET={apt_get}",
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert calls.read_text().splitlines() == ["update -qq", "install -y -qq nodejs npm"]
