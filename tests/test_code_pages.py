@@ -5,25 +5,23 @@ from __future__ import annotations
 
 import http.client
 import json
-import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup, Tag
 from mkdocs.config import load_config
 
-from gupshup_errors import published, urls
+from gupshup_errors import urls
 from gupshup_errors.inline import to_plain
 from gupshup_errors.load import parse
 from gupshup_errors.model import ErrorCode, ErrorTable
 from gupshup_errors.render import site_name
 from gupshup_errors.site import build_into
 
-from .conftest import CONFIG, LANGUAGES, REPO
-from .system import served_as_pages
+from .helpers import CONFIG, LANGUAGES, Hosting, make_project, serve
 
 Page = Callable[[str], BeautifulSoup]
 SITE_URL = urls.root(load_config(str(CONFIG)).site_url)
@@ -130,40 +128,30 @@ def test_the_code_pages_add_no_search_results(site: Path, table: ErrorTable,
 # --- A project of its own: a retired code, a code without a message, a sub-path ---------------
 
 
-def _fixture_data() -> str:
+def _fixture_codes() -> list[dict[str, Any]]:
     def texts(word: str) -> dict[str, dict[str, str]]:
         return {
             lang: {"name": f"{word} {lang}", "action": f"Do {word} in {lang}, see [200](#200)."}
             for lang in LANGUAGES
         }
 
-    document = {
-        "table": {"anchor": "all-codes", "title": dict.fromkeys(LANGUAGES, "All codes")},
-        "codes": [
-            {"code": 100, "message": "Alpha Mapped Failure", **texts("Alpha")},
-            {"code": 200, "retired": True, **texts("Beta")},
-            {"code": 300, "message": "Gamma `not code` [not](a link)", **texts("Gamma")},
-        ],
-    }
-    return yaml.safe_dump(document, allow_unicode=True, sort_keys=False)
+    return [
+        {"code": 100, "message": "Alpha Mapped Failure", **texts("Alpha")},
+        {"code": 200, "retired": True, **texts("Beta")},
+        {"code": 300, "message": "Gamma `not code` [not](a link)", **texts("Gamma")},
+    ]
 
 
 @pytest.fixture(scope="module")
 def small(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, ErrorTable]]:
     """A three-code site built for a sub-path, as GitHub Pages publishes a repository."""
     root = tmp_path_factory.mktemp("small")
-    project = root / "project"
-    (project / "data").mkdir(parents=True)
-    shutil.copy(CONFIG, project / "mkdocs.yml")
-    (project / "docs").symlink_to(REPO / "docs")
-    source = _fixture_data()
-    table = parse(source, "data/errors.yml", LANGUAGES)
-    (project / "data" / "errors.yml").write_text(source, "utf-8")
-    (project / "data" / "published.txt").write_text(published.render(None, table), "utf-8")
+    project = make_project(root / "project", codes=_fixture_codes())
     with pytest.MonkeyPatch.context() as env:
         env.setenv("SITE_URL", SUB_PATH_URL)
         build_into(project / "mkdocs.yml", root / "site")
-    yield root / "site", table
+    data = (project / "data" / "errors.yml").read_text("utf-8")
+    yield root / "site", parse(data, "data/errors.yml", LANGUAGES)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -215,17 +203,17 @@ def test_a_static_host_serves_each_code_page_and_redirects_its_folder(
     small: tuple[Path, ErrorTable],
 ) -> None:
     site, table = small
-    with served_as_pages(site, "/errors/") as url:
+    with serve(site, Hosting(prefix="/errors/")) as served:
         for language in LANGUAGES:
             for row in table.codes:
-                status, _, body = _status(url, f"/errors/{language}/{row.code}/")
+                status, _, body = _status(served.url, f"/errors/{language}/{row.code}/")
                 assert status == 200
                 assert b'<link rel="canonical"' in body
                 # The folder without its slash: the host's own redirect, before any 404.
-                status, location, _ = _status(url, f"/errors/{language}/{row.code}")
+                status, location, _ = _status(served.url, f"/errors/{language}/{row.code}")
                 assert (status, location) == (301, f"/errors/{language}/{row.code}/")
         # The old forms are not files: the host answers with the site's 404 page, whose script
         # sends readers on (tests/browser/test_code_pages.py follows it in Chromium).
         not_found = (site / "404.html").read_bytes()
         for old in ("/errors/100", "/errors/en/100.html", "/errors/en/old-page"):
-            assert _status(url, old)[0::2] == (404, not_found)
+            assert _status(served.url, old)[0::2] == (404, not_found)

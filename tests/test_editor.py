@@ -19,7 +19,7 @@ import pytest
 from gupshup_errors import schema
 from gupshup_errors.model import Texts
 
-from .conftest import DATA
+from .helpers import DATA
 
 REPO = DATA.parents[1]
 SERVER = REPO / "node_modules" / ".bin" / "yaml-language-server"

@@ -11,14 +11,16 @@ import jsonschema
 import markdown
 import pytest
 import yaml
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 from mkdocs.config import load_config
 
 from gupshup_errors import urls
 from gupshup_errors.export import export, markdown_cell
 from gupshup_errors.model import ErrorCode, ErrorTable, Texts
 
-from .conftest import CONFIG, DATA, LANGUAGES
+from .helpers import CONFIG, DATA, LANGUAGES
+from .helpers.interface import interface
+from .helpers.page import RETIRED_NOTE, row_texts
 
 SITE_URL = urls.root(load_config(str(CONFIG)).site_url)
 
@@ -95,10 +97,10 @@ def test_every_url_in_the_json_leads_to_its_row_with_its_texts(site: Path) -> No
             soup = BeautifulSoup((site / page / "index.html").read_text("utf-8"), "html.parser")
             row = soup.find(id=anchor)
             assert row is not None, url
+            assert isinstance(row, Tag)
             texts = code["texts"][lang]
-            assert row.find("th").get_text(strip=True) == str(code["code"])
-            assert row.select_one("a.gs-name").get_text() == texts["name"]
-            assert row.find_all("td")[-1].get_text() == texts["action"]
+            assert row_texts(row) == [str(code["code"]), texts["name"], texts["action"]]
+            assert bool(row.select(RETIRED_NOTE)) == code["retired"]
             shown = row.select_one(".gs-message samp")
             assert (shown and shown.get_text()) == code["message"]
 
@@ -170,5 +172,7 @@ def test_markdown_export_is_one_table_per_language_with_literal_texts() -> None:
         assert cells == ["7", f"{TRICKY} {lang}", TRICKY, "act ion"]
         links = [a["href"] for a in row.find_all("a")]
         assert links == [f"{SITE_URL}{lang}/#7", f"{SITE_URL}{lang}/7/"]
-    headers = [th.get_text() for th in tables[LANGUAGES.index("ru")].find_all("th")]
-    assert headers == ["Код", "Ошибка", "Сообщение API", "Значение / действие"]
+    for lang, found in zip(LANGUAGES, tables, strict=True):
+        words = interface(lang)
+        headers = [th.get_text() for th in found.find_all("th")]
+        assert headers == [words["code"], words["error"], words["api message"], words["meaning"]]

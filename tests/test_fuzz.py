@@ -14,7 +14,7 @@ from gupshup_errors.load import load, parse
 from gupshup_errors.model import ErrorTable
 from gupshup_errors.problems import DataError
 
-from .conftest import DATA, LANGUAGES
+from .helpers import DATA, LANGUAGES
 
 REAL = DATA.read_text("utf-8")
 RECORD = published.parse((DATA.parent / "published.txt").read_text("utf-8"), "p.txt")[0]

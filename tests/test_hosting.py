@@ -22,30 +22,14 @@ from gupshup_errors import urls
 from gupshup_errors.model import ErrorTable
 from gupshup_errors.site import build_into
 
-from .conftest import CONFIG, LANGUAGES
-from .test_serve import _free_port, fetch, wait_for
+from .helpers import CONFIG, LANGUAGES, fetch, preview, run
+from .helpers.cli import environment
+from .helpers.interface import interface
 
 Page = Callable[[str], BeautifulSoup]
 SITE_URL = urls.root(load_config(str(CONFIG)).site_url)
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
-OPEN_GRAPH = {
-    "ru": {
-        "og:title": "Коды ошибок и их значения",
-        "og:description": (
-            "Что означает каждый код ошибки Gupshup WhatsApp API и что с ним делать."  # noqa: RUF001
-        ),
-        "og:site_name": "Коды ошибок Gupshup WhatsApp API",
-        "og:locale": "ru_RU",
-    },
-    "en": {
-        "og:title": "Error codes and what they mean",
-        "og:description": (
-            "What each Gupshup WhatsApp API error code means and what to do about it."
-        ),
-        "og:site_name": "Gupshup WhatsApp API error codes",
-        "og:locale": "en_US",
-    },
-}
+OG_LOCALE = {"ru": "ru_RU", "en": "en_US"}  # another language: its own, as checked above
 
 
 def _hreflang(soup: BeautifulSoup) -> list[tuple[str, str]]:
@@ -84,10 +68,11 @@ def test_open_graph_is_in_the_page_language(page: Page, language: str) -> None:
         for other in LANGUAGES
         if other != language
     )
-    if language in OPEN_GRAPH:
-        assert {key: tags[key] for key in OPEN_GRAPH[language]} == {
-            key: [value] for key, value in OPEN_GRAPH[language].items()
-        }
+    words = interface(language)
+    assert tags["og:title"] == [words["title"]]
+    assert tags["og:description"] == [words["description"]]
+    assert tags["og:site_name"] == [words["site name"]]
+    assert tags["og:locale"] == [OG_LOCALE.get(language, tags["og:locale"][0])]
 
 
 def test_root_sitemap_indexes_every_language_sitemap(site: Path, table: ErrorTable) -> None:
@@ -136,15 +121,6 @@ def test_two_builds_of_one_commit_are_byte_identical(site: Path, tmp_path: Path)
     assert [name for name in first if first[name] != second[name]] == []
 
 
-def _env(**changes: str | None) -> dict[str, str]:
-    env = dict(os.environ)
-    for key, value in changes.items():
-        env.pop(key, None)
-        if value is not None:
-            env[key] = value
-    return env
-
-
 def _dates(site: Path) -> set[str]:
     """Every date the site states: sitemap lastmods and the gzip headers' mtimes."""
     found: set[str] = set()
@@ -158,10 +134,7 @@ def _dates(site: Path) -> set[str]:
 
 
 def _build(project: Path, **env: str | None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "gupshup_errors", "build"],
-        cwd=project, env=_env(**env), capture_output=True, text=True, timeout=300, check=False,
-    )  # fmt: skip
+    return run("build", cwd=project, env=env)
 
 
 def test_dates_come_from_source_date_epoch(project: Path) -> None:
@@ -172,7 +145,9 @@ def test_dates_come_from_source_date_epoch(project: Path) -> None:
 
 def test_dates_come_from_the_last_commit(project: Path) -> None:
     when = "2002-03-04T05:06:07+00:00"
-    git = _env(GIT_AUTHOR_DATE=when, GIT_COMMITTER_DATE=when, GIT_CONFIG_GLOBAL=os.devnull)
+    git = environment(
+        dict(GIT_AUTHOR_DATE=when, GIT_COMMITTER_DATE=when, GIT_CONFIG_GLOBAL=os.devnull)
+    )
     for command in (
         ["init", "-q"],
         ["add", "-A"],
@@ -216,19 +191,7 @@ def test_build_into_a_sub_path_puts_every_link_under_it(
 
 
 def test_preview_serves_under_the_sub_path_of_site_url(project: Path) -> None:
-    port = _free_port()
-    root = f"http://127.0.0.1:{port}/repo/"
-    log = project.parent / "serve.log"
-    with log.open("w") as output:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "gupshup_errors", "serve", "--port", str(port)],
-            cwd=project, env=_env(SITE_URL=root), stdout=output, stderr=subprocess.STDOUT,
-        )  # fmt: skip
-    try:
-        wait_for(lambda: "gs-table" in fetch(f"{root}en/"), "the preview under /repo/")
+    with preview(project, prefix="/repo/", log=project.parent / "serve.log") as url:
+        root = f"{url}/"
         assert '<a href="/repo/ru/" hreflang="ru"' in fetch(f"{root}en/")
         assert "location.hash" in fetch(root)
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-        print(log.read_text("utf-8"))  # shown by pytest when the test fails

@@ -14,7 +14,7 @@ from gupshup_errors import i18n
 from gupshup_errors.model import ErrorCode, ErrorTable, Texts
 from gupshup_errors.render import render
 
-from .conftest import LANGUAGES, REPO
+from .helpers import LANGUAGES, REPO
 
 
 def test_catalogs_are_complete_and_current() -> None:

@@ -6,9 +6,9 @@ import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup, Tag
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
@@ -18,14 +18,13 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from playwright.sync_api import Browser
 
-from gupshup_errors import published
 from gupshup_errors.load import parse
+from gupshup_errors.model import ErrorTable
 from gupshup_errors.problems import DataError
-from gupshup_errors.render import render
+from gupshup_errors.render import TABLE_SLOT, render_page
 from gupshup_errors.site import build_into
 
-from .conftest import CONFIG, LANGUAGES, REPO
-from .system import served
+from .helpers import CONFIG, LANGUAGES, document, entries, make_project, serve
 
 
 @dataclass(frozen=True)
@@ -94,24 +93,16 @@ HOSTILE = [
 ]
 
 
-def data(texts: list[str]) -> tuple[str, str]:
-    """A data file holding each text as the API message, name and action of its own code, with
-    its published record."""
-    entries = [
-        {
-            "code": 500 + index,
-            "message": text,
-            **{lang: {"name": text, "action": text} for lang in LANGUAGES},
-        }
-        for index, text in enumerate(texts)
-    ]
-    document = {
-        "table": {"anchor": "gupshup-whatsapp-api", "title": dict.fromkeys(LANGUAGES, "T")},
-        "codes": entries,
-    }
-    source = yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=10**6)
-    table = parse(source, "data/errors.yml", LANGUAGES)
-    return source, published.render(None, table)
+def holding(texts: list[str]) -> list[dict[str, Any]]:
+    """Data entries holding each text as the API message, name and action of its own code,
+    from 500."""
+    found = entries(range(500, 500 + len(texts)), LANGUAGES, lambda code, _, __: texts[code - 500])
+    return [{**entry, "message": texts[entry["code"] - 500]} for entry in found]
+
+
+def data(texts: list[str]) -> str:
+    """A data file holding `texts` (see `holding`)."""
+    return document(holding(texts))
 
 
 def row_cells(soup: BeautifulSoup, code: int) -> list[tuple[Tag, bool]]:
@@ -163,25 +154,27 @@ def _config() -> MkDocsConfig:
     return load_config(str(CONFIG))
 
 
-def page_html(markdown: str) -> BeautifulSoup:
-    """The page's content through MkDocs' own Markdown rendering with our configuration."""
+def page_html(table: ErrorTable, language: str) -> BeautifulSoup:
+    """The page's content as production makes it: the page's Markdown through MkDocs' own
+    rendering with our configuration, then the table put into its slot in the HTML."""
+    source = render_page(table, language)
     config = _config()
     file = File("index.md", src_dir=None, dest_dir=config.site_dir, use_directory_urls=True)
-    file.content_string = markdown
+    file.content_string = source.markdown
     page = Page(None, file, config)
     page.read_source(config)
     page.render(config, Files([file]))
-    return BeautifulSoup(page.content or "", "html.parser")
+    assert page.content is not None and TABLE_SLOT in page.content
+    return BeautifulSoup(page.content.replace(TABLE_SLOT, source.table, 1), "html.parser")
 
 
 @settings(max_examples=150)
 @given(written)
 def test_text_through_the_markdown_pipeline(text: Written) -> None:
     assume(text.source == text.source.strip())
-    source, _ = data([text.source])
-    table = parse(source, "data/errors.yml", LANGUAGES)
+    table = parse(data([text.source]), "data/errors.yml", LANGUAGES)
     for language in LANGUAGES:
-        for cell, links in row_cells(page_html(render(table, language)), 500):
+        for cell, links in row_cells(page_html(table, language), 500):
             assert_shown_as_written(cell, text, links)
 
 
@@ -189,11 +182,10 @@ def test_text_through_the_markdown_pipeline(text: Written) -> None:
 @given(st.text(min_size=1))
 def test_any_text_is_refused_or_shown(text: str) -> None:
     try:
-        source, _ = data([text])
+        table = parse(data([text]), "data/errors.yml", LANGUAGES)
     except DataError:
         return  # refused, with a located problem (the fuzz tests hold it to that)
-    table = parse(source, "data/errors.yml", LANGUAGES)
-    for cell, _ in row_cells(page_html(render(table, LANGUAGES[0])), 500):
+    for cell, _ in row_cells(page_html(table, LANGUAGES[0]), 500):
         assert {tag.name for tag in cell.find_all(True)} <= {"a", "code", "br"}
         if "`" not in text and "](" not in text:
             for br in cell.find_all("br"):
@@ -203,13 +195,7 @@ def test_any_text_is_refused_or_shown(text: str) -> None:
 
 def build(texts: list[str], out: Path) -> Path:
     """The real site, built by MkDocs from a project whose data holds `texts`."""
-    project = out / "project"
-    (project / "data").mkdir(parents=True)
-    (project / "mkdocs.yml").write_text(CONFIG.read_text("utf-8"), "utf-8")
-    source, record = data(texts)
-    (project / "data" / "errors.yml").write_text(source, "utf-8")
-    (project / "data" / "published.txt").write_text(record, "utf-8")
-    (project / "docs").symlink_to(REPO / "docs")
+    project = make_project(out / "project", codes=holding(texts))
     build_into(project / "mkdocs.yml", out / "site")
     return out / "site"
 
@@ -252,8 +238,8 @@ def test_hostile_texts_are_shown_as_written(hostile_site: Path) -> None:
 
 @pytest.fixture(scope="module")
 def hostile_url(hostile_site: Path) -> Iterator[str]:
-    with served(hostile_site) as url:
-        yield url
+    with serve(hostile_site) as served:
+        yield served.url
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

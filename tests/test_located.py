@@ -9,7 +9,7 @@ from gupshup_errors import syntax
 from gupshup_errors.load import load, load_located
 from gupshup_errors.located import Span
 
-from .conftest import DATA, LANGUAGES
+from .helpers import DATA, LANGUAGES
 
 
 def written(source: str, span: Span) -> str:

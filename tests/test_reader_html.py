@@ -15,15 +15,10 @@ from gupshup_errors import search, theme
 from gupshup_errors.fences import material
 from gupshup_errors.model import ErrorCode, ErrorTable, Texts
 
-from .conftest import LANGUAGES
+from .helpers import LANGUAGES
+from .helpers.interface import interface
 
 Page = Callable[[str], BeautifulSoup]
-
-TOGGLES = {
-    "ru": ["Включить тёмную тему", "Включить светлую тему"],
-    "en": ["Switch to dark mode", "Switch to light mode"],
-}
-COPY_LABEL = {"ru": "Скопировать ссылку на код {code}", "en": "Copy the link to code {code}"}
 
 
 def _table(soup: BeautifulSoup) -> Tag:
@@ -58,10 +53,10 @@ def test_the_filter_is_labelled_and_hidden_until_scripts_show_it(page: Page, lan
     assert message is not None and "{query}" in str(message.get("data-message"))
 
 
-@pytest.mark.parametrize("language", [lang for lang in LANGUAGES if lang in COPY_LABEL])
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_the_scripts_strings_are_rendered_in_the_page_language(page: Page, language: str) -> None:
     found = _table(page(f"{language}/index.html"))
-    assert found["data-copy-label"] == COPY_LABEL[language]
+    assert found["data-copy-label"] == interface(language)["copy"]
     assert found["data-copied"] and found["data-copy-failed"]
     others = [_table(page(f"{other}/index.html")) for other in LANGUAGES if other != language]
     assert all(other["data-copied"] != found["data-copied"] for other in others)
@@ -73,13 +68,14 @@ def test_russian_page_folds_yo_into_ye(page: Page) -> None:
     assert fold == {"\N{CYRILLIC SMALL LETTER IO}": "\N{CYRILLIC SMALL LETTER IE}"}
 
 
-@pytest.mark.parametrize("language", [lang for lang in LANGUAGES if lang in TOGGLES])
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_palette_toggles_are_named_in_the_page_language(page: Page, language: str) -> None:
     soup = page(f"{language}/index.html")
+    toggles = [interface(language)["to dark"], interface(language)["to light"]]
     labels = soup.select("form[data-md-component=palette] label")
-    assert [label.get("title") for label in labels] == TOGGLES[language]
+    assert [label.get("title") for label in labels] == toggles
     inputs = soup.select("form[data-md-component=palette] input")
-    assert [field.get("aria-label") for field in inputs] == TOGGLES[language]
+    assert [field.get("aria-label") for field in inputs] == toggles
 
 
 def _index(site: Path, language: str) -> list[dict[str, str]]:

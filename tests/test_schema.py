@@ -15,8 +15,7 @@ from jsonschema import Draft7Validator
 from gupshup_errors import inline, schema
 
 from .broken import CORPUS
-from .conftest import DATA, LANGUAGES
-from .test_cli import run
+from .helpers import DATA, LANGUAGES, run
 
 COMMITTED = DATA.with_name(schema.FILE_NAME)
 
@@ -31,10 +30,10 @@ def test_the_committed_schema_is_the_generated_one() -> None:
     assert COMMITTED.read_text("utf-8") == schema.render(LANGUAGES)
 
 
-def test_make_schema_regenerates_it(project: Path) -> None:
-    written = project / "data" / schema.FILE_NAME
+def test_make_schema_regenerates_it(repo_copy: Path) -> None:
+    written = repo_copy / "data" / schema.FILE_NAME
     written.unlink()
-    assert run("schema", cwd=project).returncode == 0
+    assert run("schema", cwd=repo_copy).returncode == 0
     assert written.read_text("utf-8") == COMMITTED.read_text("utf-8")
 
 

@@ -2,65 +2,26 @@
 
 from __future__ import annotations
 
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser
 
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def fetch(url: str) -> str:
-    # A hanging request fails here rather than stalling the suite.
-    with urllib.request.urlopen(url, timeout=15) as response:
-        return str(response.read().decode("utf-8"))
-
-
-def wait_for(condition: Callable[[], bool], what: str, limit: float = 30) -> None:
-    deadline = time.monotonic() + limit
-    while time.monotonic() < deadline:
-        try:
-            if condition():
-                return
-        except OSError:
-            pass
-        time.sleep(0.2)
-    raise AssertionError(f"gave up waiting for {what}")
+from .helpers import SAMPLE_LANGUAGES, fetch, preview, wait_for
+from .helpers.interface import interface
 
 
 @pytest.fixture
 def server(project: Path) -> Iterator[str]:
-    port = _free_port()
-    log = project.parent / "serve.log"
-    with log.open("w") as output:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "gupshup_errors", "serve", "--port", str(port)],
-            cwd=project, stdout=output, stderr=subprocess.STDOUT,
-        )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_for(lambda: "gs-table" in fetch(f"{url}/ru/"), "the first build")
+    with preview(project, log=project.parent / "serve.log") as url:
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-        print(log.read_text("utf-8"))  # shown by pytest when a test fails
 
 
 def test_serves_every_language_and_the_root(server: str) -> None:
-    assert 'lang="ru"' in fetch(f"{server}/ru/")
-    assert 'lang="en"' in fetch(f"{server}/en/")
+    for language in SAMPLE_LANGUAGES:
+        assert f'lang="{language}"' in fetch(f"{server}/{language}/")
     assert "location.hash" in fetch(f"{server}/")
 
 
@@ -88,16 +49,14 @@ def test_edit_to_docs_assets_reloads(server: str, project: Path) -> None:
     )
 
 
-OVERLAY_TITLE = {"ru": "Последнее изменение не собрано", "en": "The last change was not built"}
-
-
 def test_mistake_is_in_the_terminal_and_over_every_page_in_its_language(
     server: str, project: Path
 ) -> None:
     data = project / "data" / "errors.yml"
     data.write_text(data.read_text("utf-8").replace("  - code: 1003", "  - code: 1002"), "utf-8")
     wait_for(lambda: "gs-build-error" in fetch(f"{server}/ru/"), "the error overlay")
-    for language, title in OVERLAY_TITLE.items():
+    for language in SAMPLE_LANGUAGES:
+        title = interface(language)["not built"]
         page = BeautifulSoup(fetch(f"{server}/{language}/"), "html.parser")
         overlay = page.select_one("#gs-build-error")
         assert overlay is not None and overlay["lang"] == language

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from .conftest import REPO
-from .test_cli import run
+from .helpers import REPO, make_project, run
 
 SETTINGS = Path(__file__).parent / "settings"
 CASES = sorted(SETTINGS.glob("*.yml"))
@@ -18,11 +15,13 @@ CASES = sorted(SETTINGS.glob("*.yml"))
 
 def _project(case: Path, workdir: Path) -> Path:
     """A project whose mkdocs.yml is `case`, over a small table in ru, en and de."""
-    root = workdir / case.stem
-    shutil.copytree(SETTINGS / "data", root / "data")
-    (root / "docs").mkdir()
-    shutil.copy(case, root / "mkdocs.yml")
-    return root
+    data = SETTINGS / "data"
+    return make_project(
+        workdir / case.stem,
+        data=data / "errors.yml",
+        record=data / "published.txt",
+        config=lambda _: case.read_text("utf-8"),
+    )
 
 
 def _message(output: str) -> str:
@@ -49,10 +48,7 @@ def test_build_says_the_same_and_writes_nothing(case: Path, tmp_path: Path) -> N
 
 def test_a_bare_mkdocs_build_names_the_option_too(tmp_path: Path) -> None:
     root = _project(SETTINGS / "unknown_language.yml", tmp_path)
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build"],
-        cwd=root, capture_output=True, text=True, timeout=120, check=False,
-    )  # fmt: skip
+    result = run("build", cwd=root, program=(sys.executable, "-m", "mkdocs"))
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert (

@@ -6,7 +6,7 @@ import os
 import subprocess
 from pathlib import Path
 
-from .conftest import REPO
+from .helpers import REPO
 
 
 def _make(tmp_path: Path, *variables: str, ci: bool = False) -> subprocess.CompletedProcess[str]:

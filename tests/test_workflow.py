@@ -10,7 +10,7 @@ import pytest
 from gupshup_errors import workflow
 from gupshup_errors.i18n import CatalogProblem
 
-from .test_cli import run
+from .helpers import run
 
 
 def broken(project: Path) -> int:

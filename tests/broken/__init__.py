@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import contextlib
 import io
-import shutil
 from pathlib import Path
 
 from gupshup_errors import cli
 
+from ..helpers import make_project
+
 CORPUS = Path(__file__).parent
-REPO = CORPUS.parents[1]
 RECORD = CORPUS / "published.txt"
+LANGUAGES = ("ru", "en")
+"""The corpus' own languages, whatever the repository's site builds: the messages name them."""
 
 
 def cases() -> list[Path]:
@@ -27,15 +29,11 @@ def expected(case: Path) -> Path:
 
 
 def project(case: Path, workdir: Path) -> Path:
-    """A project whose data file is `case`, with its own published record or the shared one."""
-    root = workdir / case.stem
-    (root / "data").mkdir(parents=True)
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(REPO / "docs", root / "docs")
-    shutil.copy(case, root / "data" / "errors.yml")
+    """A project building the corpus' languages whose data file is `case`, with its own
+    published record or the shared one."""
     record = case.with_name(f"{case.stem}.published.txt")
-    shutil.copy(record if record.exists() else RECORD, root / "data" / "published.txt")
-    return root
+    own = record if record.exists() else RECORD
+    return make_project(workdir / case.stem, languages=LANGUAGES, data=case, record=own)
 
 
 def check(case: Path, workdir: Path) -> tuple[int, str]:

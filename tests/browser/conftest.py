@@ -1,69 +1,50 @@
-"""The built site in real Chromium: a local server for it, the browser, and pages to drive."""
+"""The built site in real Chromium: a local server for it, the browser, and pages to drive
+(the helpers are in tests/helpers/browser.py)."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page
+from playwright.sync_api import Browser
 
-from ..conftest import REPO
-from ..system import served
+from gupshup_errors.site import build_into
 
-DESKTOP = {"width": 1280, "height": 800}
-PHONE = {"width": 375, "height": 667}
-# Screenshots and PDFs for people to look at; the folder is ignored by git.
-ARTIFACTS = Path(os.environ.get("ARTIFACTS_DIR", REPO / "tests" / "artifacts"))
+from ..helpers import serve
+from ..helpers.browser import ARTIFACTS, Pages, cases_project, pages_at
+
+
+def _address(site: Path) -> Iterator[str]:
+    with serve(site) as served:
+        yield served.url
 
 
 @pytest.fixture(scope="session")
 def base_url(site: Path) -> Iterator[str]:
     """The built site over HTTP on 127.0.0.1, on a free port."""
-    with served(site) as url:
-        yield url
-
-
-@dataclass
-class Pages:
-    """Opens pages in fresh browser contexts and closes them after the test."""
-
-    browser: Browser
-    base_url: str
-    contexts: list[BrowserContext] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-
-    def open(self, path: str, *, before: str | None = None, **context: Any) -> Page:
-        """`path` on the site, in a new context (viewport, locale, permissions, ...);
-        `before` is a script to run in the page before the page's own."""
-        context.setdefault("viewport", DESKTOP)
-        created = self.browser.new_context(**context)
-        created.set_default_timeout(10_000)  # for waiting only; a failing wait fails sooner
-        if before is not None:
-            created.add_init_script(before)
-        self.contexts.append(created)
-        page = created.new_page()
-        page.on("pageerror", lambda error: self.errors.append(f"{path}: {error}"))
-        page.goto(self.base_url + path)
-        return page
-
-    def reader(self, path: str, **context: Any) -> Page:
-        """`path`, once errors.js has set the table up (it shows the filter last)."""
-        page = self.open(path, **context)
-        page.wait_for_selector(".gs-filter", state="visible")
-        return page
+    yield from _address(site)
 
 
 @pytest.fixture
 def pages(browser: Browser, base_url: str) -> Iterator[Pages]:
-    opened = Pages(browser, base_url)
-    yield opened
-    for context in opened.contexts:
-        context.close()
-    assert opened.errors == [], "the page raised JavaScript errors"
+    with pages_at(browser, base_url) as opened:
+        yield opened
+
+
+@pytest.fixture(scope="session")
+def case_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The browser cases' own table (tests/helpers/browser.py), built and served."""
+    root = tmp_path_factory.mktemp("cases")
+    build_into(cases_project(root / "project") / "mkdocs.yml", root / "site")
+    yield from _address(root / "site")
+
+
+@pytest.fixture
+def case_pages(browser: Browser, case_url: str) -> Iterator[Pages]:
+    """Pages of the cases' own table (see case_url)."""
+    with pages_at(browser, case_url) as opened:
+        yield opened
 
 
 @pytest.fixture(scope="session")

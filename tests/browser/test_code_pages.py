@@ -12,11 +12,9 @@ from playwright.sync_api import Browser, Page, expect
 
 from gupshup_errors.model import ErrorTable
 
-from ..conftest import LANGUAGES
-from ..system import served_as_pages
-from .conftest import PHONE, Pages
-from .reader import KNOWN, KNOWN_LANGUAGES, visible_rows
-from .test_layout import _violations
+from ..helpers import LANGUAGES, serve
+from ..helpers.browser import PHONE, Pages, violations, visible_rows
+from ..helpers.interface import interface
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -32,13 +30,14 @@ def test_the_selector_leads_to_the_same_code_s_page(pages: Pages, language: str)
         expect(page.locator("h1")).to_contain_text("1002")
 
 
-@pytest.mark.parametrize("language", KNOWN_LANGUAGES)
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_the_copy_button_copies_the_page_s_address(pages: Pages, language: str) -> None:
     page = pages.open(f"/{language}/1003/", permissions=["clipboard-read", "clipboard-write"])
     button = page.locator("button.gs-copy-page")
     expect(button).to_be_visible()  # errors.js shows it; without JavaScript it stays hidden
+    expect(button).to_have_text(interface(language)["copy page"])
     button.click()
-    expect(page.locator(".gs-toast")).to_have_text(KNOWN[language]["copied"])
+    expect(page.locator(".gs-toast")).to_have_text(interface(language)["copied"])
     assert page.evaluate("navigator.clipboard.readText()") == f"{pages.base_url}/{language}/1003/"
 
 
@@ -69,7 +68,7 @@ def test_axe_finds_no_violations_on_a_code_page(
     for code in {table.codes[1].code, retired.code}:
         page = pages.open(f"/{language}/{code}/", color_scheme=scheme)
         expect(page.locator("button.gs-copy-page")).to_be_visible()
-        assert _violations(page) == []
+        assert violations(page) == []
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -89,8 +88,8 @@ def test_on_a_phone_the_page_and_the_table_do_not_scroll_sideways(
 
 @pytest.fixture(scope="module")
 def pages_host(site: Path) -> Iterator[str]:
-    with served_as_pages(site) as url:
-        yield url
+    with serve(site) as served:
+        yield served.url
 
 
 @pytest.mark.parametrize(

@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
-
 import pytest
-import yaml
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from gupshup_errors.model import ErrorTable
-from gupshup_errors.site import build_into
 
-from ..conftest import CONFIG, DATA, LANGUAGES, REPO
-from ..system import served
-from .conftest import Pages
-from .reader import KNOWN, KNOWN_LANGUAGES, visible_rows
+from ..helpers import LANGUAGES
+from ..helpers.browser import BIG, CASE_TEXTS, Pages, visible_rows
+from ..helpers.interface import interface
 
 
 def _filter(page: Page, text: str) -> list[str]:
@@ -24,14 +18,6 @@ def _filter(page: Page, text: str) -> list[str]:
         "text => document.querySelector('.gs-filter').dataset.applied === text", arg=text
     )
     return visible_rows(page)
-
-
-def test_the_data_has_what_these_cases_look_for(table: ErrorTable) -> None:
-    # The cases below rely on these texts; if the data changes, change the cases with it.
-    found = table.find(1004)
-    assert found is not None and "отключённого" in found.texts["ru"].name
-    paused = table.find(4005)
-    assert paused is not None and paused.texts["en"].name == "Paused template"
 
 
 CASES = [
@@ -44,27 +30,25 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("language", "typed", "expected"), [case for case in CASES if case[0] in LANGUAGES]
-)
+@pytest.mark.parametrize(("language", "typed", "expected"), CASES)
 def test_typing_narrows_the_rows(
-    pages: Pages, language: str, typed: str, expected: list[str]
+    case_pages: Pages, language: str, typed: str, expected: list[str]
 ) -> None:
-    page = pages.reader(f"/{language}/")
+    page = case_pages.reader(f"/{language}/")
     assert _filter(page, typed) == expected
 
 
-@pytest.mark.parametrize("language", KNOWN_LANGUAGES)
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_nothing_matches_says_so_and_clearing_brings_every_row_back(
     pages: Pages, table: ErrorTable, language: str
 ) -> None:
     page = pages.reader(f"/{language}/")
-    expect(page.get_by_label(KNOWN[language]["filter"], exact=True)).to_be_visible()
+    expect(page.get_by_label(interface(language)["filter"], exact=True)).to_be_visible()
     message = page.locator(".gs-filter__empty")
     expect(message).to_be_hidden()
     assert _filter(page, "zzqx") == []
     expect(message).to_be_visible()
-    expect(message).to_have_text(KNOWN[language]["no match"].format(query="zzqx"))
+    expect(message).to_have_text(interface(language)["no match"].format(query="zzqx"))
     assert _filter(page, "") == [str(row.code) for row in table.codes]
     expect(message).to_be_hidden()
 
@@ -92,62 +76,30 @@ def test_without_javascript_every_row_shows_and_no_dead_controls(
     assert page.locator("button.gs-copy").count() == 0
 
 
-BIG = 450  # more rows than the filter draws at once
-
-
-@pytest.fixture(scope="module")
-def big_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A table of BIG codes, every one of them with the word 'common', served on 127.0.0.1."""
-    root = tmp_path_factory.mktemp("big")
-    shutil.copy(CONFIG, root / "mkdocs.yml")
-    shutil.copytree(REPO / "docs", root / "docs")
-    (root / "data").mkdir()
-    document = yaml.safe_load(DATA.read_text("utf-8"))
-    document["codes"] = [
-        {
-            "code": 10 + n,
-            **{lang: {"name": f"common {n}", "action": f"act {n}"} for lang in LANGUAGES},
-        }
-        for n in range(BIG)
-    ]
-    (root / "data" / "errors.yml").write_text(yaml.safe_dump(document, allow_unicode=True), "utf-8")
-    published = "".join(f"{entry['code']}\n" for entry in document["codes"])
-    (root / "data" / "published.txt").write_text(published, "utf-8")
-    build_into(root / "mkdocs.yml", root / "site")
-    with served(root / "site") as url:
-        yield url
-
-
-@pytest.mark.parametrize("language", KNOWN_LANGUAGES)
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_a_big_table_draws_a_limited_number_of_matches_and_says_so(
-    browser: Browser, big_site: str, language: str
+    case_pages: Pages, language: str
 ) -> None:
-    pages = Pages(browser, big_site)
-    try:
-        page = pages.reader(f"/{language}/")
-        shown = _filter(page, "common")
-        assert shown == [str(10 + n) for n in range(200)]
-        note = page.locator(".gs-filter__more")
-        expect(note).to_be_visible()
-        expect(note).to_have_text(KNOWN[language]["more"].format(shown=200, total=BIG))
-        # Code 449 is "common 439"; "common 449" is code 459: words match anywhere in a row.
-        assert _filter(page, "common 449") == ["449", "459"]
-        expect(note).to_be_hidden()
-        assert len(_filter(page, "")) == BIG
-    finally:
-        for context in pages.contexts:
-            context.close()
-    assert pages.errors == []
+    page = case_pages.reader(f"/{language}/")
+    shown = _filter(page, "common")
+    assert shown == [str(10 + n) for n in range(200)]
+    note = page.locator(".gs-filter__more")
+    expect(note).to_be_visible()
+    expect(note).to_have_text(interface(language)["more"].format(shown=200, total=BIG))
+    # Code 449 is "common 439"; "common 449" is code 459: words match anywhere in a row.
+    assert _filter(page, "common 449") == ["449", "459"]
+    expect(note).to_be_hidden()
+    assert len(_filter(page, "")) == BIG + len(CASE_TEXTS)
 
 
-@pytest.mark.parametrize("language", KNOWN_LANGUAGES)
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_a_match_copies_the_link_to_its_row_and_keeps_ids_unique(
     pages: Pages, language: str
 ) -> None:
     page = pages.reader(f"/{language}/", permissions=["clipboard-read", "clipboard-write"])
     assert _filter(page, "1002") == ["1002"]
     assert page.locator('[id="1002"]').count() == 1  # the copy shown carries no id
-    name = KNOWN[language]["copy"].format(code=1002)
+    name = interface(language)["copy"].format(code=1002)
     page.get_by_role("button", name=name, exact=True).click()
-    expect(page.locator(".gs-toast")).to_have_text(KNOWN[language]["copied"])
+    expect(page.locator(".gs-toast")).to_have_text(interface(language)["copied"])
     assert page.evaluate("navigator.clipboard.readText()") == f"{pages.base_url}/{language}/#1002"

@@ -6,14 +6,13 @@ import struct
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.base import AXE_FILE_PATH
 from playwright.sync_api import Page, expect
 
 from gupshup_errors.model import ErrorTable
 
-from ..conftest import LANGUAGES
-from .conftest import DESKTOP, PHONE, Pages
-from .reader import KNOWN, KNOWN_LANGUAGES, box, row, visible_rows
+from ..helpers import LANGUAGES
+from ..helpers.browser import DESKTOP, PHONE, Pages, box, row, violations, visible_rows
+from ..helpers.interface import interface
 
 
 def _png_width(path: Path) -> int:
@@ -70,17 +69,17 @@ def _toggle(page: Page) -> str:
     return title
 
 
-@pytest.mark.parametrize("language", KNOWN_LANGUAGES)
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_palette_toggle_switches_light_and_dark_and_is_named_in_the_page_language(
     pages: Pages, language: str
 ) -> None:
     page = pages.reader(f"/{language}/", color_scheme="light")
     assert _scheme(page) == "default"
-    assert _toggle(page) == KNOWN[language]["to dark"]
+    assert _toggle(page) == interface(language)["to dark"]
     background = page.evaluate("getComputedStyle(document.body).backgroundColor")
     page.locator("form[data-md-component=palette] label:visible").click()
     page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
-    assert _toggle(page) == KNOWN[language]["to light"]
+    assert _toggle(page) == interface(language)["to light"]
     assert page.evaluate("getComputedStyle(document.body).backgroundColor") != background
 
 
@@ -108,21 +107,6 @@ def test_print_shows_a_clean_table(
     assert pdf.read_bytes().startswith(b"%PDF")
 
 
-def _violations(page: Page) -> list[str]:
-    # Colours are judged as they end up, not halfway through a fade.
-    page.wait_for_function("document.getAnimations().length === 0")
-    page.add_script_tag(path=str(AXE_FILE_PATH))
-    found: list[str] = page.evaluate(
-        """async () => {
-            const result = await axe.run(document, {resultTypes: ["violations"]});
-            return result.violations.map(v =>
-                `${v.id} (${v.impact}): ${v.help}: ` +
-                v.nodes.slice(0, 3).map(n => n.target.join(" ")).join(", "));
-        }"""
-    )
-    return found
-
-
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_axe_finds_no_violations(
@@ -130,14 +114,14 @@ def test_axe_finds_no_violations(
 ) -> None:
     page = pages.reader(f"/{language}/#{table.codes[1].code}", color_scheme=scheme)
     assert page.evaluate("document.documentElement.lang") == language
-    assert _violations(page) == []
+    assert violations(page) == []
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_axe_finds_no_violations_on_the_not_found_page(pages: Pages, language: str) -> None:
     page = pages.open(f"/{language}/404.html")
     page.wait_for_selector(".md-search[aria-label]", state="attached")  # errors.js has run
-    assert _violations(page) == []
+    assert violations(page) == []
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -152,4 +136,4 @@ def test_axe_finds_no_violations_with_the_filter_and_search_in_use(
     page.keyboard.insert_text("1002")
     page.keyboard.press("End")
     page.wait_for_selector("a.md-search-result__link")
-    assert _violations(page) == []
+    assert violations(page) == []

@@ -7,9 +7,9 @@ from playwright.sync_api import expect
 
 from gupshup_errors.model import ErrorTable
 
-from ..conftest import LANGUAGES
-from .conftest import DESKTOP, PHONE, Pages
-from .reader import KNOWN, KNOWN_LANGUAGES, box, header_bottom, row
+from ..helpers import LANGUAGES
+from ..helpers.browser import DESKTOP, PHONE, Pages, box, header_bottom, row
+from ..helpers.interface import interface
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
@@ -41,29 +41,29 @@ def test_a_link_to_a_code_further_down_keeps_it_in_view(
     assert header_bottom(page) <= target.top and target.bottom <= PHONE["height"]
 
 
-@pytest.mark.parametrize("language", KNOWN_LANGUAGES)
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_copy_button_copies_the_rows_absolute_link_and_says_so(
     pages: Pages, table: ErrorTable, language: str
 ) -> None:
     page = pages.reader(f"/{language}/", permissions=["clipboard-read", "clipboard-write"])
     assert page.locator("#gs-table button.gs-copy").count() == len(table.codes)
-    name = KNOWN[language]["copy"].format(code=1002)
+    name = interface(language)["copy"].format(code=1002)
     page.get_by_role("button", name=name, exact=True).click()
     toast = page.locator(".gs-toast")
-    expect(toast).to_have_text(KNOWN[language]["copied"])
+    expect(toast).to_have_text(interface(language)["copied"])
     expect(toast).to_have_class("gs-toast gs-toast--visible")
     assert page.evaluate("navigator.clipboard.readText()") == f"{pages.base_url}/{language}/#1002"
 
 
-@pytest.mark.parametrize("language", KNOWN_LANGUAGES)
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_copy_button_works_from_the_keyboard(pages: Pages, language: str) -> None:
     page = pages.reader(f"/{language}/", permissions=["clipboard-read", "clipboard-write"])
     page.focus(f"{row(1003)} a.gs-code")
     page.keyboard.press("Tab")
     focused = page.evaluate("document.activeElement.getAttribute('aria-label')")
-    assert focused == KNOWN[language]["copy"].format(code=1003)
+    assert focused == interface(language)["copy"].format(code=1003)
     page.keyboard.press("Enter")
-    expect(page.locator(".gs-toast")).to_have_text(KNOWN[language]["copied"])
+    expect(page.locator(".gs-toast")).to_have_text(interface(language)["copied"])
     assert page.evaluate("navigator.clipboard.readText()") == f"{pages.base_url}/{language}/#1003"
 
 
@@ -110,7 +110,7 @@ def test_root_sends_the_reader_to_their_language_with_the_code(
     assert box(page, row(1002)).top >= header_bottom(page)
 
 
-@pytest.mark.parametrize("language", KNOWN_LANGUAGES)
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_when_the_browser_refuses_to_copy_the_link_goes_to_the_address_bar(
     pages: Pages, language: str
 ) -> None:
@@ -119,9 +119,9 @@ def test_when_the_browser_refuses_to_copy_the_link_goes_to_the_address_bar(
         document.execCommand = () => false;
     """
     page = pages.reader(f"/{language}/", before=refuse)
-    button = page.get_by_role("button", name=KNOWN[language]["copy"].format(code=1006))
+    button = page.get_by_role("button", name=interface(language)["copy"].format(code=1006))
     button.focus()
     page.keyboard.press("Enter")
-    expect(page.locator(".gs-toast")).to_have_text(KNOWN[language]["failed"])
+    expect(page.locator(".gs-toast")).to_have_text(interface(language)["failed"])
     assert page.url == f"{pages.base_url}/{language}/#1006"
     assert page.evaluate("document.activeElement.closest('tr').id") == "1006"

@@ -7,11 +7,8 @@ import re
 import pytest
 from playwright.sync_api import Page
 
-from gupshup_errors.model import ErrorTable
-
-from ..conftest import LANGUAGES
-from .conftest import Pages
-from .reader import box, header_bottom, row
+from ..helpers import LANGUAGES
+from ..helpers.browser import CASE_TEXTS, Pages, box, header_bottom, row
 
 
 def _search(page: Page, typed: str) -> list[str]:
@@ -28,13 +25,14 @@ def _search(page: Page, typed: str) -> list[str]:
     return links
 
 
-def _codes_saying(table: ErrorTable, language: str, pattern: str) -> set[str]:
-    """The codes whose name or action in `language` has a word matching `pattern`."""
+def _codes_saying(language: str, pattern: str) -> set[str]:
+    """The codes of the cases' table whose name or action in `language` has a word matching
+    `pattern`."""
     word = re.compile(rf"(?<!\w){pattern}(?!\w)", re.IGNORECASE)
     return {
-        f"#{entry.code}"
-        for entry in table.codes
-        if word.search(entry.texts[language].name) or word.search(entry.texts[language].action)
+        f"#{code}"
+        for code, texts in CASE_TEXTS.items()
+        if any(word.search(text) for text in texts[language])
     }
 
 
@@ -50,28 +48,25 @@ def test_a_code_number_finds_the_code_and_opens_its_row(pages: Pages, language: 
     assert page.evaluate("document.querySelector(':target').id") == "1002"
 
 
-@pytest.mark.skipif("ru" not in LANGUAGES, reason="the site is built without Russian")
-def test_russian_inflections_find_the_other_forms(pages: Pages, table: ErrorTable) -> None:
+def test_russian_inflections_find_the_other_forms(case_pages: Pages) -> None:
     # «шаблона» must find rows that only ever say «шаблон» (lunr alone matches prefixes only).
-    only_base_form = _codes_saying(table, "ru", "шаблон") - _codes_saying(table, "ru", "шаблона")
-    assert only_base_form, "the data has no row saying only «шаблон»: pick another word"
-    page = pages.reader("/ru/")
+    only_base_form = _codes_saying("ru", "шаблон") - _codes_saying("ru", "шаблона")
+    assert only_base_form, "the cases have no row saying only «шаблон»: pick another word"
+    page = case_pages.reader("/ru/")
     found = _search(page, "шаблона")
     assert only_base_form <= set(found)
     assert page.locator(".md-search-result__terms").count() == 0, "a typed word shown missing"
 
 
-@pytest.mark.skipif("ru" not in LANGUAGES, reason="the site is built without Russian")
-def test_russian_search_treats_yo_as_ye(pages: Pages, table: ErrorTable) -> None:
-    expected = _codes_saying(table, "ru", "отключённого")
+def test_russian_search_treats_yo_as_ye(case_pages: Pages) -> None:
+    expected = _codes_saying("ru", "отключённого")
     assert expected
-    page = pages.reader("/ru/")
+    page = case_pages.reader("/ru/")
     assert expected <= set(_search(page, "отключенного"))
 
 
-@pytest.mark.skipif("en" not in LANGUAGES, reason="the site is built without English")
-def test_english_plural_finds_the_singular(pages: Pages, table: ErrorTable) -> None:
-    expected = _codes_saying(table, "en", "template") - _codes_saying(table, "en", "templates")
+def test_english_plural_finds_the_singular(case_pages: Pages) -> None:
+    expected = _codes_saying("en", "template") - _codes_saying("en", "templates")
     assert expected
-    page = pages.reader("/en/")
+    page = case_pages.reader("/en/")
     assert expected <= set(_search(page, "templates"))

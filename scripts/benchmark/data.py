@@ -1,0 +1,104 @@
+"""The synthetic tables: a project of ours with `size` codes, and the same content written by
+hand as plain MkDocs + Material pages (the baseline)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from tests.helpers import DATA, LANGUAGES, document, entries, make_project
+from tests.helpers.interface import interface
+
+FIRST = 100
+STEP = 3
+
+
+def codes(size: int) -> list[int]:
+    return [FIRST + index * STEP for index in range(size)]
+
+
+def _real_rows() -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = yaml.safe_load(DATA.read_text("utf-8"))["codes"]
+    return rows
+
+
+def _real_texts() -> list[dict[str, dict[str, str]]]:
+    return [{lang: row[lang] for lang in LANGUAGES} for row in _real_rows()]
+
+
+def table(size: int) -> list[dict[str, Any]]:
+    """`size` entries with the real texts, cycled and numbered so that rows differ."""
+    real = _real_texts()
+
+    def text(code: int, language: str, field: str) -> str:
+        index = (code - FIRST) // STEP
+        model = real[index % len(real)][language][field]
+        return f"{model} {code}" if field == "name" else f"{model} (#{index + 1})"
+
+    rows = entries(codes(size), LANGUAGES, text)
+    # The API's messages too, where the real rows have them, numbered like the names.
+    messages = [row.get("message") for row in _real_rows()]
+    for index, row in enumerate(rows):
+        message = messages[index % len(messages)]
+        if message:
+            row["message"] = f"{message} {row['code']}"
+    return rows
+
+
+def project(root: Path, size: int) -> Path:
+    """A copy of the project's inputs with a synthetic table of `size` codes, all published."""
+    return make_project(root, codes=table(size))
+
+
+def edited(rows: Sequence[dict[str, Any]], token: str) -> str:
+    """The data file of `rows` with the first row's action, in the first language, replaced."""
+    first = {**rows[0], LANGUAGES[0]: {**rows[0][LANGUAGES[0]], "action": token}}
+    return document([first, *rows[1:]])
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def _message(row: dict[str, Any]) -> str:
+    """The API's message under the name, as a hand-written page would put it."""
+    return f"<br>`{_cell(row['message'])}`" if row.get("message") else ""
+
+
+def baseline(root: Path, rows: Sequence[dict[str, Any]]) -> list[Path]:
+    """The same content as one plain Material site per language; their mkdocs.yml files."""
+    configs = []
+    for language in LANGUAGES:
+        words = interface(language)
+        docs = root / language / "docs"
+        docs.mkdir(parents=True)
+        page = [
+            f"# {words['title']}",
+            "",
+            f"## {words['site name']} {{ #gupshup-whatsapp-api }}",
+            "",
+            f"| {words['code']} | {words['error']} | {words['meaning']} |",
+            "| --- | --- | --- |",
+            *(
+                f"| {row['code']} | {_cell(row[language]['name'])}{_message(row)} "
+                f"| {_cell(row[language]['action'])} |"
+                for row in rows
+            ),
+            "",
+        ]
+        (docs / "index.md").write_text("\n".join(page), "utf-8")
+        config = {
+            "site_name": words["site name"],
+            "site_url": f"http://127.0.0.1:8000/{language}/",
+            "site_dir": str(root / "site" / language),
+            "theme": {"name": "material", "language": language, "font": False},
+            "plugins": ["search"],
+            "markdown_extensions": ["attr_list", "tables"],
+        }
+        path = root / language / "mkdocs.yml"
+        path.write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
+        configs.append(path)
+    return configs

@@ -1,0 +1,65 @@
+"""The command line of `scripts/bench`, and the order the jobs run in."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from dataclasses import asdict
+from pathlib import Path
+
+from tests.helpers import LANGUAGES, REPO
+
+from . import browser, builds, data, preview
+from .report import SizeResult, Weight, report
+
+DESCRIPTION = """Benchmark the generator against plain MkDocs + Material on the same content.
+
+Everything is built in temporary folders; nothing in the repository is touched. Prints
+Markdown tables of medians and writes every sample to .bench/results.json (ignored)."""
+
+
+def arguments(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--sizes", type=int, nargs="+", default=[17, 2000, 10000], help="table sizes"
+    )
+    parser.add_argument("--runs", type=int, default=5, help="build runs per size (median taken)")
+    parser.add_argument(
+        "--edits", type=int, default=5, help="edit-to-preview samples (real-size table)"
+    )
+    parser.add_argument("--browser-samples", type=int, default=5, help="browser samples per size")
+    return parser.parse_args(argv)
+
+
+def one_size(temp: Path, size: int, args: argparse.Namespace, only: bool) -> SizeResult:
+    rows = data.table(size)
+    project = data.project(temp / f"gen-{size}", size)
+    configs = data.baseline(temp / f"base-{size}", rows)
+    runs = args.runs if size <= 2000 else max(3, args.runs // 2)
+    result = SizeResult(
+        size,
+        builds.interleaved(project, configs, runs),
+        Weight.of(project / "site", LANGUAGES[0]),
+        browser.measure(project, rows, args.browser_samples),
+    )
+    if size <= 17 or only:
+        result.edit_seconds = preview.edit_to_preview(project, rows, args.edits)
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = arguments(argv)
+    results = []
+    with tempfile.TemporaryDirectory(prefix="gupshup-bench-") as temp:
+        for size in args.sizes:
+            results.append(one_size(Path(temp), size, args, len(args.sizes) == 1))
+            print(f"{size} codes: done", file=sys.stderr)
+    out = REPO / ".bench"
+    out.mkdir(exist_ok=True)
+    (out / "results.json").write_text(json.dumps([asdict(r) for r in results], indent=2), "utf-8")
+    print(report(results))
+    return 0

@@ -1,0 +1,136 @@
+"""The results of one run and the Markdown tables made of them.
+
+Each table is one section: a function from the results to its lines, listed in SECTIONS.
+A new figure (say Lighthouse's, or the site's size) is a field on `SizeResult` filled by its
+own module, and a section function added to SECTIONS.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import statistics
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .browser import BrowserFigures
+from .builds import Builds
+
+
+@dataclass(frozen=True)
+class Weight:
+    html_bytes: int
+    search_index_bytes: int
+    site_bytes: int
+    whole_bytes: int
+    """The whole site/: every language, every code's page, the root files."""
+    whole_files: int
+    code_page_bytes: int
+
+    @classmethod
+    def of(cls, site: Path, language: str) -> Weight:
+        files = [path for path in (site / language).rglob("*") if path.is_file()]
+        whole = [path for path in site.rglob("*") if path.is_file()]
+        return cls(
+            html_bytes=(site / language / "index.html").stat().st_size,
+            search_index_bytes=(site / language / "search" / "search_index.json").stat().st_size,
+            site_bytes=sum(path.stat().st_size for path in files),
+            whole_bytes=sum(path.stat().st_size for path in whole),
+            whole_files=len(whole),
+            code_page_bytes=next(
+                (path.stat().st_size for path in files if path.parent.name.isdigit()), 0
+            ),
+        )
+
+
+@dataclass
+class SizeResult:
+    """Everything measured on a table of `size` codes."""
+
+    size: int
+    builds: Builds
+    weight: Weight
+    browser: BrowserFigures
+    edit_seconds: list[float] = field(default_factory=list)
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
+
+
+def _ms(values: list[float]) -> str:
+    return f"{statistics.median(values):,.0f} ms" if values else "n/a"
+
+
+def builds(results: list[SizeResult]) -> list[str]:
+    lines = [
+        "| codes | build (generator) | build (plain MkDocs) | overhead | per code | "
+        "peak memory (generator / plain) | edit → preview |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for result in results:
+        runs = result.builds
+        gen = runs.median(runs.generator, "seconds")
+        base = runs.median(runs.baseline, "seconds")
+        edits = result.edit_seconds
+        edit = f"{statistics.median(edits):.2f} s" if edits else "n/a"
+        lines.append(
+            f"| {result.size:,} | {gen:.2f} s | {base:.2f} s | {100 * (gen / base - 1):+.0f}% | "
+            f"{1000 * gen / result.size:.2f} ms | "
+            f"{runs.median(runs.generator, 'peak_mib'):.0f} / "
+            f"{runs.median(runs.baseline, 'peak_mib'):.0f} MiB | {edit} |"
+        )
+    return lines
+
+
+def reader(results: list[SizeResult]) -> list[str]:
+    lines = [
+        "| codes | deep link to last code | filter, per keystroke (median / worst) | "
+        "search → code's row first | HTML (first language) | transferred (its page) | "
+        "search index (its) | other hosts |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for result in results:
+        w, b = result.weight, result.browser
+        worst = f"{max(b.filter_ms):,.0f} ms" if b.filter_ms else "n/a"
+        lines.append(
+            f"| {result.size:,} | {_ms(b.deep_link_ms)} | {_ms(b.filter_ms)} / {worst} | "
+            f"{_ms(b.search_ms)} | {w.html_bytes / 1024:,.1f} KB | "
+            f"{b.transferred_bytes / 1024:,.0f} KB | {w.search_index_bytes / 1024:,.1f} KB | "
+            f"{b.foreign_requests} |"
+        )
+    return lines
+
+
+def site(results: list[SizeResult]) -> list[str]:
+    lines = [
+        "| codes | site/ (generator, every language) | files | a code's page (first language) |",
+        "| ---: | ---: | ---: | ---: |",
+    ]
+    for result in results:
+        w = result.weight
+        lines.append(
+            f"| {result.size:,} | {w.whole_bytes / 2**20:,.1f} MiB | {w.whole_files:,} | "
+            f"{w.code_page_bytes / 1024:,.1f} KB |"
+        )
+    return lines
+
+
+Section = Callable[[list[SizeResult]], list[str]]
+SECTIONS: list[Section] = [builds, site, reader]
+
+
+def report(results: list[SizeResult]) -> str:
+    lines = [f"Machine: {machine()}"]
+    for section in SECTIONS:
+        lines += ["", *section(results)]
+    return "\n".join(lines)

@@ -1,0 +1,49 @@
+"""The tests' helpers, one of each kind: a fixture project builder (`project`), a static server
+like GitHub Pages (`server`), the command-line runner and the live preview (`cli`), a free port
+and a wait (`waiting`), and what the tests need from the system (`system`).
+
+Tests import from here and never from another test module.
+"""
+
+from __future__ import annotations
+
+from .cli import preview, run
+from .project import (
+    CONFIG,
+    DATA,
+    LANGUAGES,
+    REPO,
+    SAMPLE_LANGUAGES,
+    document,
+    entries,
+    make_project,
+    record_of,
+    sample_project,
+)
+from .server import Hosting, Served, serve
+from .system import CHROMIUM, CHROMIUM_ARGS, require
+from .waiting import fetch, free_port, wait_for
+
+__all__ = [
+    "CHROMIUM",
+    "CHROMIUM_ARGS",
+    "CONFIG",
+    "DATA",
+    "LANGUAGES",
+    "REPO",
+    "SAMPLE_LANGUAGES",
+    "Hosting",
+    "Served",
+    "document",
+    "entries",
+    "fetch",
+    "free_port",
+    "make_project",
+    "preview",
+    "record_of",
+    "require",
+    "run",
+    "sample_project",
+    "serve",
+    "wait_for",
+]

@@ -1,0 +1,144 @@
+"""What the browser tests share: pages opened in fresh contexts, and small questions they ask a
+page."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from axe_playwright_python.base import AXE_FILE_PATH
+from playwright.sync_api import Browser, BrowserContext, Page
+
+from .project import LANGUAGES, REPO, entries, make_project
+
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 375, "height": 667}
+# Screenshots and PDFs for people to look at; the folder is ignored by git.
+ARTIFACTS = Path(os.environ.get("ARTIFACTS_DIR", REPO / "tests" / "artifacts"))
+
+
+@dataclass
+class Pages:
+    """Opens pages in fresh browser contexts and closes them after the test."""
+
+    browser: Browser
+    base_url: str
+    contexts: list[BrowserContext] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def open(self, path: str, *, before: str | None = None, **context: Any) -> Page:
+        """`path` on the site, in a new context (viewport, locale, permissions, ...);
+        `before` is a script to run in the page before the page's own."""
+        context.setdefault("viewport", DESKTOP)
+        created = self.browser.new_context(**context)
+        created.set_default_timeout(10_000)  # for waiting only; a failing wait fails sooner
+        if before is not None:
+            created.add_init_script(before)
+        self.contexts.append(created)
+        page = created.new_page()
+        page.on("pageerror", lambda error: self.errors.append(f"{path}: {error}"))
+        page.goto(self.base_url + path)
+        return page
+
+    def reader(self, path: str, **context: Any) -> Page:
+        """`path`, once errors.js has set the table up (it shows the filter last)."""
+        page = self.open(path, **context)
+        page.wait_for_selector(".gs-filter", state="visible")
+        return page
+
+
+@contextmanager
+def pages_at(browser: Browser, base_url: str) -> Iterator[Pages]:
+    """Pages of the site at `base_url`; every context is closed at the end, and the pages must
+    have raised no JavaScript error."""
+    opened = Pages(browser, base_url)
+    yield opened
+    for context in opened.contexts:
+        context.close()
+    assert opened.errors == [], "the page raised JavaScript errors"
+
+
+@dataclass(frozen=True)
+class Box:
+    top: float
+    bottom: float
+    left: float
+    right: float
+
+
+def row(code: int | str) -> str:
+    """The selector of a code's row (an id starting with a digit is no valid `#id`)."""
+    return f'#gs-table tr[id="{code}"]'
+
+
+def box(page: Page, selector: str) -> Box:
+    found = page.eval_on_selector(
+        selector,
+        "el => { const r = el.getBoundingClientRect();"
+        " return {top: r.top, bottom: r.bottom, left: r.left, right: r.right}; }",
+    )
+    return Box(**found)
+
+
+def header_bottom(page: Page) -> float:
+    return box(page, "header.md-header").bottom
+
+
+def visible_rows(page: Page) -> list[str]:
+    """The codes of the rows the reader can see: the filter's matches while it filters (copies,
+    in a table of their own), otherwise the table's own rows."""
+    rows: list[str] = page.eval_on_selector_all(
+        ".gs-table tbody tr",
+        "rows => rows.filter(r => r.checkVisibility() && r.getClientRects().length)"
+        ".map(r => r.id || r.dataset.code)",
+    )
+    return rows
+
+
+# The browser cases' own table, whatever the repository's data says: the rows the filter and
+# search cases look for, and BIG more rows, every one with the word 'common'.
+BIG = 450  # more rows than the filter draws at once
+CASE_TEXTS = {
+    500: {"ru": ("Внутренняя ошибка сервера", "Обратитесь в команду Gupshup."),
+          "en": ("Internal server error", "Contact the Gupshup team.")},
+    1002: {"ru": ("Номер не существует в WhatsApp", "Номер не зарегистрирован."),
+           "en": ("Number does not exist on WhatsApp", "The number is not registered.")},
+    1004: {"ru": ("Номер отключённого аккаунта", "Аккаунт получателя отключён."),
+           "en": ("Number of a disabled account", "The recipient's account is off.")},
+    4005: {"ru": ("Шаблон приостановлен", "Отправка не удалась."),
+           "en": ("Paused template", "Sending failed.")},
+}  # fmt: skip
+CASE_LANGUAGES = ["ru", "en", *(lang for lang in LANGUAGES if lang not in ("ru", "en"))]
+
+
+def _case_text(code: int, language: str, field: str) -> str:
+    if code in CASE_TEXTS:  # in another language, words that match no case
+        known = CASE_TEXTS[code].get(language)
+        return known[field == "action"] if known else f"{field} {code}"
+    return f"common {code - 10}" if field == "name" else f"act {code - 10}"
+
+
+def cases_project(where: Path) -> Path:
+    """The project of the browser cases' own table, in CASE_LANGUAGES."""
+    codes = entries([*range(10, 10 + BIG), *CASE_TEXTS], CASE_LANGUAGES, _case_text)
+    return make_project(where, languages=CASE_LANGUAGES, codes=codes)
+
+
+def violations(page: Page) -> list[str]:
+    """What axe-core finds wrong on the page, one line per rule."""
+    # Colours are judged as they end up, not halfway through a fade.
+    page.wait_for_function("document.getAnimations().length === 0")
+    page.add_script_tag(path=str(AXE_FILE_PATH))
+    found: list[str] = page.evaluate(
+        """async () => {
+            const result = await axe.run(document, {resultTypes: ["violations"]});
+            return result.violations.map(v =>
+                `${v.id} (${v.impact}): ${v.help}: ` +
+                v.nodes.slice(0, 3).map(n => n.target.join(" ")).join(", "));
+        }"""
+    )
+    return found

@@ -1,0 +1,28 @@
+"""Reading the built table page as a reader does."""
+
+from __future__ import annotations
+
+import copy
+
+from bs4 import Tag
+
+RETIRED_NOTE = ".gs-retired-note"
+API_MESSAGE = ".gs-message"
+"""The API's own message, shown under a code's name."""
+
+
+def row_texts(row: Tag) -> list[str]:
+    """The texts of a row's cells (code, name, action) as the data has them: without a retired
+    code's note and the space before it (tests/test_published.py checks the note), nor the
+    API's message under the name (tests/test_site.py checks it)."""
+    texts = []
+    for cell in row.find_all(["th", "td"]):
+        cell = copy.copy(cell)
+        for message in cell.select(API_MESSAGE):
+            message.decompose()
+        notes = cell.select(RETIRED_NOTE)
+        for note in notes:
+            note.decompose()
+        text = cell.get_text()
+        texts.append(text.removesuffix(" ") if notes else text)
+    return texts

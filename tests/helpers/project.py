@@ -1,0 +1,133 @@
+"""The one fixture project builder: a throwaway copy of the project's inputs (mkdocs.yml, docs/,
+data/) in a temporary folder, with the languages, the codes and their texts a test needs."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from gupshup_errors import settings
+
+REPO = Path(__file__).resolve().parents[2]
+CONFIG = REPO / "mkdocs.yml"
+_SETTINGS = settings.read(CONFIG)
+LANGUAGES: list[str] = list(_SETTINGS.languages)
+"""The languages the repository's site builds, as mkdocs.yml lists them."""
+DATA = CONFIG.parent / _SETTINGS.data_file
+ANCHOR = "gupshup-whatsapp-api"
+
+Text = Callable[[int, str, str], str]
+"""The text of (code, language, field), field being 'name' or 'action'."""
+
+
+def _numbered(code: int, language: str, field: str) -> str:
+    return f"{field} {code} {language}"
+
+
+def entries(
+    codes: Iterable[int],
+    languages: Sequence[str] = LANGUAGES,
+    text: Text = _numbered,
+    retired: Iterable[int] = (),
+) -> list[dict[str, Any]]:
+    """Data entries for `codes`, each with a name and an action in every language."""
+    gone = set(retired)
+    return [
+        {
+            "code": code,
+            **({"retired": True} if code in gone else {}),
+            **{lang: {f: text(code, lang, f) for f in ("name", "action")} for lang in languages},
+        }
+        for code in codes
+    ]
+
+
+def document(codes: Sequence[Mapping[str, Any]], languages: Sequence[str] = LANGUAGES) -> str:
+    """A whole data file holding `codes`, under a title in every language."""
+    title = yaml.safe_load(DATA.read_text("utf-8"))["table"]["title"]
+    table = {
+        "anchor": ANCHOR,
+        "title": {lang: title.get(lang, f"Table ({lang})") for lang in languages},
+    }
+    data = {"table": table, "codes": list(codes)}
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10**6)
+
+
+def record_of(codes: Sequence[Mapping[str, Any]]) -> str:
+    """The published record listing every one of `codes`, retirements marked."""
+    lines = [f"{entry['code']}{' retired' if entry.get('retired') else ''}" for entry in codes]
+    return "".join(f"{line}\n" for line in lines)
+
+
+def _write(target: Path, content: str | bytes | Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, Path):
+        shutil.copy(content, target)
+    elif isinstance(content, bytes):
+        target.write_bytes(content)
+    else:
+        target.write_text(content, "utf-8")
+
+
+def _with_languages(config: str, languages: Sequence[str]) -> str:
+    edited, found = re.subn(
+        r"^(\s*languages:\s*)\[[^\]]*\]", rf"\g<1>[{', '.join(languages)}]", config, flags=re.M
+    )
+    assert found == 1, "mkdocs.yml lists the plugin's languages as `languages: [..]` no more"
+    return edited
+
+
+def make_project(
+    where: Path,
+    *,
+    languages: Sequence[str] | None = None,
+    codes: Sequence[Mapping[str, Any]] | None = None,
+    data: str | bytes | Path | None = None,
+    record: str | bytes | Path | None = None,
+    files: Mapping[str, str | bytes | Path] | None = None,
+    config: Callable[[str], str] | None = None,
+) -> Path:
+    """A project at `where` to build, break or edit freely.
+
+    - `languages`: what mkdocs.yml builds (default: the repository's languages);
+    - `codes`: the data's entries (see `entries`), or `data`: the data file as written;
+      neither: the repository's own data file;
+    - `record`: data/published.txt (default: the repository's with its own data, else every
+      code of `codes` published);
+    - `files`: more files, by path relative to the project;
+    - `config`: an edit of mkdocs.yml's text.
+    """
+    where.mkdir(parents=True)
+    text = CONFIG.read_text("utf-8")
+    if languages is not None:
+        text = _with_languages(text, languages)
+    (where / "mkdocs.yml").write_text(config(text) if config else text, "utf-8")
+    shutil.copytree(REPO / "docs", where / "docs")
+    shutil.copytree(DATA.parent, where / "data")  # with the editor's schema beside the data
+    if codes is not None:
+        data = document(codes, languages or LANGUAGES)
+        record = record_of(codes) if record is None else record
+    if data is not None:
+        _write(where / "data" / "errors.yml", data)
+    if record is not None:
+        _write(where / "data" / "published.txt", record)
+    for relative, content in (files or {}).items():
+        _write(where / relative, content)
+    return where
+
+
+SAMPLE = Path(__file__).parents[1] / "data" / "sample"
+SAMPLE_LANGUAGES = ("ru", "en")
+"""tests/data/sample: a data file (today's table, frozen) for the tests that edit particular
+lines and texts; its languages are its own, whatever the repository's site builds."""
+
+
+def sample_project(where: Path, **options: Any) -> Path:
+    """A project with the sample data and its record, building the sample's languages."""
+    sample = {"data": SAMPLE / "errors.yml", "record": SAMPLE / "published.txt"}
+    return make_project(where, languages=SAMPLE_LANGUAGES, **(sample | options))
