@@ -1,18 +1,15 @@
-"""A code's own page in Chromium, the old addresses that lead to it, and the API's messages
-found by search and by the filter on every language's site."""
+"""A code's own page in Chromium (the old addresses that lead to it: test_subpath.py), and the
+API's messages found by search and by the filter on every language's site."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from gupshup_errors.model import ErrorTable
 
-from ..helpers import LANGUAGES, serve
+from ..helpers import LANGUAGES
 from ..helpers.browser import PHONE, Pages, violations, visible_rows
 from ..helpers.interface import interface
 
@@ -81,42 +78,6 @@ def test_on_a_phone_the_page_and_the_table_do_not_scroll_sideways(
     # The API's message sits under the name: the table keeps its three columns.
     columns = page.eval_on_selector('tr[id="1008"]', "tr => tr.cells.length")
     assert columns == 3
-
-
-# --- Old addresses, through a host that serves 404.html for what is missing ----------------
-
-
-@pytest.fixture(scope="module")
-def pages_host(site: Path) -> Iterator[str]:
-    with serve(site) as served:
-        yield served.url
-
-
-@pytest.mark.parametrize(
-    ("old", "lands"),
-    [
-        ("/{last}/1002", "/{last}/1002/"),  # the host's own folder redirect
-        ("/{last}/1002.html", "/{last}/1002/"),
-        ("/1002", "/{preferred}/1002/"),
-        ("/{last}/old-page#1002", "/{last}/#1002"),  # a #code linked to the row: it still does
-        ("/{first}/00500", "/{first}/500/"),
-    ],
-)
-def test_old_addresses_land_on_the_code(
-    browser: Browser, pages_host: str, old: str, lands: str
-) -> None:
-    names = {
-        "first": LANGUAGES[0],
-        "last": LANGUAGES[-1],
-        "preferred": "en" if "en" in LANGUAGES else LANGUAGES[0],  # the browser asks for en-US
-    }
-    context = browser.new_context(locale="en-US")
-    try:
-        page = context.new_page()
-        page.goto(pages_host + old.format(**names))
-        page.wait_for_url(pages_host + lands.format(**names))
-    finally:
-        context.close()
 
 
 # --- The API's messages, found first -------------------------------------------------------
