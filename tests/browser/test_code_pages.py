@@ -4,6 +4,7 @@ API's messages found by search and by the filter on every language's site."""
 from __future__ import annotations
 
 import re
+
 import pytest
 from playwright.sync_api import Page, expect
 
