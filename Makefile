@@ -13,7 +13,7 @@ USER_ID ?= $(shell id -u)
 export NO_MKDOCS_2_WARNING := 1
 export CHROMIUM
 
-.PHONY: help serve site check published schema expected test lint typecheck i18n system-packages bench clean
+.PHONY: help serve site check published schema expected test lint typecheck i18n system-packages bench constraints clean
 
 help:  ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -87,6 +87,16 @@ test: lint typecheck check site system-packages $(NODE_MODULES)/.installed  ## e
 
 bench: $(BIN)/.installed system-packages  ## measure build, preview and browser figures (several minutes; see README)
 	$(PY) scripts/bench
+
+# The newest versions pyproject.toml allows, resolved in a throwaway venv (needs PyPI), then
+# `make test` on them: after Dependabot bumps a pin in pyproject.toml, or to update the rest.
+constraints:  ## regenerate constraints.txt from a fresh venv (review `git diff constraints.txt`)
+	@fresh=$$(mktemp -d) && trap 'rm -rf "$$fresh"' EXIT && \
+	$(PYTHON) -m venv "$$fresh" && \
+	"$$fresh/bin/pip" install --quiet --disable-pip-version-check -e '.[dev]' && \
+	"$$fresh/bin/pip" freeze --exclude-editable | LC_ALL=C sort -f > constraints.txt.new && \
+	mv constraints.txt.new constraints.txt
+	@echo "constraints.txt regenerated; run 'make test' and commit it"
 
 clean:  ## remove the built site and caches (keeps .venv)
 	rm -rf site .site-* .pytest_cache .mypy_cache .ruff_cache .hypothesis tests/artifacts

@@ -50,7 +50,7 @@ def check(settings: Settings) -> int:
     else:
         languages = ", ".join(settings.languages)
         print(f"{settings.data_file}: {len(table.codes)} codes in {languages}: OK")
-    catalog_problems = i18n.catalog_problems(settings.languages)
+    catalog_problems = i18n.catalog_problems(settings.languages, settings.catalogs)
     for problem in catalog_problems:
         print(problem, file=sys.stderr)
     workflow.emit(workflow.for_catalogs(catalog_problems))
@@ -88,7 +88,7 @@ def lookup(settings: Settings, codes: Sequence[int], language: str) -> int:
 def write_export(settings: Settings, fmt: str, language: str | None) -> int:
     """Write the table in `fmt` to standard output, in one language or every one."""
     languages = [language] if language else list(settings.languages)
-    text = export(settings.table(), languages, settings.site_url, fmt)
+    text = export(settings.table(), languages, settings.site_url, fmt, settings.catalogs)
     # Bytes, so that the output is UTF-8 whatever the terminal's locale says.
     sys.stdout.buffer.write(text.encode("utf-8"))
     sys.stdout.flush()

@@ -128,8 +128,8 @@ class _Pieces:
     next: _Parts
 
     @classmethod
-    def of(cls, shell: Shell, language: str) -> _Pieces:
-        module = localized(language).get_template("code-page.html.j2").make_module()
+    def of(cls, shell: Shell, language: str, catalogs: i18n.Catalogs) -> _Pieces:
+        module = localized(language, catalogs).get_template("code-page.html.j2").make_module()
 
         def render(macro: str, *slots: Markup) -> str:
             return str(getattr(module, macro)(*slots))
@@ -171,11 +171,13 @@ def _plain(text: str) -> str:
     return html.escape(" ".join(inline.to_plain(text).split()))
 
 
-def pages(shell: Shell, table: ErrorTable, language: str) -> Iterator[CodePage]:
+def pages(
+    shell: Shell, table: ErrorTable, language: str, catalogs: i18n.Catalogs = i18n.PACKAGE
+) -> Iterator[CodePage]:
     """Every code's page in `language`, in the table's order."""
-    pieces = _Pieces.of(shell, language)
+    pieces = _Pieces.of(shell, language, catalogs)
     # The page's title (and h1, og:title) before the site's name: the code and its name.
-    heading = html.escape(i18n.translations(language).gettext("Error %(code)s: %(name)s"))
+    heading = html.escape(i18n.translations(language, catalogs).gettext("Error %(code)s: %(name)s"))
     rows = table.codes
     texts = [_prepared(row, language, heading) for row in rows]
     for index, row in enumerate(rows):

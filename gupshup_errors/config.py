@@ -60,3 +60,6 @@ class ErrorTableConfig(base.Config):
     language = Language()
     """The language a bare `mkdocs build` or `mkdocs serve` builds; by default the first.
     The site builder builds every language whatever this says."""
+    locales_dir = c.Optional(c.Dir(exists=True))
+    """A folder of the site's own catalogs (<language>/LC_MESSAGES/messages.po), relative to
+    mkdocs.yml, read before the package's: for a language the package does not ship."""

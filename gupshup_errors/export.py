@@ -135,11 +135,11 @@ def markdown_cell(text: str) -> str:
     return _ESCAPE.sub(r"\\\1", text)
 
 
-def to_markdown(doc: ErrorsDoc) -> str:
+def to_markdown(doc: ErrorsDoc, catalogs: i18n.Catalogs = i18n.PACKAGE) -> str:
     """One section per language, headed by the table's title, with the page's column headers."""
     sections = []
     for lang in doc["languages"]:
-        gettext = i18n.translations(lang).gettext
+        gettext = i18n.translations(lang, catalogs).gettext
         lines = [
             f"## {markdown_cell(doc['table']['title'][lang])}",
             "",
@@ -157,7 +157,13 @@ def to_markdown(doc: ErrorsDoc) -> str:
     return "\n".join(sections)
 
 
-def export(table: ErrorTable, languages: Sequence[str], site_url: str | None, fmt: str) -> str:
+def export(
+    table: ErrorTable,
+    languages: Sequence[str],
+    site_url: str | None,
+    fmt: str,
+    catalogs: i18n.Catalogs = i18n.PACKAGE,
+) -> str:
     """The table in one of FORMATS."""
     doc = document(table, languages, site_url)
     if fmt == "json":
@@ -165,5 +171,5 @@ def export(table: ErrorTable, languages: Sequence[str], site_url: str | None, fm
     if fmt == "csv":
         return to_csv(doc)
     if fmt == "markdown":
-        return to_markdown(doc)
+        return to_markdown(doc, catalogs)
     raise ValueError(f"unknown format {fmt!r}; the formats are {', '.join(FORMATS)}")

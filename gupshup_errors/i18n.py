@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
@@ -24,8 +25,27 @@ TEMPLATE = LOCALES / "messages.pot"
 DOMAIN = "messages"
 
 
-def catalog_path(language: str) -> Path:
-    return LOCALES / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+@dataclass(frozen=True)
+class Catalogs:
+    """Where the languages' catalogs are: a site's own folder (the plugin's `locales_dir`),
+    if it has one, before the package's. A language the package does not ship, such as a
+    test's fixture language, then needs no file inside the package."""
+
+    extra: Path | None = None
+
+    def path(self, language: str) -> Path:
+        """The language's .po: the site's own if it has one, else the package's."""
+        relative = Path(language, "LC_MESSAGES", f"{DOMAIN}.po")
+        if self.extra is not None and (self.extra / relative).exists():
+            return self.extra / relative
+        return LOCALES / relative  # read when called: tests point LOCALES at a copy
+
+
+PACKAGE = Catalogs()
+
+
+def catalog_path(language: str, catalogs: Catalogs = PACKAGE) -> Path:
+    return catalogs.path(language)
 
 
 def read_catalog(path: Path, language: str | None = None) -> Catalog:
@@ -37,26 +57,26 @@ class MissingCatalogError(PluginError):
     """A built language has no catalog yet."""
 
 
-def missing_catalog(language: str) -> str:
+def missing_catalog(language: str, catalogs: Catalogs = PACKAGE) -> str:
     """What to say when `language` has no catalog: the command that creates it."""
     pybabel = shown(Path(sys.executable).parent / "pybabel")  # the venv's, as the README says
     return (
-        f"{shown(catalog_path(language))}: missing; create it with "
+        f"{shown(catalogs.path(language))}: missing; create it with "
         f"'{pybabel} init -i {shown(TEMPLATE)} -d {shown(LOCALES)} -l {language}', "
         "then translate it"
     )
 
 
-def translations(language: str) -> Translations:
+def translations(language: str, catalogs: Catalogs = PACKAGE) -> Translations:
     """The language's translations, compiled in memory from its .po: no .mo file on disk.
 
     Compiled once per version of the file: a build asks for them many times per language,
     and an edited .po still shows on the next build."""
-    path = catalog_path(language)
+    path = catalogs.path(language)
     try:
         stat = path.stat()
     except FileNotFoundError:
-        raise MissingCatalogError(missing_catalog(language)) from None
+        raise MissingCatalogError(missing_catalog(language, catalogs)) from None
     return _compiled(path, language, (stat.st_mtime_ns, stat.st_size, stat.st_ino))
 
 
@@ -81,6 +101,11 @@ def og_locale(language: str) -> str:
     return f"{likely.language}_{likely.territory}" if likely.territory else likely.language
 
 
+def direction(language: str) -> Literal["ltr", "rtl"]:
+    """The language's writing direction, from Babel's locale data (never a list by hand)."""
+    return "rtl" if Locale.parse(language).character_order == "right-to-left" else "ltr"
+
+
 @dataclass(frozen=True)
 class CatalogProblem:
     """One thing that keeps a catalog from being complete and current, and where it is."""
@@ -94,7 +119,9 @@ class CatalogProblem:
         return where + self.message
 
 
-def catalog_problems(languages: Sequence[str]) -> list[CatalogProblem]:
+def catalog_problems(
+    languages: Sequence[str], catalogs: Catalogs = PACKAGE
+) -> list[CatalogProblem]:
     """Everything that keeps a built language's catalog from being complete and current."""
     problems: list[CatalogProblem] = []
     expected = {message.id for message in read_catalog(TEMPLATE) if message.id}
@@ -104,9 +131,9 @@ def catalog_problems(languages: Sequence[str]) -> list[CatalogProblem]:
         except (UnknownLocaleError, ValueError):
             problems.append(CatalogProblem(f"language '{language}' is not a locale Babel knows"))
             continue
-        path = catalog_path(language)
+        path = catalogs.path(language)
         if not path.exists():
-            problems.append(CatalogProblem(missing_catalog(language)))  # says the file
+            problems.append(CatalogProblem(missing_catalog(language, catalogs)))  # says the file
             continue
         catalog = read_catalog(path, language)
         present = {message.id for message in catalog if message.id}

@@ -121,14 +121,19 @@ def _literal(text: str) -> str:
 
 def to_html(text: str, fragment_base: str = "") -> Markup:
     """`text` as HTML: literal except for its inline code and safe links. A link to a row
-    (#1002) gets `fragment_base` before it, for pages other than the table's."""
+    (#1002) gets `fragment_base` before it, for pages other than the table's.
+
+    Both are isolated from the text around them (a `dir` attribute isolates), so that in a
+    right-to-left text code stays left to right and a link keeps the direction of its own
+    words: neither is reordered with, nor reorders, its neighbours.
+    """
     parts = []
     for span in parse(text)[0]:
         if isinstance(span, Code):
-            parts.append(f"<code>{_literal(span.text)}</code>")
+            parts.append(f'<code dir="ltr">{_literal(span.text)}</code>')
         elif isinstance(span, Link):
             address = f"{fragment_base}{span.address}" if span.fragment else span.address
-            parts.append(f'<a href="{escape(address)}">{_literal(span.text)}</a>')
+            parts.append(f'<a href="{escape(address)}" dir="auto">{_literal(span.text)}</a>')
         else:
             parts.append(_literal(span.text))
     return Markup("".join(parts))
@@ -140,7 +145,7 @@ def to_html_unlinked(text: str) -> Markup:
     parts = []
     for span in parse(text)[0]:
         if isinstance(span, Code):
-            parts.append(f"<code>{_literal(span.text)}</code>")
+            parts.append(f'<code dir="ltr">{_literal(span.text)}</code>')
         else:
             parts.append(_literal(span.text))
     return Markup("".join(parts))

@@ -16,13 +16,13 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from . import codepages, search, theme, urls
+from . import codepages, i18n, search, theme, urls
 from .config import ErrorTableConfig
 from .fences import material
 from .model import ErrorTable
 from .problems import DataError
 from .render import TABLE_SLOT, PageSource, alternates, render_page, site_name
-from .settings import THEME, Settings
+from .settings import THEME, Settings, catalogs
 from .template_cache import MemoryBytecodeCache
 
 # One per process: the second language's build, and every preview rebuild, reuse the compiled theme.
@@ -49,6 +49,10 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
     root_url: str
     shell: codepages.Shell | None = None
 
+    @property
+    def catalogs(self) -> i18n.Catalogs:
+        return catalogs(self.config)
+
     def build(self, given: LanguageBuild) -> None:
         """Build `given.language` from `given` rather than reading the data again: the site
         builder reads the data once and hands the same table to every language."""
@@ -71,7 +75,9 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
     # First, so that Material's search plugin sees this build's language.
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        given = self.given or self._own_build(config)
+        # MkDocs keeps one plugin instance per process (its plugin cache), so what the site
+        # builder handed over serves this one build only, not a later bare build.
+        given, self.given = self.given or self._own_build(config), None
         self.table, self.date, self.language = given.table, given.date, given.language
         language = self.language
         root_url = urls.root(config.site_url)
@@ -84,17 +90,20 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
                 "path": alt.link,
                 "lang": alt.language,
                 "locale": alt.locale,
+                "dir": alt.direction,
             }
-            for alt in alternates(root_url, self.config.languages)
+            for alt in alternates(root_url, self.config.languages, self.catalogs)
         ]
         config.extra["x_default"] = root_url
         # After a custom_dir, if the site has one, so that the site can still override us.
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
         config.theme["language"] = language
+        config.theme["direction"] = i18n.direction(language)
         palette = config.theme.get("palette")
         if isinstance(palette, list):  # a list of schemes, so there are toggles to name
-            config.theme["palette"] = theme.palette(palette, language)
-        config.site_name = site_name(language)
+            config.theme["palette"] = theme.palette(palette, language, self.catalogs)
+        search.use_language(config, language)
+        config.site_name = site_name(language, self.catalogs)
         config.site_url = urls.language_url(root_url, language)
         config.site_dir = str(Path(config.site_dir) / language)
         self.root_url = root_url
@@ -103,7 +112,7 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        self.page = render_page(self.table, self.language)
+        self.page = render_page(self.table, self.language, self.catalogs)
         files.append(File.generated(config, "index.md", content=self.page.markdown))
         shell = codepages.shell_markdown(self.root_url, self.config.languages)
         files.append(
@@ -136,7 +145,7 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
             output = output.replace(TABLE_SLOT, self.page.table, 1)
         output = self._use_worker(output)
         if page.file.src_uri == codepages.SHELL_URI:
-            links = alternates(self.root_url, self.config.languages)
+            links = alternates(self.root_url, self.config.languages, self.catalogs)
             try:
                 self.shell = codepages.shell(output, links)
             except codepages.ShellError as error:
@@ -176,7 +185,7 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
         if self.shell is None:
             raise PluginError("the code pages' shell was not rendered")
         shutil.rmtree(site / codepages.PATH_SLOT)
-        for code_page in codepages.pages(self.shell, self.table, self.language):
+        for code_page in codepages.pages(self.shell, self.table, self.language, self.catalogs):
             folder = site / code_page.anchor
             folder.mkdir(exist_ok=True)
             (folder / "index.html").write_text(code_page.html, encoding="utf-8")

@@ -27,9 +27,13 @@ class Alternate:
     """The Open Graph locale ("en_US")."""
     site_name: str
     """The site's name in this language."""
+    direction: str
+    """"ltr" or "rtl", from Babel's locale data."""
 
 
-def alternates(site_url: str | None, languages: Sequence[str]) -> list[Alternate]:
+def alternates(
+    site_url: str | None, languages: Sequence[str], catalogs: i18n.Catalogs = i18n.PACKAGE
+) -> list[Alternate]:
     """Every language version of the site."""
     return [
         Alternate(
@@ -38,7 +42,8 @@ def alternates(site_url: str | None, languages: Sequence[str]) -> list[Alternate
             link=urls.language_path(site_url, lang),
             url=urls.language_url(site_url, lang),
             locale=i18n.og_locale(lang),
-            site_name=site_name(lang),
+            site_name=site_name(lang, catalogs),
+            direction=i18n.direction(lang),
         )
         for lang in languages
     ]
@@ -58,9 +63,10 @@ def _environment() -> Environment:
     return env
 
 
-def localized(language: str) -> Environment:
+def localized(language: str, catalogs: i18n.Catalogs) -> Environment:
     env = _environment()
-    env.install_gettext_translations(i18n.translations(language), newstyle=True)  # type: ignore[attr-defined]
+    translations = i18n.translations(language, catalogs)
+    env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
     return env
 
 
@@ -83,9 +89,11 @@ class PageSource:
         return self.markdown.replace(TABLE_SLOT, self.table, 1)
 
 
-def render_page(table: ErrorTable, language: str) -> PageSource:
+def render_page(
+    table: ErrorTable, language: str, catalogs: i18n.Catalogs = i18n.PACKAGE
+) -> PageSource:
     """The error table page in `language`."""
-    env = localized(language)
+    env = localized(language, catalogs)
     context = {
         "table": table,
         "title": table.title[language],
@@ -100,14 +108,14 @@ def render_page(table: ErrorTable, language: str) -> PageSource:
     )
 
 
-def render(table: ErrorTable, language: str) -> str:
+def render(table: ErrorTable, language: str, catalogs: i18n.Catalogs = i18n.PACKAGE) -> str:
     """The Markdown source of the error table page in `language`, the table inline."""
-    return render_page(table, language).whole()
+    return render_page(table, language, catalogs).whole()
 
 
-def site_name(language: str) -> str:
+def site_name(language: str, catalogs: i18n.Catalogs = i18n.PACKAGE) -> str:
     """The site's name in `language`."""
-    return i18n.translations(language).gettext("Gupshup WhatsApp API error codes")
+    return i18n.translations(language, catalogs).gettext("Gupshup WhatsApp API error codes")
 
 
 def render_root(alternates: Sequence[Alternate], site_url: str | None) -> str:
@@ -117,7 +125,10 @@ def render_root(alternates: Sequence[Alternate], site_url: str | None) -> str:
 
 
 def render_not_found(
-    table: ErrorTable, alternates: Sequence[Alternate], site_url: str | None
+    table: ErrorTable,
+    alternates: Sequence[Alternate],
+    site_url: str | None,
+    catalogs: i18n.Catalogs = i18n.PACKAGE,
 ) -> str:
     """The site-wide 404 page, served at any depth: every language, links by absolute path.
 
@@ -125,9 +136,9 @@ def render_not_found(
     """
     sections, titles = [], []
     for alt in alternates:
-        section = localized(alt.language).get_template("404-section.html.j2")
+        section = localized(alt.language, catalogs).get_template("404-section.html.j2")
         sections.append(Markup(section.render(alt=alt, title=table.title[alt.language])))
-        titles.append(i18n.translations(alt.language).gettext("Page not found"))
+        titles.append(i18n.translations(alt.language, catalogs).gettext("Page not found"))
     return (
         _environment()
         .get_template("404.html.j2")

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from xml.sax.saxutils import escape
 
-from . import export, urls
+from . import export, i18n, urls
 from .model import ErrorTable
 from .render import alternates, render_not_found, render_root
 
@@ -33,13 +33,17 @@ def robots(site_url: str | None) -> str:
 
 
 def root_files(
-    table: ErrorTable, languages: Sequence[str], site_url: str | None, date: datetime
+    table: ErrorTable,
+    languages: Sequence[str],
+    site_url: str | None,
+    date: datetime,
+    catalogs: i18n.Catalogs = i18n.PACKAGE,
 ) -> dict[str, str]:
     """Every root file by its name: redirect, 404 page, sitemap index, robots.txt, data."""
-    links = alternates(site_url, languages)
+    links = alternates(site_url, languages, catalogs)
     return {
         "index.html": render_root(links, site_url),
-        "404.html": render_not_found(table, links, site_url),
+        "404.html": render_not_found(table, links, site_url, catalogs),
         "sitemap.xml": sitemap_index(site_url, languages, date),
         "robots.txt": robots(site_url),
         export.JSON_NAME: export.to_json(export.document(table, languages, site_url)),

@@ -5,8 +5,12 @@ from __future__ import annotations
 import hashlib
 import html
 import posixpath
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
+from mkdocs.config.defaults import MkDocsConfig
+
+from .fences import material
 from .fences.material import SearchDocument, SearchIndex, with_worker
 from .folding import fold_map
 from .inline import to_plain as plain
@@ -27,6 +31,31 @@ def code_document(row: ErrorCode, language: str) -> SearchDocument:
     if row.message:
         doc["tags"] = [html.escape(row.message, quote=False)]
     return doc
+
+
+def search_language(
+    language: str, pipeline: Sequence[str] | None, lunr: Collection[str]
+) -> tuple[list[str], list[str] | None]:
+    """lunr's `lang` and `pipeline` for a page in `language`.
+
+    Where lunr knows the language, its own stemmer and stop words. Where it does not (e.g.
+    Ukrainian), Material would fall back to English, whose stemmer, stop words and trimmer
+    (which drops every letter outside A-Z) are not for these words; the index then only
+    splits and lowercases them, so codes and whole words (and their beginnings, as Material
+    searches prefixes) are still found.
+    """
+    if language in lunr:
+        return [language], None if pipeline is None else list(pipeline)
+    return ["en"], []
+
+
+def use_language(config: MkDocsConfig, language: str) -> None:
+    """Set the search plugin's language for this build (before its own on_config runs)."""
+    options = material.search_options(config)
+    if options is not None:
+        options.lang, options.pipeline = search_language(
+            language, options.pipeline, material.lunr_languages()
+        )
 
 
 def code_documents(table: ErrorTable, language: str) -> list[SearchDocument]:

@@ -19,23 +19,27 @@ from .site import build_site
 
 log = logging.getLogger("gupshup_errors.serve")
 
-_OVERLAY = """<div id="gs-build-error" role="alert" lang="{language}" style="position:fixed;
-inset:0;z-index:10000;overflow:auto;background:rgba(20,20,20,.94);color:#fff;padding:2rem;
-font:14px/1.5 monospace"><h1 style="color:#ff8a80;font:bold 20px sans-serif;margin:0 0 1rem">
-{title}</h1><p style="font-family:sans-serif">{advice}</p>
-<pre style="white-space:pre-wrap" lang="en">{message}</pre></div>"""
+_OVERLAY = """<div id="gs-build-error" role="alert" lang="{language}" dir="{direction}"
+style="position:fixed;inset:0;z-index:10000;overflow:auto;background:rgba(20,20,20,.94);
+color:#fff;padding:2rem;font:14px/1.5 monospace">
+<h1 style="color:#ff8a80;font:bold 20px sans-serif;margin:0 0 1rem">{title}</h1>
+<p style="font-family:sans-serif">{advice}</p>
+<pre style="white-space:pre-wrap" lang="en" dir="ltr">{message}</pre></div>"""
 _LANG = re.compile(rb'<html[^>]*\slang="([A-Za-z_-]+)"')
 
 
-def overlay(message: str, language: str | None) -> str:
+def overlay(message: str, language: str | None, catalogs: i18n.Catalogs = i18n.PACKAGE) -> str:
     """The error shown over a preview page, its frame in the page's language; the message
     itself is the checks' own English, as the terminal prints it."""
     _: Callable[[str], str] = str  # a page without a language, or one without a catalog
+    direction = "ltr"
     if language:
-        with contextlib.suppress(OSError):
-            _ = i18n.translations(language).gettext
+        with contextlib.suppress(OSError, i18n.MissingCatalogError):
+            _ = i18n.translations(language, catalogs).gettext
+            direction = i18n.direction(language)
     return _OVERLAY.format(
         language=html.escape(language or "en"),
+        direction=direction,
         title=html.escape(_("The last change was not built")),
         advice=html.escape(
             _(
@@ -51,13 +55,14 @@ class PreviewServer(HookedServer):
     """MkDocs' live-reload server, showing the current build error over every page."""
 
     error: str | None = None
+    catalogs: i18n.Catalogs = i18n.PACKAGE
 
     def decorate(self, content: bytes) -> bytes:
         if self.error is None:
             return content
         found = _LANG.search(content)
         language = found.group(1).decode() if found else None
-        shown = overlay(self.error, language).encode()
+        shown = overlay(self.error, language, self.catalogs).encode()
         return content.replace(b"</body>", shown + b"</body>", 1)
 
     def error_page(self, code: int) -> bytes:
@@ -102,6 +107,7 @@ def serve(config_file: Path, host: str = "127.0.0.1", port: int = 8000) -> None:
         mount_path=mount_path,
         polling_interval=0.1,
     )
+    server.catalogs = settings.catalogs
     holder.append(server)
     server.error_handler = server.error_page
     # The same inputs a bare `mkdocs serve` watches (the plugin adds settings.watched()).

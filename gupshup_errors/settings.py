@@ -35,6 +35,8 @@ class Settings:
     """The first is the default."""
     site_url: str
     """The site's root address, ending in '/'."""
+    catalogs: i18n.Catalogs
+    """Where the languages' catalogs are: the package's, and the site's own `locales_dir`."""
 
     @classmethod
     def of(cls, config: MkDocsConfig, options: ErrorTableConfig) -> Settings:
@@ -46,6 +48,7 @@ class Settings:
             published_file=shown(Path(options.published_file)),
             languages=tuple(options.languages),
             site_url=urls.root(config.site_url),
+            catalogs=catalogs(options),
         )
 
     def table(self, *, require_recorded: bool = True) -> ErrorTable:
@@ -72,7 +75,13 @@ class Settings:
         # A record not made yet is watched through its folder, so that its creation counts.
         record = self.published_file
         record = record if record.exists() else record.parent
-        return [self.data_file, record, PACKAGE / "templates", i18n.LOCALES, THEME]
+        extra = [self.catalogs.extra] if self.catalogs.extra else []
+        return [self.data_file, record, PACKAGE / "templates", i18n.LOCALES, *extra, THEME]
+
+
+def catalogs(options: ErrorTableConfig) -> i18n.Catalogs:
+    """The catalogs the plugin's options name: the package's, and `locales_dir` first."""
+    return i18n.Catalogs(Path(options.locales_dir) if options.locales_dir else None)
 
 
 def read(config_file: Path) -> Settings:

@@ -25,7 +25,7 @@ def build_into(
     in the published record."""
     settings = read(config_file)
     for language in settings.languages:
-        i18n.translations(language)  # a missing catalog stops the build here, named
+        i18n.translations(language, settings.catalogs)  # a missing catalog stops it here
     table = settings.table(require_recorded=not preview)
     date = settings.source_date()
     for language in settings.languages:
@@ -34,7 +34,8 @@ def build_into(
         assert isinstance(plugin, ErrorTablePlugin)
         plugin.build(LanguageBuild(language, table, date))
         build(config)
-    for name, text in root_files(table, settings.languages, settings.site_url, date).items():
+    files = root_files(table, settings.languages, settings.site_url, date, settings.catalogs)
+    for name, text in files.items():
         (out / name).write_text(text, encoding="utf-8")
     return list(settings.languages)
 

@@ -64,3 +64,16 @@ def test_mkdocs_option_errors_are_named_as_settings() -> None:
         "plugins.gupshup-errors.languages: 'xx' is not a language"
     )
     assert mkdocs.setting_message("site_url", "bad") == "site_url: bad"
+
+
+def test_a_material_that_picks_lunr_languages_otherwise_is_named() -> None:
+    bundle = material.worker_bundle()
+    assert bundle is not None
+    changed = bundle.replace("/min/lunr.${", "/lunr/${").replace(
+        '["trimmer","stopWordFilter","stemmer"]', '["trimmer"]'
+    )
+    problems = material.broken(bundle=changed)
+    assert [problem.split("; ")[0].split("): ", 1)[1] for problem in problems] == [
+        "the search worker no longer loads min/lunr.<lang>.min.js per language",
+        "the search worker no longer keeps only the listed pipeline functions",
+    ]

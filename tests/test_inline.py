@@ -25,17 +25,21 @@ def cell(text: str) -> BeautifulSoup:
         ("*a* _b_ | c # d", "*a* _b_ | c # d"),
         ("Tom & Jerry &amp;", "Tom &amp; Jerry &amp;amp;"),
         ("one\n\ntwo", "one<br><br>two"),
-        ("use `a<b>` here", "use <code>a&lt;b&gt;</code> here"),
+        ("use `a<b>` here", 'use <code dir="ltr">a&lt;b&gt;</code> here'),
         ("a lone ` backtick", "a lone ` backtick"),
         ("[x] (not a link) and [y]", "[x] (not a link) and [y]"),
         ("see https://example.com", "see https://example.com"),
         (
             'read [the "guide"](https://example.com/?a=1&b=<2>)',
-            'read <a href="https://example.com/?a=1&amp;b=&lt;2&gt;">the &#34;guide&#34;</a>',
+            'read <a href="https://example.com/?a=1&amp;b=&lt;2&gt;" dir="auto">'
+            "the &#34;guide&#34;</a>",
         ),
-        ("[mail us](mailto:team@example.com)", '<a href="mailto:team@example.com">mail us</a>'),
-        ("see [1002](#1002)", 'see <a href="#1002">1002</a>'),
-        ("`[x](javascript:alert(1))`", "<code>[x](javascript:alert(1))</code>"),
+        (
+            "[mail us](mailto:team@example.com)",
+            '<a href="mailto:team@example.com" dir="auto">mail us</a>',
+        ),
+        ("see [1002](#1002)", 'see <a href="#1002" dir="auto">1002</a>'),
+        ("`[x](javascript:alert(1))`", '<code dir="ltr">[x](javascript:alert(1))</code>'),
     ],
 )
 def test_html(text: str, html: str) -> None:
@@ -85,7 +89,11 @@ def test_any_text_becomes_only_text_code_and_safe_links(text: str) -> None:
     assert td is not None
     for tag in td.find_all(True):
         assert tag.name in {"a", "code", "br"}
-        assert set(tag.attrs) <= ({"href"} if tag.name == "a" else set())
+        # Code and links carry a fixed direction, which isolates them in right-to-left text.
+        expected = {"a": {"href", "dir"}, "code": {"dir"}}.get(tag.name, set())
+        assert set(tag.attrs) == expected
+        if tag.name in expected:
+            assert tag["dir"] == ("auto" if tag.name == "a" else "ltr")
         if tag.name == "a":
             assert re.fullmatch(inline.SAFE_ADDRESS, str(tag["href"]))
     # HTML parsing changes some control characters (CR, FF, NUL); the checks refuse them all.

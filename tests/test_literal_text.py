@@ -135,7 +135,9 @@ def assert_message_as_written(soup: BeautifulSoup, code: int, source: str) -> No
 
 def assert_shown_as_written(cell: Tag, text: Written, links: bool = True, base: str = "") -> None:
     assert {tag.name for tag in cell.find_all(True)} <= {"a", "code", "br"}
-    assert all(set(tag.attrs) <= {"href"} for tag in cell.find_all(True))
+    # Only an address, and the direction that isolates code and links in right-to-left text.
+    assert all(set(tag.attrs) <= {"href", "dir"} for tag in cell.find_all(True))
+    assert all(code.get("dir") == "ltr" for code in cell.find_all("code"))
     for br in cell.find_all("br"):
         br.replace_with("\n")
     assert tuple(tag.get_text() for tag in cell.find_all("code")) == text.codes

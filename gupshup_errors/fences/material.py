@@ -1,6 +1,7 @@
 """Material for MkDocs internals we rely on: the page's `<script id="__config">`, which holds
-the search worker's address, the shape of `search/search_index.json`, and the search worker
-bundle that exposes lunr. Checked against mkdocs-material 9.8.2."""
+the search worker's address, the shape of `search/search_index.json`, the search worker
+bundle that exposes lunr, the lunr languages it ships and its search plugin's `lang` and
+`pipeline`. Checked against mkdocs-material 9.8.2."""
 
 from __future__ import annotations
 
@@ -9,10 +10,11 @@ import posixpath
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import NotRequired, TypedDict, cast
+from typing import Any, NotRequired, TypedDict, cast
 
 import material
 from jinja2.utils import htmlsafe_json_dumps
+from mkdocs.config.defaults import MkDocsConfig
 
 from . import installed
 
@@ -88,6 +90,30 @@ def worker_bundle() -> str | None:
     return found[0].read_text("utf-8") if found else None
 
 
+# lunr-languages as Material ships them, one `lunr.<language>.min.js` each; the worker loads
+# `min/lunr.<lang>.min.js` for every `lang` of the search plugin but English, lunr's own.
+LUNR_LANGUAGES = TEMPLATES / "assets/javascripts/lunr/min"
+_LUNR_FILE = re.compile(r"lunr\.([a-z]{2,3})\.min\.js")
+# The worker keeps the pipeline functions the plugin's `pipeline` lists and removes the others.
+_PIPELINE = '["trimmer","stopWordFilter","stemmer"]'
+
+
+def lunr_languages() -> frozenset[str]:
+    """The languages lunr can stem, and filter the stop words of, in Material's search."""
+    names = (path.name for path in LUNR_LANGUAGES.glob("lunr.*.min.js"))
+    return frozenset({"en"} | {found[1] for name in names if (found := _LUNR_FILE.fullmatch(name))})
+
+
+def search_options(config: MkDocsConfig) -> Any | None:
+    """The search plugin's options (`lang`, `pipeline`, ...) in a loaded configuration; it
+    reads them in its own on_config, so a plugin running before it may set them."""
+    for name in ("material/search", "search"):
+        plugin = config.plugins.get(name)
+        if plugin is not None:
+            return plugin.config
+    return None
+
+
 def _missing(text: str, needles: dict[str, str]) -> list[str]:
     return [what for needle, what in needles.items() if needle not in text]
 
@@ -123,6 +149,19 @@ def broken(
         problems.append(f"{found}: no search worker assets/javascripts/workers/search.*.min.js")
     elif "self.lunr=" not in bundle:
         problems.append(f"{found}: the search worker no longer sets self.lunr, which ours wraps")
+    else:
+        problems += [
+            f"{found}: the search worker {what}; search.py sets each language's lunr language"
+            for what in _missing(
+                bundle,
+                {
+                    "/min/lunr.${": "no longer loads min/lunr.<lang>.min.js per language",
+                    _PIPELINE: "no longer keeps only the listed pipeline functions",
+                },
+            )
+        ]
+    if not {"ru", "de"} <= lunr_languages():
+        problems.append(f"{found}: no lunr languages (lunr.ru.min.js...) in {LUNR_LANGUAGES}")
     problems += [
         f"{found}: the search plugin {what}; search.py rewrites the index in that shape"
         for what in _missing(

@@ -11,7 +11,7 @@ from playwright.sync_api import Page, expect
 from gupshup_errors.model import ErrorTable
 
 from ..helpers import LANGUAGES
-from ..helpers.browser import PHONE, Pages, violations, visible_rows
+from ..helpers.browser import PHONE, Pages, axe_violations, visible_rows
 from ..helpers.interface import interface
 
 
@@ -66,7 +66,7 @@ def test_axe_finds_no_violations_on_a_code_page(
     for code in {table.codes[1].code, retired.code}:
         page = pages.open(f"/{language}/{code}/", color_scheme=scheme)
         expect(page.locator("button.gs-copy-page")).to_be_visible()
-        assert violations(page) == []
+        assert axe_violations(page) == []
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -5,24 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import Page
 
 from ..helpers import LANGUAGES
-from ..helpers.browser import CASE_TEXTS, Pages, box, header_bottom, row
-
-
-def _search(page: Page, typed: str) -> list[str]:
-    """Type into Material's search box; the fragments of the results it lists."""
-    page.click("input.md-search__input")
-    # The whole text at once, then one key: Material searches on keyup, which inserted (or
-    # typed Cyrillic) text does not fire, so exactly one query runs, for the whole text.
-    page.keyboard.insert_text(typed)
-    page.keyboard.press("End")
-    page.wait_for_selector("a.md-search-result__link")
-    links: list[str] = page.eval_on_selector_all(
-        "a.md-search-result__link", "links => links.map(a => new URL(a.href).hash)"
-    )
-    return links
+from ..helpers.browser import CASE_TEXTS, Pages, box, header_bottom, row, search_results
 
 
 def _codes_saying(language: str, pattern: str) -> set[str]:
@@ -39,7 +24,7 @@ def _codes_saying(language: str, pattern: str) -> set[str]:
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_a_code_number_finds_the_code_and_opens_its_row(pages: Pages, language: str) -> None:
     page = pages.reader(f"/{language}/")
-    assert "#1002" in _search(page, "1002")
+    assert "#1002" in search_results(page, "1002")
     page.click('a.md-search-result__link[href$="#1002"]')
     page.wait_for_url(f"{pages.base_url}/{language}/#1002")
     page.wait_for_function("!document.getElementById('__search').checked")  # results closed
@@ -53,7 +38,7 @@ def test_russian_inflections_find_the_other_forms(case_pages: Pages) -> None:
     only_base_form = _codes_saying("ru", "шаблон") - _codes_saying("ru", "шаблона")
     assert only_base_form, "the cases have no row saying only «шаблон»: pick another word"
     page = case_pages.reader("/ru/")
-    found = _search(page, "шаблона")
+    found = search_results(page, "шаблона")
     assert only_base_form <= set(found)
     assert page.locator(".md-search-result__terms").count() == 0, "a typed word shown missing"
 
@@ -62,11 +47,11 @@ def test_russian_search_treats_yo_as_ye(case_pages: Pages) -> None:
     expected = _codes_saying("ru", "отключённого")
     assert expected
     page = case_pages.reader("/ru/")
-    assert expected <= set(_search(page, "отключенного"))
+    assert expected <= set(search_results(page, "отключенного"))
 
 
 def test_english_plural_finds_the_singular(case_pages: Pages) -> None:
     expected = _codes_saying("en", "template") - _codes_saying("en", "templates")
     assert expected
     page = case_pages.reader("/en/")
-    assert expected <= set(_search(page, "templates"))
+    assert expected <= set(search_results(page, "templates"))

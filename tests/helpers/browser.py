@@ -99,6 +99,36 @@ def visible_rows(page: Page) -> list[str]:
     return rows
 
 
+def search_results(page: Page, typed: str) -> list[str]:
+    """Type into Material's search box; the fragments of the results it lists."""
+    page.click("input.md-search__input")
+    # The whole text at once, then one key: Material searches on keyup, which inserted (or
+    # typed Cyrillic) text does not fire, so exactly one query runs, for the whole text.
+    page.keyboard.insert_text(typed)
+    page.keyboard.press("End")
+    page.wait_for_selector("a.md-search-result__link")
+    links: list[str] = page.eval_on_selector_all(
+        "a.md-search-result__link", "links => links.map(a => new URL(a.href).hash)"
+    )
+    return links
+
+
+def axe_violations(page: Page) -> list[str]:
+    """What axe-core finds wrong on the page, one line per rule."""
+    # Colours are judged as they end up, not halfway through a fade.
+    page.wait_for_function("document.getAnimations().length === 0")
+    page.add_script_tag(path=str(AXE_FILE_PATH))
+    found: list[str] = page.evaluate(
+        """async () => {
+            const result = await axe.run(document, {resultTypes: ["violations"]});
+            return result.violations.map(v =>
+                `${v.id} (${v.impact}): ${v.help}: ` +
+                v.nodes.slice(0, 3).map(n => n.target.join(" ")).join(", "));
+        }"""
+    )
+    return found
+
+
 # The browser cases' own table, whatever the repository's data says: the rows the filter and
 # search cases look for, and BIG more rows, every one with the word 'common'.
 BIG = 450  # more rows than the filter draws at once
@@ -126,19 +156,3 @@ def cases_project(where: Path) -> Path:
     """The project of the browser cases' own table, in CASE_LANGUAGES."""
     codes = entries([*range(10, 10 + BIG), *CASE_TEXTS], CASE_LANGUAGES, _case_text)
     return make_project(where, languages=CASE_LANGUAGES, codes=codes)
-
-
-def violations(page: Page) -> list[str]:
-    """What axe-core finds wrong on the page, one line per rule."""
-    # Colours are judged as they end up, not halfway through a fade.
-    page.wait_for_function("document.getAnimations().length === 0")
-    page.add_script_tag(path=str(AXE_FILE_PATH))
-    found: list[str] = page.evaluate(
-        """async () => {
-            const result = await axe.run(document, {resultTypes: ["violations"]});
-            return result.violations.map(v =>
-                `${v.id} (${v.impact}): ${v.help}: ` +
-                v.nodes.slice(0, 3).map(n => n.target.join(" ")).join(", "));
-        }"""
-    )
-    return found
