@@ -24,7 +24,8 @@ $(BIN)/.installed: pyproject.toml constraints.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
 	touch $@
 
-# Node tools the tests drive (yaml-language-server), pinned by package-lock.json.
+# Node tools the tests drive (yaml-language-server) and the benchmark's Lighthouse, pinned by
+# package-lock.json.
 NODE_MODULES := node_modules
 NPM ?= npm
 
@@ -85,7 +86,7 @@ system-packages:  ## install Java, Chromium and Node with apt-get if missing (as
 test: lint typecheck check site system-packages $(NODE_MODULES)/.installed  ## everything CI runs: ruff, actionlint, mypy, data check, strict build, pytest
 	$(BIN)/pytest
 
-bench: $(BIN)/.installed system-packages  ## measure build, preview and browser figures (several minutes; see README)
+bench: $(BIN)/.installed system-packages node_modules/.installed  ## measure build, preview and browser figures (several minutes; see README)
 	$(PY) scripts/bench
 
 # The newest versions pyproject.toml allows, resolved in a throwaway venv (needs PyPI), then

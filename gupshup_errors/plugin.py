@@ -16,7 +16,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from . import codepages, i18n, search, theme, urls
+from . import codepages, i18n, minify, search, theme, urls
 from .config import ErrorTableConfig
 from .fences import material
 from .model import ErrorTable
@@ -44,6 +44,8 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
     language: str
     worker: search.Worker | None = None
     page: PageSource
+    own_assets: list[str]
+    """The site's own stylesheets and scripts (from docs/), minified after the build."""
     given: LanguageBuild | None = None
     is_serve: bool = False
     root_url: str
@@ -120,6 +122,14 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
                 config, codepages.SHELL_URI, content=shell, inclusion=InclusionLevel.NOT_IN_NAV
             )
         )
+        docs = Path(config.docs_dir).resolve()
+        self.own_assets = [
+            file.dest_uri
+            for file in files
+            if file.abs_src_path is not None
+            and Path(file.abs_src_path).resolve().is_relative_to(docs)
+            and minify.is_minifiable(file.dest_uri)
+        ]
         return files
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
@@ -175,6 +185,8 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
             result = search.with_codes(found, self.table, self.language)
             text = json.dumps(result, ensure_ascii=False, separators=(",", ":"))
             index.write_text(text, encoding="utf-8")
+        for asset in self.own_assets:
+            minify.minify_file(site / asset)
         if self.worker is not None:
             for material_worker in site.rglob(self.worker.material):
                 path = material_worker.parent / self.worker.name

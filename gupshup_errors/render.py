@@ -89,6 +89,11 @@ class PageSource:
         return self.markdown.replace(TABLE_SLOT, self.table, 1)
 
 
+# Rows per <tbody>: the browser skips the layout of every group off the screen, so a deep link
+# or a scroll lays out about this many rows instead of the whole table.
+ROW_GROUP = 100
+
+
 def render_page(
     table: ErrorTable, language: str, catalogs: i18n.Catalogs = i18n.PACKAGE
 ) -> PageSource:
@@ -98,6 +103,7 @@ def render_page(
         "table": table,
         "title": table.title[language],
         "rows": [(row, row.texts[language]) for row in table.codes],
+        "row_group": ROW_GROUP,
         "language": language,
         "fold": fold_map(language),
         "table_slot": Markup(TABLE_SLOT),

@@ -22,6 +22,7 @@ from gupshup_errors.render import site_name
 from gupshup_errors.site import build_into
 
 from .helpers import CONFIG, LANGUAGES, Hosting, make_project, serve
+from .helpers.page import assert_scripted_before_styles
 
 Page = Callable[[str], BeautifulSoup]
 SITE_URL = urls.root(load_config(str(CONFIG)).site_url)
@@ -102,6 +103,30 @@ def assert_code_page(soup: BeautifulSoup, table: ErrorTable, row: ErrorCode, lan
 def test_every_code_has_its_own_page(page: Page, table: ErrorTable, language: str) -> None:
     for row in table.codes:
         assert_code_page(page(f"{language}/{row.code}/index.html"), table, row, language, SITE_URL)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_code_page_starts_scripted_and_loads_the_minified_assets(
+    site: Path, page: Page, table: ErrorTable, language: str
+) -> None:
+    folder = site / language / str(table.codes[0].code)
+    soup = page(f"{language}/{table.codes[0].code}/index.html")
+    head = soup.select_one("head")
+    assert head is not None
+    # As on the table's page: `js` before the first paint.
+    assert_scripted_before_styles(head)
+    # The site's own stylesheet and script, reached from the code's folder: the built (minified)
+    # files, which keep no comment of the sources in docs/.
+    links = [str(tag["href"]) for tag in head.select('link[rel="stylesheet"][href]')]
+    links += [str(tag["src"]) for tag in soup.select("script[src]")]
+    for name in ("errors.css", "errors.js"):
+        [href] = [link for link in links if urlsplit(link).path.endswith(f"assets/{name}")]
+        built = (folder / urlsplit(href).path).resolve()
+        assert built.is_file(), href
+        source = (CONFIG.parent / "docs" / "assets" / name).read_text("utf-8")
+        text = built.read_text("utf-8")
+        assert "/*" in source or "// " in source
+        assert "/*" not in text and "\n// " not in text and len(text) < len(source)
 
 
 def test_the_shell_is_not_published(site: Path) -> None:

@@ -77,3 +77,24 @@ def test_a_material_that_picks_lunr_languages_otherwise_is_named() -> None:
         "the search worker no longer loads min/lunr.<lang>.min.js per language",
         "the search worker no longer keeps only the listed pipeline functions",
     ]
+
+
+def test_the_installed_material_still_loads_the_page_as_we_expect() -> None:
+    assert material.broken_loading() == []
+
+
+def test_a_material_that_loads_differently_is_named_with_its_version() -> None:
+    bundle = material.page_bundle()
+    assert bundle is not None
+    problems = material.broken_loading(
+        base="<html>{% block scripts %}{% endblock %}",
+        bundle=bundle.replace("XMLHttpRequest", "fetch").replace('"sitemap.xml"', "s"),
+    )
+    assert all(problem.startswith("mkdocs-material 9.8.2 (checked: ") for problem in problems)
+    assert [problem.split(": ", 2)[2] for problem in problems] == [
+        "base.html no longer starts the page with the `no-js` class that theme/main.html swaps "
+        "for `js` (and errors.css hides the filter by)",
+        "base.html has no block site_meta, where theme/main.html sets the `js` class",
+        "the page bundle no longer fetches through XMLHttpRequest, which on-demand.html holds",
+        "the page bundle no longer fetches sitemap.xml",
+    ]

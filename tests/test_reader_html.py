@@ -17,6 +17,7 @@ from gupshup_errors.model import ErrorCode, ErrorTable, Texts
 
 from .helpers import LANGUAGES
 from .helpers.interface import interface
+from .helpers.page import assert_scripted_before_styles
 
 Page = Callable[[str], BeautifulSoup]
 
@@ -41,10 +42,15 @@ def test_table_has_a_caption_and_scoped_headers(
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_the_filter_is_labelled_and_hidden_until_scripts_show_it(page: Page, language: str) -> None:
+def test_the_filter_is_labelled_and_in_place_before_scripts_run(page: Page, language: str) -> None:
     soup = page(f"{language}/index.html")
     box = soup.select_one(".gs-filter")
-    assert box is not None and box.has_attr("hidden")
+    # Not unhidden by a script (which moved the table down after the first paint): the page's
+    # head swaps `no-js` for `js` before any stylesheet, and errors.css shows the box for `js`.
+    assert box is not None and not box.has_attr("hidden")
+    head = soup.select_one("head")
+    assert head is not None
+    assert_scripted_before_styles(head)
     field = box.select_one("input#gs-filter")
     label = box.select_one('label[for="gs-filter"]')
     assert field is not None and field.get("type") == "search"
@@ -167,3 +173,10 @@ def test_each_toggle_is_named_after_the_option_it_selects() -> None:
         {"icon": "c", "name": "Switch to the system's color scheme"},
     ]
     assert options[0]["toggle"] == {"icon": "a"}, "the configured options were changed"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_our_script_does_not_hold_up_the_page(page: Page, language: str) -> None:
+    soup = page(f"{language}/index.html")
+    ours = [s for s in soup.select("script[src]") if "assets/errors" in str(s["src"])]
+    assert ours and all(s.has_attr("defer") for s in ours)

@@ -21,7 +21,11 @@
   if (!table || !table.tBodies.length) {
     return;
   }
-  var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+  // Every row of every group (<tbody>), in order.
+  var rows = [];
+  for (var g = 0; g < table.tBodies.length; g++) {
+    rows.push.apply(rows, table.tBodies[g].rows);
+  }
 
   // --- Links -------------------------------------------------------------------------------
 
@@ -33,7 +37,7 @@
   function rowFor(hash) {
     var id = decodeURIComponent(hash.replace(/^#/, ""));
     var row = id && document.getElementById(id);
-    return row && row.parentNode === table.tBodies[0] ? row : null;
+    return row && row.parentNode.parentNode === table ? row : null;
   }
 
   // --- Copy-link buttons -------------------------------------------------------------------
@@ -135,7 +139,7 @@
       }
     );
   }
-  table.tBodies[0].addEventListener("click", onCopyClick);
+  table.addEventListener("click", onCopyClick);
 
   // --- Filter ------------------------------------------------------------------------------
 
@@ -195,8 +199,16 @@
       results.appendChild(piece.cloneNode(true));
     }
   }
-  var found = results.appendChild(document.createElement("tbody"));
-  found.addEventListener("click", onCopyClick);
+  results.addEventListener("click", onCopyClick);
+
+  // The matches go in small groups of rows, which the browser skips while they are off the
+  // screen (errors.css), as it does the full table's: a keystroke lays out what shows.
+  var MATCH_GROUP = 20;
+  function matchGroup() {
+    var group = document.createElement("tbody");
+    group.className = "gs-rows";
+    return group;
+  }
   wrap.parentNode.insertBefore(results, wrap);
 
   function copyOf(row) {
@@ -210,32 +222,36 @@
     var query = input.value;
     var words = normalise(query).split(/\s+/).filter(Boolean);
     var hits = document.createDocumentFragment();
+    var group = null;
     var total = 0;
+    var first = [];
+    var later = [];
     if (words.length) {
       var texts = rowTexts();
       // A query that is part of a code's API message (copied from a response) puts that code
       // first; the other matches follow in the table's order.
       var phrase = words.join(" ");
-      var later = [];
       for (var i = 0; i < rows.length; i++) {
         var match = true;
         for (var w = 0; w < words.length && match; w++) {
           match = texts[i].indexOf(words[w]) !== -1;
         }
         if (match && ++total <= LIMIT) {
-          if (messages[i].indexOf(phrase) !== -1) {
-            hits.appendChild(copyOf(rows[i]));
-          } else {
-            later.push(rows[i]);
-          }
+          (messages[i].indexOf(phrase) !== -1 ? first : later).push(rows[i]);
         }
       }
-      for (var l = 0; l < later.length; l++) {
-        hits.appendChild(copyOf(later[l]));
-      }
     }
-    found.textContent = "";
-    found.appendChild(hits);
+    var shown = first.concat(later);
+    for (var k = 0; k < shown.length; k++) {
+      if (!group || group.rows.length === MATCH_GROUP) {
+        group = hits.appendChild(matchGroup());
+      }
+      group.appendChild(copyOf(shown[k]));
+    }
+    while (results.tBodies.length) {
+      results.removeChild(results.tBodies[0]);
+    }
+    results.appendChild(hits);
     results.hidden = !words.length || !total;
     setFiltering(words.length > 0);
     setText(
@@ -286,7 +302,6 @@
 
   if (input && empty) {
     input.addEventListener("input", applyFilter);
-    box.hidden = false;
     // Prepare the rows' text before the reader types: when the page is idle, or at the latest
     // when the box gets the focus.
     input.addEventListener("focus", rowTexts);
@@ -336,4 +351,6 @@
   }
   window.addEventListener("hashchange", keepPlace);
   keepPlace();
+
+  table.setAttribute("data-ready", ""); // the tools above are in place (tests wait on it)
 })();

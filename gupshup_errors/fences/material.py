@@ -1,7 +1,10 @@
 """Material for MkDocs internals we rely on: the page's `<script id="__config">`, which holds
 the search worker's address, the shape of `search/search_index.json`, the search worker
 bundle that exposes lunr, the lunr languages it ships and its search plugin's `lang` and
-`pipeline`. Checked against mkdocs-material 9.8.2."""
+`pipeline`, and what the page loads when (theme/main.html swaps the page's `no-js` class for
+`js` before the first paint; theme/partials/on-demand.html holds back the bundle's requests
+for the search index and the sitemaps until the reader needs them).
+Checked against mkdocs-material 9.8.2."""
 
 from __future__ import annotations
 
@@ -84,6 +87,21 @@ def with_worker(page: str, name: str) -> str:
     return _CONFIG.sub(replace, page, count=1)
 
 
+# What theme/main.html and theme/partials/on-demand.html rely on, and what breaks without it.
+_BASE_FOR_LOADING = {
+    '<html lang="{{ lang.t(\'language\') }}" class="no-js">': "no longer starts the page with "
+    "the `no-js` class that theme/main.html swaps for `js` (and errors.css hides the filter by)",
+    "{% block site_meta %}": "has no block site_meta, where theme/main.html sets the `js` class",
+    "{% block scripts %}": "has no block scripts, before which on-demand.html must run",
+}
+_BUNDLE_FOR_LOADING = {
+    'classList.add("js")': "no longer sets the `js` class",
+    "new XMLHttpRequest": "no longer fetches through XMLHttpRequest, which on-demand.html holds",
+    '"search/search_index.json"': "no longer fetches search/search_index.json",
+    '"sitemap.xml"': "no longer fetches sitemap.xml",
+}
+
+
 def worker_bundle() -> str | None:
     """The text of the installed Material's search worker, if there is one."""
     found = sorted((TEMPLATES / "assets/javascripts/workers").glob("search.*.min.js"))
@@ -116,6 +134,26 @@ def search_options(config: MkDocsConfig) -> Any | None:
 
 def _missing(text: str, needles: dict[str, str]) -> list[str]:
     return [what for needle, what in needles.items() if needle not in text]
+
+
+def page_bundle() -> str | None:
+    """The text of the installed Material's page bundle, if there is one."""
+    found = sorted((TEMPLATES / "assets/javascripts").glob("bundle.*.min.js"))
+    return found[0].read_text("utf-8") if found else None
+
+
+def broken_loading(base: str | None = None, bundle: str | None = None) -> list[str]:
+    """Every assumption of the page's loading order the installed Material (or the given
+    texts) no longer meets."""
+    found = f"{installed('mkdocs-material')} (checked: {CHECKED})"
+    base = (TEMPLATES / "base.html").read_text("utf-8") if base is None else base
+    bundle = page_bundle() if bundle is None else bundle
+    problems = [f"{found}: base.html {what}" for what in _missing(base, _BASE_FOR_LOADING)]
+    if bundle is None:
+        return [*problems, f"{found}: no page bundle assets/javascripts/bundle.*.min.js"]
+    return problems + [
+        f"{found}: the page bundle {what}" for what in _missing(bundle, _BUNDLE_FOR_LOADING)
+    ]
 
 
 def broken(

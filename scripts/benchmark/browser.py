@@ -3,6 +3,7 @@ search to the code's row, and the bytes the page transfers."""
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -12,9 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Browser, Page, sync_playwright
 
-from tests.helpers import CHROMIUM, CHROMIUM_ARGS, LANGUAGES, serve
+from tests.helpers import CHROMIUM, CHROMIUM_ARGS, GITHUB_PAGES, LANGUAGES, serve
 
 from .builds import ENV
 
@@ -85,7 +86,9 @@ _SEARCH_JS = """async (code) => {
 @dataclass
 class BrowserFigures:
     deep_link_ms: list[float] = field(default_factory=list)
+    deep_link_cpu_ms: list[float] = field(default_factory=list)
     filter_ms: list[float] = field(default_factory=list)
+    filter_cpu_ms: list[float] = field(default_factory=list)
     search_ms: list[float] = field(default_factory=list)
     transferred_bytes: int = 0
     foreign_requests: int = 0
@@ -103,13 +106,35 @@ def typed_word(rows: Sequence[dict[str, Any]]) -> str:
     return max(words, key=lambda word: (words[word], len(word)))
 
 
-def _filter(page: Page, word: str, figures: BrowserFigures) -> None:
+TRACED = ["toplevel", "devtools.timeline"]
+
+
+def main_thread_cpu_ms(trace: bytes) -> float:
+    """CPU time of the pages' main threads in a Chromium trace: what the page cost, whatever
+    else the (shared) machine was doing meanwhile, unlike the wall-clock figures."""
+    events = json.loads(trace)["traceEvents"]
+    main = {
+        (e["pid"], e["tid"])
+        for e in events
+        if e.get("name") == "thread_name" and e.get("args", {}).get("name") == "CrRendererMain"
+    }
+    return sum(
+        float(e["tdur"]) / 1000
+        for e in events
+        if (e.get("pid"), e.get("tid")) in main
+        and e.get("name") == "ThreadControllerImpl::RunTask"
+        and "tdur" in e
+    )
+
+
+def _filter(browser: Browser, page: Page, word: str, figures: BrowserFigures) -> None:
     page.wait_for_selector(FILTER)
     page.focus(FILTER)  # as a reader does, by click or Tab, before typing
-    for end in range(1, len(word) + 1):
-        figures.filter_ms.append(page.evaluate(_KEYSTROKE_JS, [FILTER, word[:end]]))
-    # Clearing the box is a keystroke too: every row comes back.
-    figures.filter_ms.append(page.evaluate(_KEYSTROKE_JS, [FILTER, ""]))
+    # The word letter by letter; clearing the box is a keystroke too: every row comes back.
+    for typed in [*(word[:end] for end in range(1, len(word) + 1)), ""]:
+        browser.start_tracing(page=page, categories=TRACED)
+        figures.filter_ms.append(page.evaluate(_KEYSTROKE_JS, [FILTER, typed]))
+        figures.filter_cpu_ms.append(main_thread_cpu_ms(browser.stop_tracing()))
 
 
 def measure(project: Path, rows: Sequence[dict[str, Any]], samples: int) -> BrowserFigures:
@@ -118,7 +143,8 @@ def measure(project: Path, rows: Sequence[dict[str, Any]], samples: int) -> Brow
     figures = BrowserFigures()
     site = project / "site-served"
     language = LANGUAGES[0]
-    with serve(site) as served, sync_playwright() as playwright:
+    # Served as GitHub Pages serves it: compressed, with its cache headers.
+    with serve(site, GITHUB_PAGES) as served, sync_playwright() as playwright:
         # Built for the address it is served at, as it would be deployed: Material's language
         # switch fetches the sitemaps from SITE_URL.
         subprocess.run(
@@ -130,8 +156,10 @@ def measure(project: Path, rows: Sequence[dict[str, Any]], samples: int) -> Brow
         try:
             for _ in range(samples):
                 page = browser.new_page()
+                browser.start_tracing(page=page, categories=TRACED)
                 page.goto(f"{url}/{language}/#{last}", wait_until="commit")
                 figures.deep_link_ms.append(page.evaluate(_DEEP_LINK_JS, last))
+                figures.deep_link_cpu_ms.append(main_thread_cpu_ms(browser.stop_tracing()))
                 page.close()
             page = browser.new_page()
             foreign: list[str] = []
@@ -142,7 +170,7 @@ def measure(project: Path, rows: Sequence[dict[str, Any]], samples: int) -> Brow
             figures.foreign_requests = len(foreign)
             for address in foreign:
                 print(f"request to another host: {address}", file=sys.stderr)
-            _filter(page, typed_word(rows), figures)
+            _filter(browser, page, typed_word(rows), figures)
             page.click("label.md-search__icon, .md-search__input")
             page.evaluate(_SEARCH_JS, probe)  # the first query waits for the index to load
             for sample in range(samples):

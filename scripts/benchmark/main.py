@@ -11,7 +11,7 @@ from pathlib import Path
 
 from tests.helpers import LANGUAGES, REPO
 
-from . import browser, builds, data, preview
+from . import browser, builds, data, lighthouse, preview
 from .report import SizeResult, Weight, report
 
 DESCRIPTION = """Benchmark the generator against plain MkDocs + Material on the same content.
@@ -25,8 +25,9 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
         description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument(
-        "--sizes", type=int, nargs="+", default=[17, 2000, 10000], help="table sizes"
-    )
+        "--sizes", type=int, nargs="*", default=[17, 2000, 10000],
+        help="table sizes (none: Lighthouse only)",
+    )  # fmt: skip
     parser.add_argument("--runs", type=int, default=5, help="build runs per size (median taken)")
     parser.add_argument(
         "--edits", type=int, default=5, help="edit-to-preview samples (real-size table)"
@@ -37,6 +38,10 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
         default=5,
         help="browser samples per size (0: skip the browser, build figures only)",
     )
+    parser.add_argument(
+        "--lighthouse-runs", type=int, default=3,
+        help="Lighthouse runs per page and device on the real site (median taken; 0: none)",
+    )  # fmt: skip
     return parser.parse_args(argv)
 
 
@@ -66,8 +71,16 @@ def main(argv: list[str] | None = None) -> int:
         for size in args.sizes:
             results.append(one_size(Path(temp), size, args, len(args.sizes) == 1))
             print(f"{size} codes: done", file=sys.stderr)
+    first_visit = lighthouse.measure(args.lighthouse_runs) if args.lighthouse_runs else []
     out = REPO / ".bench"
     out.mkdir(exist_ok=True)
-    (out / "results.json").write_text(json.dumps([asdict(r) for r in results], indent=2), "utf-8")
-    print(report(results))
+    everything = {
+        "sizes": [asdict(r) for r in results],
+        "lighthouse": [asdict(f) for f in first_visit],
+    }
+    (out / "results.json").write_text(json.dumps(everything, indent=2), "utf-8")
+    if results:
+        print(report(results))
+    if first_visit:
+        print(f"\n{lighthouse.report(first_visit)}")
     return 0

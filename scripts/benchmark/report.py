@@ -71,6 +71,10 @@ def _ms(values: list[float]) -> str:
     return f"{statistics.median(values):,.0f} ms" if values else "n/a"
 
 
+def _worst(values: list[float]) -> str:
+    return f"{max(values):,.0f} ms" if values else "n/a"
+
+
 def builds(results: list[SizeResult]) -> list[str]:
     lines = [
         "| codes | build (generator) | build (plain MkDocs) | overhead | per code | "
@@ -94,16 +98,17 @@ def builds(results: list[SizeResult]) -> list[str]:
 
 def reader(results: list[SizeResult]) -> list[str]:
     lines = [
-        "| codes | deep link to last code | filter, per keystroke (median / worst) | "
-        "search → code's row first | HTML (first language) | transferred (its page) | "
-        "search index (its) | other hosts |",
+        "| codes | deep link to last code (wall / CPU) | filter, per keystroke: median / worst "
+        "(wall; CPU) | search → code's row first | HTML (first language) | "
+        "transferred (its page) | search index (its) | other hosts |",
         "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for result in results:
         w, b = result.weight, result.browser
-        worst = f"{max(b.filter_ms):,.0f} ms" if b.filter_ms else "n/a"
         lines.append(
-            f"| {result.size:,} | {_ms(b.deep_link_ms)} | {_ms(b.filter_ms)} / {worst} | "
+            f"| {result.size:,} | {_ms(b.deep_link_ms)} / {_ms(b.deep_link_cpu_ms)} | "
+            f"{_ms(b.filter_ms)} / {_worst(b.filter_ms)}; "
+            f"{_ms(b.filter_cpu_ms)} / {_worst(b.filter_cpu_ms)} | "
             f"{_ms(b.search_ms)} | {w.html_bytes / 1024:,.1f} KB | "
             f"{b.transferred_bytes / 1024:,.0f} KB | {w.search_index_bytes / 1024:,.1f} KB | "
             f"{b.foreign_requests} |"

@@ -105,7 +105,7 @@ def test_root_sends_the_reader_to_their_language_with_the_code(
 ) -> None:
     page = pages.open("/#1002", locale=locale)
     page.wait_for_url(f"{pages.base_url}/{expected}/#1002")
-    page.wait_for_selector(".gs-filter", state="visible")
+    page.wait_for_selector("#gs-table[data-ready]", state="attached")
     assert page.evaluate("document.documentElement.lang") == expected
     assert box(page, row(1002)).top >= header_bottom(page)
 

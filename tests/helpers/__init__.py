@@ -20,7 +20,7 @@ from .project import (
     record_of,
     sample_project,
 )
-from .server import Hosting, Served, serve
+from .server import GITHUB_PAGES, Hosting, Served, serve
 from .system import CHROMIUM, CHROMIUM_ARGS, require
 from .waiting import fetch, free_port, wait_for
 
@@ -29,6 +29,7 @@ __all__ = [
     "CHROMIUM_ARGS",
     "CONFIG",
     "DATA",
+    "GITHUB_PAGES",
     "LANGUAGES",
     "REPO",
     "SAMPLE_LANGUAGES",

@@ -45,9 +45,9 @@ class Pages:
         return page
 
     def reader(self, path: str, **context: Any) -> Page:
-        """`path`, once errors.js has set the table up (it shows the filter last)."""
+        """`path`, once errors.js has set the table up (it marks the table last)."""
         page = self.open(path, **context)
-        page.wait_for_selector(".gs-filter", state="visible")
+        page.wait_for_selector("#gs-table[data-ready]", state="attached")
         return page
 
 

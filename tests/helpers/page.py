@@ -26,3 +26,14 @@ def row_texts(row: Tag) -> list[str]:
         text = cell.get_text()
         texts.append(text.removesuffix(" ") if notes else text)
     return texts
+
+
+def assert_scripted_before_styles(head: Tag) -> None:
+    """The page's head swaps `no-js` for `js` before any stylesheet (theme/main.html), so that
+    errors.css styles for `js` (the filter box in place) from the first paint."""
+    first = head.find(["script", "link"], attrs={"rel": None, "src": None})
+    stylesheet = head.select_one('link[rel="stylesheet"]')
+    assert first is not None and stylesheet is not None
+    assert 'classList.replace("no-js", "js")' in first.get_text()
+    assert first.sourceline is not None and stylesheet.sourceline is not None
+    assert first.sourceline < stylesheet.sourceline

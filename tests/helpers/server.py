@@ -8,6 +8,10 @@ headers) rather than another server.
 
 from __future__ import annotations
 
+import email.utils
+import gzip
+import hashlib
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -25,6 +29,16 @@ class Hosting:
 
     prefix: str = "/"
     """Where the site sits on the host, e.g. "/repo/" as at https://<user>.github.io/<repo>/."""
+    compress: bool = False
+    """Gzip text (HTML, CSS, JS, JSON, XML, SVG) for clients that accept it, as GitHub Pages
+    does; with an ETag, and 304 for a client that already has the file."""
+    cache_control: str | None = None
+    """The Cache-Control header of every answer ("max-age=600" on GitHub Pages)."""
+
+
+# As GitHub Pages serves a site: compressed, and cached for ten minutes.
+GITHUB_PAGES = Hosting(compress=True, cache_control="max-age=600")
+_TEXT = ("text/", "application/javascript", "application/json", "application/xml", "image/svg")
 
 
 @dataclass
@@ -60,7 +74,40 @@ class PagesHandler(SimpleHTTPRequestHandler):
 
     def send_head(self) -> Any:
         self.served.requested.append(urlsplit(self.path).path)
-        return super().send_head()
+        hosting = self.served.hosting
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if not (hosting.compress or hosting.cache_control) or not path.is_file():
+            return super().send_head()  # redirects, 404s and plain answers as before
+        if path.name == "index.html" and not urlsplit(self.path).path.endswith("/"):
+            return super().send_head()  # the redirect to the folder's slash
+        return self._send_file(path, hosting)
+
+    def _send_file(self, path: Path, hosting: Hosting) -> _Body | None:
+        body = path.read_bytes()
+        etag = f'"{hashlib.sha256(body).hexdigest()[:16]}"'
+        kind = self.guess_type(str(path))
+        if hosting.compress and self.headers.get("If-None-Match") == etag:
+            self.send_response(304)
+            body = b""
+        else:
+            self.send_response(200)
+            self.send_header("Content-Type", kind)
+        if hosting.compress:
+            self.send_header("ETag", etag)
+            if kind.startswith(_TEXT):
+                self.send_header("Vary", "Accept-Encoding")
+                if body and "gzip" in self.headers.get("Accept-Encoding", ""):
+                    body = gzip.compress(body, compresslevel=6, mtime=0)
+                    self.send_header("Content-Encoding", "gzip")
+        if hosting.cache_control:
+            self.send_header("Cache-Control", hosting.cache_control)
+        mtime = path.stat().st_mtime
+        self.send_header("Last-Modified", email.utils.formatdate(mtime, usegmt=True))
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return _Body(body)
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         page = Path(self.directory) / "404.html"
@@ -79,13 +126,34 @@ class PagesHandler(SimpleHTTPRequestHandler):
         pass  # keep the output quiet
 
 
+class _Body:
+    """An answer's bytes, read the way SimpleHTTPRequestHandler copies a file."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+    def read(self, size: int = -1) -> bytes:
+        data, self.data = self.data, b""
+        return data
+
+    def close(self) -> None:
+        pass
+
+
+class _Server(ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # A browser that closes a page while it loads drops the connection: not an error.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @contextmanager
 def serve(root: Path, hosting: Hosting = Hosting()) -> Iterator[Served]:
     """`root` over HTTP on 127.0.0.1, on a free port. The port is taken before anything is
     asked of `root`, so a site can be built for the address it is served at (SITE_URL =
     `served.root`) inside the `with`."""
     handler: type[PagesHandler] = type("Handler", (PagesHandler,), {})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(root)))
+    server = _Server(("127.0.0.1", 0), partial(handler, directory=str(root)))
     served = Served(int(server.server_address[1]), hosting)
     handler.served = served
     thread = threading.Thread(target=server.serve_forever, daemon=True)
