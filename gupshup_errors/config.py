@@ -57,6 +57,9 @@ class ErrorTableConfig(base.Config):
     published_file = c.File(exists=False, default="data/published.txt")
     """The record of every code ever published, relative to mkdocs.yml; `make published`
     creates it."""
+    translated_file = c.File(exists=False, default="data/translated.txt")
+    """The record of the source text each translation was made from, relative to mkdocs.yml;
+    `make translated` creates it."""
     language = Language()
     """The language a bare `mkdocs build` or `mkdocs serve` builds; by default the first.
     The site builder builds every language whatever this says."""

@@ -12,10 +12,11 @@ import json
 import re
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TypedDict
+from typing import NotRequired, TypedDict
 
 from . import i18n, urls
-from .model import ErrorTable
+from .model import ErrorCode, ErrorTable
+from .translated import Status
 
 # Bump when a field is removed or changes meaning; adding a field keeps the version.
 SCHEMA_VERSION = 1
@@ -30,12 +31,16 @@ FORMATS = ("json", "csv", "markdown")
 class TextsDoc(TypedDict):
     name: str
     action: str
+    outdated: NotRequired[bool]
+    """Present (true) when the source text changed after this translation was made."""
 
 
 class TableDoc(TypedDict):
     anchor: str
     title: dict[str, str]
     url: dict[str, str]
+    outdated: NotRequired[list[str]]
+    """The languages whose title may be out of date, when there are any."""
 
 
 class CodeDoc(TypedDict):
@@ -55,30 +60,45 @@ class ErrorsDoc(TypedDict):
     codes: list[CodeDoc]
 
 
-def document(table: ErrorTable, languages: Sequence[str], site_url: str | None) -> ErrorsDoc:
-    """Every code in every language, with the links to its row and to its own page."""
+def _texts(row: ErrorCode, language: str, status: Status) -> TextsDoc:
+    texts: TextsDoc = {"name": row.texts[language].name, "action": row.texts[language].action}
+    if status.row(row.code, language):
+        texts["outdated"] = True
+    return texts
+
+
+def document(
+    table: ErrorTable,
+    languages: Sequence[str],
+    site_url: str | None,
+    status: Status | None = None,
+) -> ErrorsDoc:
+    """Every code in every language, with the links to its row and to its own page; a
+    translation that may be out of date (see translated.py) is marked."""
+    status = status or Status()
 
     def links(anchor: str) -> dict[str, str]:
         return {lang: urls.anchor_url(site_url, lang, anchor) for lang in languages}
 
+    heading: TableDoc = {
+        "anchor": table.anchor,
+        "title": {lang: table.title[lang] for lang in languages},
+        "url": links(table.anchor),
+    }
+    outdated = [lang for lang in languages if status.title(lang)]
+    if outdated:
+        heading["outdated"] = outdated
     return {
         "schema_version": SCHEMA_VERSION,
         "site_url": urls.root(site_url),
         "languages": list(languages),
-        "table": {
-            "anchor": table.anchor,
-            "title": {lang: table.title[lang] for lang in languages},
-            "url": links(table.anchor),
-        },
+        "table": heading,
         "codes": [
             {
                 "code": row.code,
                 "retired": row.retired,
                 "message": row.message,
-                "texts": {
-                    lang: {"name": row.texts[lang].name, "action": row.texts[lang].action}
-                    for lang in languages
-                },
+                "texts": {lang: _texts(row, lang, status) for lang in languages},
                 "url": links(row.anchor),
                 "page": {
                     lang: urls.code_page_url(site_url, lang, row.anchor) for lang in languages
@@ -162,10 +182,11 @@ def export(
     languages: Sequence[str],
     site_url: str | None,
     fmt: str,
+    status: Status | None = None,
     catalogs: i18n.Catalogs = i18n.PACKAGE,
 ) -> str:
     """The table in one of FORMATS."""
-    doc = document(table, languages, site_url)
+    doc = document(table, languages, site_url, status)
     if fmt == "json":
         return to_json(doc)
     if fmt == "csv":

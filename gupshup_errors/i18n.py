@@ -95,6 +95,11 @@ def language_name(language: str) -> str:
     return name[:1].upper() + name[1:]
 
 
+def language_name_in(language: str, reader: str) -> str:
+    """The language's name in the reader's language ("Russian" for an English reader)."""
+    return Locale.parse(language).get_display_name(reader) or language
+
+
 def og_locale(language: str) -> str:
     """The Open Graph locale, language_TERRITORY ("ru_RU"), from Babel's likely subtags."""
     likely = Locale.parse(get_global("likely_subtags").get(language, language))

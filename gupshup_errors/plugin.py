@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Literal
@@ -16,7 +16,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from . import codepages, i18n, minify, search, theme, urls
+from . import codepages, i18n, minify, search, theme, translated, urls
 from .config import ErrorTableConfig
 from .fences import material
 from .model import ErrorTable
@@ -36,11 +36,14 @@ class LanguageBuild:
     language: str
     table: ErrorTable
     date: datetime
+    status: translated.Status = field(default_factory=translated.Status)
+    """Which translations may be out of date: their rows carry a note."""
 
 
 class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
     table: ErrorTable
     date: datetime
+    status: translated.Status
     language: str
     worker: search.Worker | None = None
     page: PageSource
@@ -68,11 +71,12 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
         settings = Settings.of(config, self.config)
         try:
             table = settings.table(require_recorded=not self.is_serve)
+            status = settings.review(table).status
         except DataError as error:
             raise PluginError(error.report()) from None
         language = self.config.language or settings.languages[0]
         config.watch.extend(str(path.resolve()) for path in settings.watched())
-        return LanguageBuild(language, table, settings.source_date())
+        return LanguageBuild(language, table, settings.source_date(), status)
 
     # First, so that Material's search plugin sees this build's language.
     @event_priority(100)
@@ -81,6 +85,7 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
         # builder handed over serves this one build only, not a later bare build.
         given, self.given = self.given or self._own_build(config), None
         self.table, self.date, self.language = given.table, given.date, given.language
+        self.status = given.status
         language = self.language
         root_url = urls.root(config.site_url)
         # Material writes `link` into the head as hreflang links, which must be absolute; our
@@ -114,7 +119,7 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        self.page = render_page(self.table, self.language, self.catalogs)
+        self.page = render_page(self.table, self.language, self.catalogs, self.status)
         files.append(File.generated(config, "index.md", content=self.page.markdown))
         shell = codepages.shell_markdown(self.root_url, self.config.languages)
         files.append(

@@ -23,6 +23,8 @@ class Problem:
     hint: str | None = None
     excerpt: str | None = None
     """The text of the line, shown under the message with a caret at the column."""
+    notes: tuple[str, ...] = ()
+    """More lines to read before the fix, e.g. how a source text changed."""
 
     def __str__(self) -> str:
         where = [f"code {self.code}"] if self.code is not None else []
@@ -34,6 +36,7 @@ class Problem:
         lines = [f"{self.file}:{self.line}:{self.column}:{context} {self.message}"]
         if self.excerpt is not None:
             lines.extend(_excerpt(self.excerpt, self.line, self.column))
+        lines.extend(f"    {note}" for note in self.notes)
         if self.hint:
             lines.append(f"    fix: {self.hint}")
         return "\n".join(lines)
@@ -63,13 +66,14 @@ def _excerpt(text: str, line: int, column: int) -> list[str]:
 class DataError(Exception):
     """The data file cannot be used; every problem found is listed."""
 
-    def __init__(self, problems: Sequence[Problem]) -> None:
+    def __init__(self, problems: Sequence[Problem], subject: str = "the error table data") -> None:
         self.problems = tuple(problems)
+        self.subject = subject
         super().__init__(self.report())
 
     def report(self) -> str:
         count = len(self.problems)
         noun = "problem" if count == 1 else "problems"
-        lines = [f"{count} {noun} in the error table data:"]
+        lines = [f"{count} {noun} in {self.subject}:"]
         lines.extend(str(problem) for problem in self.problems)
         return "\n".join(lines)

@@ -11,6 +11,7 @@ from markupsafe import Markup
 from . import i18n, inline, urls
 from .folding import fold_map
 from .model import ErrorTable
+from .translated import Status
 
 
 @dataclass(frozen=True)
@@ -95,14 +96,26 @@ ROW_GROUP = 100
 
 
 def render_page(
-    table: ErrorTable, language: str, catalogs: i18n.Catalogs = i18n.PACKAGE
+    table: ErrorTable,
+    language: str,
+    catalogs: i18n.Catalogs = i18n.PACKAGE,
+    status: Status | None = None,
 ) -> PageSource:
-    """The error table page in `language`."""
+    """The error table page in `language`; a translation that may be out of date carries a
+    note linking to the same place in the source language."""
     env = localized(language, catalogs)
+    status = status or Status()
     context = {
         "table": table,
         "title": table.title[language],
-        "rows": [(row, row.texts[language]) for row in table.codes],
+        "rows": [(row, row.texts[language], status.row(row.code, language)) for row in table.codes],
+        "title_outdated": status.title(language),
+        "original": {
+            # Relative, as the language selector's links are: right on any host and sub-path.
+            "base": f"../{status.source}/",
+            "language": status.source,
+            "name": i18n.language_name_in(status.source, language) if status.source else "",
+        },
         "row_group": ROW_GROUP,
         "language": language,
         "fold": fold_map(language),

@@ -9,6 +9,7 @@ from xml.sax.saxutils import escape
 from . import export, i18n, urls
 from .model import ErrorTable
 from .render import alternates, render_not_found, render_root
+from .translated import Status
 
 
 def sitemap_index(site_url: str | None, languages: Sequence[str], date: datetime) -> str:
@@ -37,6 +38,7 @@ def root_files(
     languages: Sequence[str],
     site_url: str | None,
     date: datetime,
+    status: Status | None = None,
     catalogs: i18n.Catalogs = i18n.PACKAGE,
 ) -> dict[str, str]:
     """Every root file by its name: redirect, 404 page, sitemap index, robots.txt, data."""
@@ -46,6 +48,6 @@ def root_files(
         "404.html": render_not_found(table, links, site_url, catalogs),
         "sitemap.xml": sitemap_index(site_url, languages, date),
         "robots.txt": robots(site_url),
-        export.JSON_NAME: export.to_json(export.document(table, languages, site_url)),
+        export.JSON_NAME: export.to_json(export.document(table, languages, site_url, status)),
         export.SCHEMA_NAME: export.schema_text(site_url),
     }

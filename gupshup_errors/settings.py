@@ -9,13 +9,15 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from . import i18n, urls
+from . import i18n, published, translated, translation, urls
 from .config import ErrorTableConfig
 from .dates import SourceDateError, source_date
 from .fences import mkdocs
-from .load import load
+from .load import load, load_located
+from .located import Located
 from .model import ErrorTable
 from .paths import shown
+from .problems import Problem
 
 PLUGIN = "gupshup-errors"
 PACKAGE = Path(__file__).parent
@@ -31,6 +33,7 @@ class Settings:
     docs_dir: Path
     data_file: Path
     published_file: Path
+    translated_file: Path
     languages: tuple[str, ...]
     """The first is the default."""
     site_url: str
@@ -46,6 +49,7 @@ class Settings:
             docs_dir=Path(config.docs_dir),
             data_file=shown(Path(options.data_file)),
             published_file=shown(Path(options.published_file)),
+            translated_file=shown(Path(options.translated_file)),
             languages=tuple(options.languages),
             site_url=urls.root(config.site_url),
             catalogs=catalogs(options),
@@ -63,6 +67,41 @@ class Settings:
             require_recorded=require_recorded,
         )
 
+    def located(self, *, require_recorded: bool = True) -> Located:
+        """The data as `table` reads it, with where each text is written (a source map)."""
+        return load_located(
+            self.data_file,
+            self.languages,
+            self.published_file,
+            require_recorded=require_recorded,
+        )
+
+    def outdated(self, review: translated.Review, located: Located) -> list[Problem]:
+        """Each translation the review found outdated, at its line in the data file."""
+        if not review.stale:
+            return []
+        text = self.data_file.read_text("utf-8")
+        return review.problems(located.positions, text, str(self.data_file), self.languages[0])
+
+    def review(self, table: ErrorTable) -> translated.Review:
+        """The translation record held to the table; raises DataError when it is unusable.
+
+        Codes not yet in the published record are new: their translations were written with
+        them, and `make published` records them."""
+        known: set[int] = set()
+        if self.published_file.exists():
+            record = published.parse(self.published_file.read_text("utf-8"), "")[0]
+            known = set(record.records)
+        new = [row.code for row in table.codes if row.code not in known]
+        return translated.review(
+            self.translated_file, table, self.languages, str(self.data_file), new
+        )
+
+    @property
+    def files(self) -> translation.Files:
+        """The files the translation commands read and write."""
+        return translation.Files(self.data_file, self.translated_file, self.languages)
+
     def source_date(self) -> datetime:
         """The date of the sources, for sitemaps: the same on every build of one commit."""
         try:
@@ -73,10 +112,12 @@ class Settings:
     def watched(self) -> list[Path]:
         """Every input of a build besides docs_dir and mkdocs.yml, for the live preview."""
         # A record not made yet is watched through its folder, so that its creation counts.
-        record = self.published_file
-        record = record if record.exists() else record.parent
+        records = [
+            record if record.exists() else record.parent
+            for record in (self.published_file, self.translated_file)
+        ]
         extra = [self.catalogs.extra] if self.catalogs.extra else []
-        return [self.data_file, record, PACKAGE / "templates", i18n.LOCALES, *extra, THEME]
+        return [self.data_file, *records, PACKAGE / "templates", i18n.LOCALES, *extra, THEME]
 
 
 def catalogs(options: ErrorTableConfig) -> i18n.Catalogs:

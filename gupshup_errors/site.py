@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import shutil
 import tempfile
 from pathlib import Path
@@ -11,8 +12,11 @@ from mkdocs.config import load_config
 
 from . import i18n
 from .plugin import ErrorTablePlugin, LanguageBuild
+from .problems import Problem
 from .root import root_files
 from .settings import PLUGIN, read
+
+log = logging.getLogger("gupshup_errors.site")
 
 
 def build_into(
@@ -26,18 +30,37 @@ def build_into(
     settings = read(config_file)
     for language in settings.languages:
         i18n.translations(language, settings.catalogs)  # a missing catalog stops it here
-    table = settings.table(require_recorded=not preview)
+    located = settings.located(require_recorded=not preview)
+    table = located.table
+    review = settings.review(table)
+    _warn_outdated(settings.outdated(review, located))
     date = settings.source_date()
     for language in settings.languages:
         config = load_config(str(config_file), site_dir=str(out), strict=strict)
         plugin = config.plugins[PLUGIN]
         assert isinstance(plugin, ErrorTablePlugin)
-        plugin.build(LanguageBuild(language, table, date))
+        plugin.build(LanguageBuild(language, table, date, review.status))
         build(config)
-    files = root_files(table, settings.languages, settings.site_url, date, settings.catalogs)
+    files = root_files(
+        table, settings.languages, settings.site_url, date, review.status, settings.catalogs
+    )
     for name, text in files.items():
         (out / name).write_text(text, encoding="utf-8")
     return list(settings.languages)
+
+
+def _warn_outdated(problems: list[Problem]) -> None:
+    """Outdated translations never stop a build (their rows carry a note), but whoever builds
+    is told, in the terminal of `make site` and of the preview."""
+    if problems:
+        count = len(problems)
+        log.warning(
+            "%d %s may be out of date; the site shows a note on %s:\n%s",
+            count,
+            "translation" if count == 1 else "translations",
+            "its row" if count == 1 else "their rows",
+            "\n".join(map(str, problems)),
+        )
 
 
 def build_site(

@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser
 
-from .helpers import SAMPLE_LANGUAGES, fetch, preview, wait_for
+from .helpers import SAMPLE_LANGUAGES, SOURCE_EDIT, edit, fetch, preview, wait_for
 from .helpers.interface import interface
 
 
@@ -91,3 +91,19 @@ def test_the_browser_shows_the_mistake_and_recovers_by_itself(
         page.wait_for_selector('[id="500"] >> text=Server error', timeout=30_000)
     finally:
         page.close()
+
+
+def test_an_edited_source_text_shows_the_outdated_note_live(server: str, project: Path) -> None:
+    source, target = SAMPLE_LANGUAGES[:2]
+    data = project / "data" / "errors.yml"
+    assert "gs-outdated-note" not in fetch(f"{server}/{target}/")
+    edit(data, *SOURCE_EDIT)
+    wait_for(lambda: "gs-outdated-note" in fetch(f"{server}/{target}/"), "the outdated note")
+    soup = BeautifulSoup(fetch(f"{server}/{target}/"), "html.parser")
+    note = soup.find(id="1002").select_one(".gs-outdated-note")
+    assert interface(target)["outdated"] in note.get_text()
+    assert note.find("a")["href"] == f"../{source}/#1002"
+    assert "gs-build-error" not in str(soup)  # a note, not a failed build
+    terminal = (project.parent / "serve.log").read_text("utf-8")
+    assert "1 translation may be out of date" in terminal
+    assert f"[code 1002, field 'action', language '{target}']" in terminal

@@ -20,6 +20,7 @@ def _project(case: Path, workdir: Path) -> Path:
         workdir / case.stem,
         data=data / "errors.yml",
         record=data / "published.txt",
+        translated=data / "translated.txt",
         config=lambda _: case.read_text("utf-8"),
     )
 

@@ -6,6 +6,8 @@ import os
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from .helpers import REPO
 
 
@@ -67,13 +69,21 @@ def test_a_failed_install_fails_the_target(tmp_path: Path) -> None:
     assert done.returncode != 0
 
 
-def test_missing_node_is_installed_with_npm(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("program", "packages"),
+    [("NPM", "nodejs npm"), ("MSGFMT", "gettext")],
+    ids=["node", "msgfmt"],
+)
+def test_a_missing_program_as_root_installs_its_packages(
+    tmp_path: Path, program: str, packages: str
+) -> None:
     calls = tmp_path / "calls"
     apt_get = _program(tmp_path / "apt-get", f'echo "$*" >> {calls}')
     chromium = _program(tmp_path / "chromium")
+    present = [f"{name}=sh" for name in ("JAVA", "NPM", "MSGFMT") if name != program]
     done = _make(
-        tmp_path, f"CHROMIUM={chromium}", "JAVA=sh", "NPM=no-such-npm", "USER_ID=0",
+        tmp_path, f"CHROMIUM={chromium}", *present, f"{program}=no-such-program", "USER_ID=0",
         f"APT_GET={apt_get}",
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
-    assert calls.read_text().splitlines() == ["update -qq", "install -y -qq nodejs npm"]
+    assert calls.read_text().splitlines() == ["update -qq", f"install -y -qq {packages}"]

@@ -16,6 +16,7 @@ from ..helpers import make_project
 
 CORPUS = Path(__file__).parent
 RECORD = CORPUS / "published.txt"
+TRANSLATED = CORPUS / "translated.txt"
 LANGUAGES = ("ru", "en")
 """The corpus' own languages, whatever the repository's site builds: the messages name them."""
 
@@ -30,10 +31,17 @@ def expected(case: Path) -> Path:
 
 def project(case: Path, workdir: Path) -> Path:
     """A project building the corpus' languages whose data file is `case`, with its own
-    published record or the shared one."""
+    records (published, translated) or the shared ones."""
     record = case.with_name(f"{case.stem}.published.txt")
     own = record if record.exists() else RECORD
-    return make_project(workdir / case.stem, languages=LANGUAGES, data=case, record=own)
+    translations = case.with_name(f"{case.stem}.translated.txt")
+    return make_project(
+        workdir / case.stem,
+        languages=LANGUAGES,
+        data=case,
+        record=own,
+        translated=translations if translations.exists() else TRANSLATED,
+    )
 
 
 def check(case: Path, workdir: Path) -> tuple[int, str]:

@@ -116,7 +116,7 @@ def test_print_shows_a_clean_table(
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_axe_finds_noaxe_violations(
+def test_axe_finds_no_violations(
     pages: Pages, table: ErrorTable, language: str, scheme: str
 ) -> None:
     page = pages.reader(f"/{language}/#{table.codes[1].code}", color_scheme=scheme)

@@ -39,6 +39,8 @@ MESSAGES = {
     "retired": "Retired: the API no longer returns this code.",
     "api message": "API message",
     "copy page": "Copy link",
+    "outdated": "This translation may be out of date.",
+    "original": "Read the original (%(language)s)",
 }
 WRITTEN = {
     "ru": {
@@ -62,6 +64,8 @@ WRITTEN = {
         "retired": "Код выведен из употребления: API его больше не возвращает.",  # noqa: RUF001
         "api message": "Сообщение API",
         "copy page": "Скопировать ссылку",
+        "outdated": "Этот перевод может быть устаревшим.",
+        "original": "Читать оригинал ({language})",
         "search": "Поиск",
     },
     "en": {

@@ -11,7 +11,9 @@ from typing import Any
 
 import yaml
 
-from gupshup_errors import settings
+from gupshup_errors import settings, translated
+from gupshup_errors.load import load
+from gupshup_errors.problems import DataError
 
 REPO = Path(__file__).resolve().parents[2]
 CONFIG = REPO / "mkdocs.yml"
@@ -74,6 +76,16 @@ def _write(target: Path, content: str | bytes | Path) -> None:
         target.write_text(content, "utf-8")
 
 
+def _all_current(data: Path, languages: Sequence[str]) -> str | None:
+    """The translation record of a data file whose every translation is current; None when
+    the data cannot be read (its problems come first anyway)."""
+    try:
+        table = load(data, languages)
+    except DataError:
+        return None
+    return translated.render(translated.sources(table, languages, translated.TEXT_FIELDS))
+
+
 def _with_languages(config: str, languages: Sequence[str]) -> str:
     edited, found = re.subn(
         r"^(\s*languages:\s*)\[[^\]]*\]", rf"\g<1>[{', '.join(languages)}]", config, flags=re.M
@@ -89,6 +101,7 @@ def make_project(
     codes: Sequence[Mapping[str, Any]] | None = None,
     data: str | bytes | Path | None = None,
     record: str | bytes | Path | None = None,
+    translated: str | bytes | Path | None = None,
     files: Mapping[str, str | bytes | Path] | None = None,
     config: Callable[[str], str] | None = None,
 ) -> Path:
@@ -99,6 +112,8 @@ def make_project(
       neither: the repository's own data file;
     - `record`: data/published.txt (default: the repository's with its own data, else every
       code of `codes` published);
+    - `translated`: data/translated.txt (default: the repository's with its own data, else
+      every translation of the given data recorded as current, as `make translated` would);
     - `files`: more files, by path relative to the project;
     - `config`: an edit of mkdocs.yml's text.
     """
@@ -116,6 +131,10 @@ def make_project(
         _write(where / "data" / "errors.yml", data)
     if record is not None:
         _write(where / "data" / "published.txt", record)
+    if translated is None and data is not None:
+        translated = _all_current(where / "data" / "errors.yml", languages or LANGUAGES)
+    if translated is not None:
+        _write(where / "data" / "translated.txt", translated)
     for relative, content in (files or {}).items():
         _write(where / relative, content)
     return where
@@ -127,7 +146,25 @@ SAMPLE_LANGUAGES = ("ru", "en")
 lines and texts; its languages are its own, whatever the repository's site builds."""
 
 
+SOURCE_EDIT = (
+    "      action: Номер получателя не зарегистрирован в WhatsApp.\n",
+    "      action: Номер получателя не зарегистрирован в WhatsApp или недоступен.\n",
+)
+"""A change to a source (ru) text of the sample, 1002's action: its translations go stale."""
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace the first `old` in the file with `new`, as a maintainer's editor would."""
+    text = path.read_text("utf-8")
+    assert old in text, f"{path} no longer holds {old!r}"
+    path.write_text(text.replace(old, new, 1), "utf-8")
+
+
 def sample_project(where: Path, **options: Any) -> Path:
     """A project with the sample data and its record, building the sample's languages."""
-    sample = {"data": SAMPLE / "errors.yml", "record": SAMPLE / "published.txt"}
+    sample = {
+        "data": SAMPLE / "errors.yml",
+        "record": SAMPLE / "published.txt",
+        "translated": SAMPLE / "translated.txt",
+    }
     return make_project(where, languages=SAMPLE_LANGUAGES, **(sample | options))
