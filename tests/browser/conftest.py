@@ -1,5 +1,6 @@
-"""The built site in real Chromium: a local server for it, the browser, and pages to drive
-(the helpers are in tests/helpers/browser.py)."""
+"""The built site in real browsers: a local server for it, Chromium's pages to drive, and every
+engine readers use (Chromium, Firefox, WebKit) behind one interface for the core reader tests
+(the helpers are in tests/helpers/browser.py and tests/helpers/engines/)."""
 
 from __future__ import annotations
 
@@ -11,12 +12,26 @@ from playwright.sync_api import Browser
 
 from gupshup_errors.site import build_into
 
-from ..helpers import serve
+from ..helpers import (
+    FIREFOX,
+    LOCALE_SOURCES,
+    WEBKIT_DRIVER,
+    XVFB,
+    Hosting,
+    minibrowser,
+    require,
+    serve,
+)
 from ..helpers.browser import ARTIFACTS, Pages, cases_project, pages_at
+from ..helpers.engines import ENGINES, RECORD_ERRORS, Engine, Reading, reading_at
+from ..helpers.engines.chromium import Chromium
+from ..helpers.engines.firefox import Firefox
+from ..helpers.engines.webkit import WebKit
 
 
 def _address(site: Path) -> Iterator[str]:
-    with serve(site) as served:
+    # Every page records its errors where a test in any engine can read them.
+    with serve(site, Hosting(head_script=RECORD_ERRORS)) as served:
         yield served.url
 
 
@@ -44,6 +59,52 @@ def case_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def case_pages(browser: Browser, case_url: str) -> Iterator[Pages]:
     """Pages of the cases' own table (see case_url)."""
     with pages_at(browser, case_url) as opened:
+        yield opened
+
+
+@pytest.fixture(scope="session", params=ENGINES)
+def engine(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Engine]:
+    """Each engine in turn, started once (pytest runs every test of one engine together)."""
+    started = _start(request.param, request, tmp_path_factory.mktemp(request.param))
+    yield started
+    started.close()
+
+
+def _start(name: str, request: pytest.FixtureRequest, workdir: Path) -> Engine:
+    if name == "chromium":
+        return Chromium(request.getfixturevalue("browser"))
+    if name == "firefox":
+        require(
+            FIREFOX.exists(), f"Firefox ESR (at {FIREFOX}; FIREFOX=... moves it)", "firefox-esr"
+        )
+        return Firefox(FIREFOX, workdir)
+    browser = minibrowser()
+    require(
+        WEBKIT_DRIVER.exists() and browser is not None,
+        f"WebKitGTK's WebKitWebDriver (at {WEBKIT_DRIVER}) and MiniBrowser",
+        "webkit2gtk-driver",
+    )
+    require(XVFB.exists(), f"Xvfb (at {XVFB}; XVFB=... moves it)", "xvfb")
+    require(
+        LOCALE_SOURCES.is_dir(), "glibc's locale sources (for the browser's language)", "locales"
+    )
+    assert browser is not None
+    return WebKit(WEBKIT_DRIVER, browser, XVFB, workdir)
+
+
+@pytest.fixture
+def reading(engine: Engine, base_url: str) -> Iterator[Reading]:
+    """Tabs of each engine in turn on the built site."""
+    with reading_at(engine, base_url) as opened:
+        yield opened
+
+
+@pytest.fixture
+def case_reading(engine: Engine, case_url: str) -> Iterator[Reading]:
+    """Tabs of each engine in turn on the cases' own table (see case_url)."""
+    with reading_at(engine, case_url) as opened:
         yield opened
 
 

@@ -4,7 +4,6 @@ links still readable inside it, and Ukrainian search without a stemmer. The fixt
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,7 +12,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from gupshup_errors.site import build_into
 
-from ..helpers import serve
+from ..helpers import pixels, serve
 from ..helpers.browser import (
     DESKTOP,
     PHONE,
@@ -155,8 +154,29 @@ def test_the_language_selector_runs_right_to_left(pages: Pages) -> None:
 
 def test_the_target_bar_and_the_confirmation_mirror(pages: Pages) -> None:
     page = pages.reader("/ar/#1002", permissions=["clipboard-read", "clipboard-write"])
-    shadow = page.eval_on_selector(row(1002), "r => getComputedStyle(r).boxShadow")
-    assert re.search(r"\) -[\d.]+px 0px 0px 0px inset$", shadow), shadow  # on the right edge
+    page.evaluate("document.getAnimations().forEach(a => a.finish())")  # the arrival's fade
+    # On the pixels, not the computed style (WebKit computes a row's shadow it never paints):
+    # the accent bar runs down the right edge, where the line starts, and not the left.
+    image = pixels.decoded(page.screenshot())
+    scale = image.width / page.evaluate("innerWidth")
+    found = pixels.scaled(box(page, row(1002)), scale)
+    accent = pixels.parse(
+        page.eval_on_selector(
+            row(1002),
+            "r => { const i = document.createElement('i');"
+            " i.style.color = 'var(--md-accent-fg-color)'; r.append(i);"
+            " const c = getComputedStyle(i).color; i.remove(); return c; }",
+        )
+    )
+    top, bottom = found.top + 3 * scale, found.bottom - 3 * scale
+    right = pixels.column(image, found.right - 2 * scale, top, bottom)
+    left = pixels.column(image, found.left + scale, top, bottom)
+    assert all(pixels.near(colour, accent) for colour in right), sorted(set(right))[:5]
+    assert not any(pixels.near(colour, accent) for colour in left), "a bar on the left edge too"
+    # Nor between the code and the name (the code cell's far edge).
+    cell = pixels.scaled(box(page, f"{row(1002)} > :first-child"), scale)
+    inner = pixels.column(image, cell.left + scale, top, bottom)
+    assert not any(pixels.near(colour, accent) for colour in inner), "a bar inside the row"
     page.click(f"{row(1002)} button.gs-copy")
     toast = page.locator(".gs-toast")
     expect(toast).to_have_text("تم نسخ الرابط")

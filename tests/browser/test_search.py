@@ -6,8 +6,11 @@ import re
 
 import pytest
 
+from gupshup_errors.model import ErrorTable
+
 from ..helpers import LANGUAGES
-from ..helpers.browser import CASE_TEXTS, Pages, box, header_bottom, row, search_results
+from ..helpers.browser import CASE_TEXTS, Pages, row, search_results
+from ..helpers.engines import Reading
 
 
 def _codes_saying(language: str, pattern: str) -> set[str]:
@@ -22,15 +25,20 @@ def _codes_saying(language: str, pattern: str) -> set[str]:
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_a_code_number_finds_the_code_and_opens_its_row(pages: Pages, language: str) -> None:
-    page = pages.reader(f"/{language}/")
-    assert "#1002" in search_results(page, "1002")
-    page.click('a.md-search-result__link[href$="#1002"]')
-    page.wait_for_url(f"{pages.base_url}/{language}/#1002")
-    page.wait_for_function("!document.getElementById('__search').checked")  # results closed
-    target = box(page, row(1002))
-    assert header_bottom(page) <= target.top and target.bottom <= page.viewport_size["height"]
-    assert page.evaluate("document.querySelector(':target').id") == "1002"
+def test_a_code_number_finds_the_code_and_opens_its_row(
+    reading: Reading, table: ErrorTable, language: str
+) -> None:
+    code = table.codes[1].code
+    tab = reading.reader(f"/{language}/")
+    tab.type("input.md-search__input", str(code))
+    result = f'a.md-search-result__link[href$="#{code}"]'
+    tab.wait("return !!document.querySelector(arguments[0])", result)
+    tab.click(result)
+    tab.wait_for_url(f"{reading.base_url}/{language}/#{code}")
+    tab.wait("return !document.getElementById('__search').checked")  # the results closed
+    target, header = tab.box(row(code)), tab.box("header.md-header")
+    assert header.bottom <= target.top and target.bottom <= tab.run("return innerHeight")
+    assert tab.run("return document.querySelector(':target').id") == str(code)
 
 
 def test_russian_inflections_find_the_other_forms(case_pages: Pages) -> None:

@@ -1,6 +1,8 @@
 """The tests' helpers, one of each kind: a fixture project builder (`project`), a static server
 like GitHub Pages (`server`), the command-line runner and the live preview (`cli`), a free port
-and a wait (`waiting`), and what the tests need from the system (`system`).
+and a wait (`waiting`), and what the tests need from the system (`system`). The browser tests
+also have Chromium's pages (`browser`), one interface over every engine (`engines`) and
+questions to a screenshot's pixels (`pixels`).
 
 Tests import from here and never from another test module.
 """
@@ -23,7 +25,16 @@ from .project import (
     sample_project,
 )
 from .server import GITHUB_PAGES, Hosting, Served, serve
-from .system import CHROMIUM, CHROMIUM_ARGS, require
+from .system import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    FIREFOX,
+    LOCALE_SOURCES,
+    WEBKIT_DRIVER,
+    XVFB,
+    minibrowser,
+    require,
+)
 from .waiting import fetch, free_port, wait_for
 
 __all__ = [
@@ -31,11 +42,15 @@ __all__ = [
     "CHROMIUM_ARGS",
     "CONFIG",
     "DATA",
+    "FIREFOX",
     "GITHUB_PAGES",
     "LANGUAGES",
+    "LOCALE_SOURCES",
     "REPO",
     "SAMPLE_LANGUAGES",
     "SOURCE_EDIT",
+    "WEBKIT_DRIVER",
+    "XVFB",
     "Hosting",
     "Served",
     "document",
@@ -44,6 +59,7 @@ __all__ = [
     "fetch",
     "free_port",
     "make_project",
+    "minibrowser",
     "preview",
     "record_of",
     "require",

@@ -88,14 +88,21 @@ def header_bottom(page: Page) -> float:
     return box(page, "header.md-header").bottom
 
 
+# The codes of the rows the reader can see: the filter's matches while it filters (copies, in a
+# table of their own), otherwise the table's own rows. A function body, for any engine.
+# WebKit's checkVisibility() misses a `content-visibility: hidden` ancestor beyond row groups
+# of their own (the filter hides the full table so), hence the walk up.
+VISIBLE_ROWS = (
+    "const skipped = el => { for (let up = el.parentElement; up; up = up.parentElement)"
+    " { if (getComputedStyle(up).contentVisibility === 'hidden') return true; } return false; };"
+    " return [...document.querySelectorAll('.gs-table tbody tr')]"
+    ".filter(r => r.checkVisibility() && r.getClientRects().length && !skipped(r))"
+    ".map(r => r.id || r.dataset.code);"
+)
+
+
 def visible_rows(page: Page) -> list[str]:
-    """The codes of the rows the reader can see: the filter's matches while it filters (copies,
-    in a table of their own), otherwise the table's own rows."""
-    rows: list[str] = page.eval_on_selector_all(
-        ".gs-table tbody tr",
-        "rows => rows.filter(r => r.checkVisibility() && r.getClientRects().length)"
-        ".map(r => r.id || r.dataset.code)",
-    )
+    rows: list[str] = page.evaluate(f"() => {{ {VISIBLE_ROWS} }}")
     return rows
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import email.utils
 import gzip
 import hashlib
+import re
 import sys
 import threading
 from collections.abc import Iterator
@@ -29,6 +30,9 @@ class Hosting:
 
     prefix: str = "/"
     """Where the site sits on the host, e.g. "/repo/" as at https://<user>.github.io/<repo>/."""
+    head_script: str | None = None
+    """JavaScript put first into every HTML page's <head>, before the page's own (the browser
+    tests' error recorder, tests/helpers/engines/record-errors.js); the files stay as built."""
     compress: bool = False
     """Gzip text (HTML, CSS, JS, JSON, XML, SVG) for clients that accept it, as GitHub Pages
     does; with an ETag, and 304 for a client that already has the file."""
@@ -78,7 +82,9 @@ class PagesHandler(SimpleHTTPRequestHandler):
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
-        if not (hosting.compress or hosting.cache_control) or not path.is_file():
+        if not (hosting.compress or hosting.cache_control or hosting.head_script):
+            return super().send_head()  # plain answers as before
+        if not path.is_file():
             return super().send_head()  # redirects, 404s and plain answers as before
         if path.name == "index.html" and not urlsplit(self.path).path.endswith("/"):
             return super().send_head()  # the redirect to the folder's slash
@@ -86,6 +92,9 @@ class PagesHandler(SimpleHTTPRequestHandler):
 
     def _send_file(self, path: Path, hosting: Hosting) -> _Body | None:
         body = path.read_bytes()
+        if hosting.head_script is not None and path.suffix == ".html":
+            tag = f"<script>{hosting.head_script}</script>".encode()
+            body = re.sub(rb"<head[^>]*>", lambda head: head[0] + tag, body, count=1)
         etag = f'"{hashlib.sha256(body).hexdigest()[:16]}"'
         kind = self.guess_type(str(path))
         if hosting.compress and self.headers.get("If-None-Match") == etag:
