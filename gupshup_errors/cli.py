@@ -24,7 +24,7 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 _EPILOG = f"""\
 examples:
-  gupshup-errors lookup 1002            the code's name, action and link, in Russian
+  gupshup-errors lookup 1002            the code's name, message, action and links, in Russian
   gupshup-errors lookup 1002 --lang en  the same in English
   gupshup-errors export --format csv > errors.csv
   gupshup-errors check                  what `make check` runs
@@ -80,7 +80,8 @@ def _translations_current(settings: Settings, located: Located) -> bool:
 
 
 def lookup(settings: Settings, codes: Sequence[int], language: str) -> int:
-    """Print each code's name, action and link; an unknown code is an error."""
+    """Print each code's name, API message, action, row link and page; an unknown code is an
+    error."""
     table = settings.table()
     outdated = settings.review(table).status
     status = 0
@@ -97,6 +98,7 @@ def lookup(settings: Settings, codes: Sequence[int], language: str) -> int:
             status = 1
             continue
         texts = row.texts[language]
+        message = f"\n  API message: {row.message}" if row.message else ""
         retired = "\n  retired: the API no longer returns this code" if row.retired else ""
         if outdated.row(row.code, language):
             original = urls.anchor_url(settings.site_url, outdated.source, row.anchor)
@@ -105,7 +107,8 @@ def lookup(settings: Settings, codes: Sequence[int], language: str) -> int:
                 f"translation was made; the original: {original}"
             )
         url = urls.anchor_url(settings.site_url, language, row.anchor)
-        print(f"{row.code}: {texts.name}\n  {texts.action}{retired}\n  {url}")
+        page = urls.code_page_url(settings.site_url, language, row.anchor)
+        print(f"{row.code}: {texts.name}{message}\n  {texts.action}{retired}\n  {url}\n  {page}")
     return status
 
 
@@ -209,13 +212,16 @@ def _add_reading_commands(commands: argparse._SubParsersAction[argparse.Argument
     language = "a language of the site, e.g. ru or en"
     find = commands.add_parser(
         "lookup",
-        help="print a code's name, action and the link to its row on the site",
-        description="Print each code's name and action, and the link to its row on the site "
-        "(from SITE_URL). Exits with 1 if a code is not in the table.",
+        help="print a code's name, API message, action and its links on the site",
+        description="Print each code's name, the message the API returns, the action, and the "
+        "links to its row and to its own page on the site (from SITE_URL). Exits with 1 if a "
+        "code is not in the table.",
         epilog="example:\n  gupshup-errors lookup 1002 --lang en\n"
         "  1002: Number does not exist on WhatsApp\n"
+        "    API message: Number Not Exist On WhatsApp\n"
         "    The recipient's number is not registered on WhatsApp.\n"
-        f"    {urls.DEFAULT_SITE_URL}en/#1002",
+        f"    {urls.DEFAULT_SITE_URL}en/#1002\n"
+        f"    {urls.DEFAULT_SITE_URL}en/1002/",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     find.add_argument("codes", nargs="+", type=_code, metavar="CODE", help="e.g. 1002 or #1002")

@@ -46,8 +46,10 @@ class TableDoc(TypedDict):
 class CodeDoc(TypedDict):
     code: int
     retired: bool
+    message: str | None
     texts: dict[str, TextsDoc]
     url: dict[str, str]
+    page: dict[str, str]
 
 
 class ErrorsDoc(TypedDict):
@@ -71,8 +73,8 @@ def document(
     site_url: str | None,
     status: Status | None = None,
 ) -> ErrorsDoc:
-    """Every code in every language, with the link to its row on the site; a translation
-    that may be out of date (see translated.py) is marked."""
+    """Every code in every language, with the links to its row and to its own page; a
+    translation that may be out of date (see translated.py) is marked."""
     status = status or Status()
 
     def links(anchor: str) -> dict[str, str]:
@@ -95,8 +97,12 @@ def document(
             {
                 "code": row.code,
                 "retired": row.retired,
+                "message": row.message,
                 "texts": {lang: _texts(row, lang, status) for lang in languages},
                 "url": links(row.anchor),
+                "page": {
+                    lang: urls.code_page_url(site_url, lang, row.anchor) for lang in languages
+                },
             }
             for row in table.codes
         ],
@@ -116,19 +122,23 @@ def schema_text(site_url: str | None) -> str:
 
 
 def to_csv(doc: ErrorsDoc) -> str:
-    """One row per code; name, action and link per language (RFC 4180, via the csv module)."""
+    """One row per code; name, action, row link and page per language (RFC 4180)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     languages = doc["languages"]
     writer.writerow(
-        ["code", "retired"]
-        + [f"{field}_{lang}" for lang in languages for field in ("name", "action", "url")]
+        ["code", "retired", "message"]
+        + [f"{field}_{lang}" for lang in languages for field in ("name", "action", "url", "page")]
     )
     for code in doc["codes"]:
-        cells: list[str | int] = [code["code"], "true" if code["retired"] else "false"]
+        cells: list[str | int] = [
+            code["code"],
+            "true" if code["retired"] else "false",
+            code["message"] or "",
+        ]
         for lang in languages:
             texts = code["texts"][lang]
-            cells += [texts["name"], texts["action"], code["url"][lang]]
+            cells += [texts["name"], texts["action"], code["url"][lang], code["page"][lang]]
         writer.writerow(cells)
     return buffer.getvalue()
 
@@ -153,15 +163,16 @@ def to_markdown(doc: ErrorsDoc, catalogs: i18n.Catalogs = i18n.PACKAGE) -> str:
         lines = [
             f"## {markdown_cell(doc['table']['title'][lang])}",
             "",
-            f"| {gettext('Code')} | {gettext('Error')} | {gettext('Meaning / action')} |",
-            "| ---: | --- | --- |",
+            f"| {gettext('Code')} | {gettext('Error')} | {gettext('API message')} "
+            f"| {gettext('Meaning / action')} |",
+            "| ---: | --- | --- | --- |",
         ]
         for code in doc["codes"]:
             texts = code["texts"][lang]
             link = f"[{code['code']}]({code['url'][lang]})"
-            lines.append(
-                f"| {link} | {markdown_cell(texts['name'])} | {markdown_cell(texts['action'])} |"
-            )
+            name = f"[{markdown_cell(texts['name'])}]({code['page'][lang]})"
+            message = markdown_cell(code["message"] or "")
+            lines.append(f"| {link} | {name} | {message} | {markdown_cell(texts['action'])} |")
         sections.append("\n".join(lines) + "\n")
     return "\n".join(sections)
 

@@ -119,8 +119,9 @@ def _literal(text: str) -> str:
     return str(escape(text)).replace("\n", "<br>")
 
 
-def to_html(text: str) -> Markup:
-    """`text` as HTML: literal except for its inline code and safe links.
+def to_html(text: str, fragment_base: str = "") -> Markup:
+    """`text` as HTML: literal except for its inline code and safe links. A link to a row
+    (#1002) gets `fragment_base` before it, for pages other than the table's.
 
     Both are isolated from the text around them (a `dir` attribute isolates), so that in a
     right-to-left text code stays left to right and a link keeps the direction of its own
@@ -131,8 +132,20 @@ def to_html(text: str) -> Markup:
         if isinstance(span, Code):
             parts.append(f'<code dir="ltr">{_literal(span.text)}</code>')
         elif isinstance(span, Link):
-            address = escape(span.address)
-            parts.append(f'<a href="{address}" dir="auto">{_literal(span.text)}</a>')
+            address = f"{fragment_base}{span.address}" if span.fragment else span.address
+            parts.append(f'<a href="{escape(address)}" dir="auto">{_literal(span.text)}</a>')
+        else:
+            parts.append(_literal(span.text))
+    return Markup("".join(parts))
+
+
+def to_html_unlinked(text: str) -> Markup:
+    """`text` as HTML to put inside a link: its inline code stays, its own links become text
+    (a link inside a link is not HTML)."""
+    parts = []
+    for span in parse(text)[0]:
+        if isinstance(span, Code):
+            parts.append(f'<code dir="ltr">{_literal(span.text)}</code>')
         else:
             parts.append(_literal(span.text))
     return Markup("".join(parts))

@@ -47,6 +47,13 @@ class ErrorCode:
             "true when the API no longer returns the code: its row and link stay, with a note."
         ),
     )
+    message: str | None = field(
+        default=None,
+        metadata=_doc(
+            "The error message the API itself returns, in English whatever the reader's "
+            "language, e.g. 'Number Not Exist On WhatsApp'; shown as written."
+        ),
+    )
 
     @property
     def anchor(self) -> str:

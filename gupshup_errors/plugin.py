@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -12,10 +13,10 @@ from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from . import i18n, minify, search, theme, translated, urls
+from . import codepages, i18n, minify, search, theme, translated, urls
 from .config import ErrorTableConfig
 from .fences import material
 from .model import ErrorTable
@@ -50,6 +51,8 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
     """The site's own stylesheets and scripts (from docs/), minified after the build."""
     given: LanguageBuild | None = None
     is_serve: bool = False
+    root_url: str
+    shell: codepages.Shell | None = None
 
     @property
     def catalogs(self) -> i18n.Catalogs:
@@ -110,12 +113,20 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
         config.site_name = site_name(language, self.catalogs)
         config.site_url = urls.language_url(root_url, language)
         config.site_dir = str(Path(config.site_dir) / language)
+        self.root_url = root_url
         self.worker = None
+        self.shell = None
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.page = render_page(self.table, self.language, self.catalogs, self.status)
         files.append(File.generated(config, "index.md", content=self.page.markdown))
+        shell = codepages.shell_markdown(self.root_url, self.config.languages)
+        files.append(
+            File.generated(
+                config, codepages.SHELL_URI, content=shell, inclusion=InclusionLevel.NOT_IN_NAV
+            )
+        )
         docs = Path(config.docs_dir).resolve()
         self.own_assets = [
             file.dest_uri
@@ -147,11 +158,23 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
             if TABLE_SLOT not in output:
                 raise PluginError(f"the page lost its table slot {TABLE_SLOT!r}")
             output = output.replace(TABLE_SLOT, self.page.table, 1)
-        return self._use_worker(output)
+        output = self._use_worker(output)
+        if page.file.src_uri == codepages.SHELL_URI:
+            links = alternates(self.root_url, self.config.languages, self.catalogs)
+            try:
+                self.shell = codepages.shell(output, links)
+            except codepages.ShellError as error:
+                raise PluginError(str(error)) from None
+        return output
 
     def on_post_template(
         self, output_content: str, /, *, template_name: str, config: MkDocsConfig
     ) -> str:
+        if template_name == "sitemap.xml":
+            try:
+                return codepages.sitemap(output_content, self.table, self.root_url, self.language)
+            except codepages.ShellError as error:
+                raise PluginError(str(error)) from None
         return self._use_worker(output_content)  # 404.html has the search box too
 
     # Last, so that the search plugin has written its index.
@@ -173,3 +196,13 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
             for material_worker in site.rglob(self.worker.material):
                 path = material_worker.parent / self.worker.name
                 path.write_text(self.worker.text, encoding="utf-8")
+        self._write_code_pages(site)
+
+    def _write_code_pages(self, site: Path) -> None:
+        if self.shell is None:
+            raise PluginError("the code pages' shell was not rendered")
+        shutil.rmtree(site / codepages.PATH_SLOT)
+        for code_page in codepages.pages(self.shell, self.table, self.language, self.catalogs):
+            folder = site / code_page.anchor
+            folder.mkdir(exist_ok=True)
+            (folder / "index.html").write_text(code_page.html, encoding="utf-8")

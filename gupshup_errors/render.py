@@ -60,10 +60,11 @@ def _environment() -> Environment:
         extensions=["jinja2.ext.i18n"],
     )
     env.filters["inline"] = inline.to_html
+    env.filters["inline_unlinked"] = inline.to_html_unlinked
     return env
 
 
-def _localized(language: str, catalogs: i18n.Catalogs) -> Environment:
+def localized(language: str, catalogs: i18n.Catalogs) -> Environment:
     env = _environment()
     translations = i18n.translations(language, catalogs)
     env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
@@ -102,7 +103,7 @@ def render_page(
 ) -> PageSource:
     """The error table page in `language`; a translation that may be out of date carries a
     note linking to the same place in the source language."""
-    env = _localized(language, catalogs)
+    env = localized(language, catalogs)
     status = status or Status()
     context = {
         "table": table,
@@ -154,7 +155,7 @@ def render_not_found(
     """
     sections, titles = [], []
     for alt in alternates:
-        section = _localized(alt.language, catalogs).get_template("404-section.html.j2")
+        section = localized(alt.language, catalogs).get_template("404-section.html.j2")
         sections.append(Markup(section.render(alt=alt, title=table.title[alt.language])))
         titles.append(i18n.translations(alt.language, catalogs).gettext("Page not found"))
     return (

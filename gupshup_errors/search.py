@@ -14,8 +14,23 @@ from .fences import material
 from .fences.material import SearchDocument, SearchIndex, with_worker
 from .folding import fold_map
 from .inline import to_plain as plain
-from .model import ErrorTable
+from .model import ErrorCode, ErrorTable
 from .render import render_search_worker
+
+
+def code_document(row: ErrorCode, language: str) -> SearchDocument:
+    """A code's document, at its row: found by its number, name, action and API message.
+
+    The API's message is the document's tag: a reader who pastes it from a response then
+    gets this code first, above codes that merely share a word of it."""
+    doc = SearchDocument(
+        location=f"#{row.anchor}",
+        title=html.escape(f"{row.code} — {plain(row.texts[language].name)}", quote=False),
+        text=html.escape(plain(row.texts[language].action), quote=False),
+    )
+    if row.message:
+        doc["tags"] = [html.escape(row.message, quote=False)]
+    return doc
 
 
 def search_language(
@@ -44,15 +59,8 @@ def use_language(config: MkDocsConfig, language: str) -> None:
 
 
 def code_documents(table: ErrorTable, language: str) -> list[SearchDocument]:
-    """One document per code, at the code's row: found by its number, name and action."""
-    return [
-        SearchDocument(
-            location=f"#{row.anchor}",
-            title=html.escape(f"{row.code} — {plain(row.texts[language].name)}", quote=False),
-            text=html.escape(plain(row.texts[language].action), quote=False),
-        )
-        for row in table.codes
-    ]
+    """One document per code, at the code's row."""
+    return [code_document(row, language) for row in table.codes]
 
 
 def with_codes(index: SearchIndex, table: ErrorTable, language: str) -> SearchIndex:

@@ -31,3 +31,13 @@ def language_path(site_url: str | None, language: str) -> str:
 def anchor_url(site_url: str | None, language: str, anchor: str) -> str:
     """The absolute URL of a row or heading: the link people share."""
     return f"{language_url(site_url, language)}#{anchor}"
+
+
+def code_page_url(site_url: str | None, language: str, anchor: str) -> str:
+    """The absolute URL of one code's own page, e.g. https://host/en/1002/."""
+    return f"{language_url(site_url, language)}{anchor}/"
+
+
+def code_page_path(site_url: str | None, language: str, anchor: str) -> str:
+    """The same page by its path alone."""
+    return f"{language_path(site_url, language)}{anchor}/"

@@ -24,7 +24,8 @@ def test_check_names_file_line_code_and_field(project: Path) -> None:
     text = data.read_text("utf-8")
     broken = text.replace("      action: Номер получателя не зарегистрирован в WhatsApp.\n", "")
     data.write_text(broken, "utf-8")
-    line = broken.splitlines().index("  - code: 1002") + 2  # the 'ru:' line under it
+    lines = broken.splitlines()
+    line = lines.index("    ru:", lines.index("  - code: 1002")) + 1  # the 'ru:' line under it
     result = run("check", cwd=project)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr

@@ -77,9 +77,11 @@ def test_published_json_says_what_the_yaml_says(site: Path) -> None:
         {
             "code": entry["code"],
             "retired": entry.get("retired", False),
+            "message": entry.get("message"),
             "texts": {lang: {"name": entry[lang]["name"], "action": entry[lang]["action"]}
                       for lang in LANGUAGES},
             "url": {lang: f"{SITE_URL}{lang}/#{entry['code']}" for lang in LANGUAGES},
+            "page": {lang: f"{SITE_URL}{lang}/{entry['code']}/" for lang in LANGUAGES},
         }
         for entry in source["codes"]
     ]  # fmt: skip
@@ -99,6 +101,23 @@ def test_every_url_in_the_json_leads_to_its_row_with_its_texts(site: Path) -> No
             texts = code["texts"][lang]
             assert row_texts(row) == [str(code["code"]), texts["name"], texts["action"]]
             assert bool(row.select(RETIRED_NOTE)) == code["retired"]
+            shown = row.select_one(".gs-message samp")
+            assert (shown and shown.get_text()) == code["message"]
+
+
+def test_every_page_in_the_json_is_the_code_s_own_page(site: Path) -> None:
+    doc, _ = _published(site)
+    for code in doc["codes"]:
+        for lang, url in code["page"].items():
+            assert url == f"{SITE_URL}{lang}/{code['code']}/"
+            soup = BeautifulSoup(
+                (site / url.removeprefix(SITE_URL) / "index.html").read_text("utf-8"),
+                "html.parser",
+            )
+            assert soup.select_one("link[rel=canonical]")["href"] == url
+            facts = soup.select(".gs-code-page__facts dd")
+            assert facts[0].get_text() == str(code["code"])
+            assert code["texts"][lang]["name"] in soup.title.get_text()
 
 
 def test_csv_export_reads_back_as_the_yaml(table: ErrorTable) -> None:
@@ -110,6 +129,8 @@ def test_csv_export_reads_back_as_the_yaml(table: ErrorTable) -> None:
             assert row[f"name_{lang}"] == entry[lang]["name"]
             assert row[f"action_{lang}"] == entry[lang]["action"]
             assert row[f"url_{lang}"] == f"{SITE_URL}{lang}/#{entry['code']}"
+            assert row[f"page_{lang}"] == f"{SITE_URL}{lang}/{entry['code']}/"
+        assert row["message"] == entry.get("message", "")
 
 
 TRICKY = "a | b *c* _d_ `e` [f](g) <b>h</b> &amp; \\ i"
@@ -130,7 +151,13 @@ def test_markdown_export_is_one_table_per_language_with_literal_texts() -> None:
     table = ErrorTable(
         "t",
         {lang: f"Title {lang} | *x*" for lang in LANGUAGES},
-        (ErrorCode(7, {lang: Texts(f"{TRICKY} {lang}", "act\nion") for lang in LANGUAGES}),),
+        (
+            ErrorCode(
+                7,
+                {lang: Texts(f"{TRICKY} {lang}", "act\nion") for lang in LANGUAGES},
+                message=TRICKY,
+            ),
+        ),
     )
     text = export(table, LANGUAGES, SITE_URL, "markdown")
     html = BeautifulSoup(markdown.markdown(text, extensions=["tables"]), "html.parser")
@@ -142,9 +169,10 @@ def test_markdown_export_is_one_table_per_language_with_literal_texts() -> None:
     for lang, found in zip(LANGUAGES, tables, strict=True):
         row = found.find("tbody").find("tr")
         cells = [cell.get_text() for cell in row.find_all("td")]
-        assert cells == ["7", f"{TRICKY} {lang}", "act ion"]
-        assert row.find("a")["href"] == f"{SITE_URL}{lang}/#7"
+        assert cells == ["7", f"{TRICKY} {lang}", TRICKY, "act ion"]
+        links = [a["href"] for a in row.find_all("a")]
+        assert links == [f"{SITE_URL}{lang}/#7", f"{SITE_URL}{lang}/7/"]
     for lang, found in zip(LANGUAGES, tables, strict=True):
         words = interface(lang)
         headers = [th.get_text() for th in found.find_all("th")]
-        assert headers == [words["code"], words["error"], words["meaning"]]
+        assert headers == [words["code"], words["error"], words["api message"], words["meaning"]]

@@ -19,6 +19,7 @@ from bs4 import BeautifulSoup
 from mkdocs.config import load_config
 
 from gupshup_errors import urls
+from gupshup_errors.model import ErrorTable
 from gupshup_errors.site import build_into
 
 from .helpers import CONFIG, LANGUAGES, fetch, preview, run
@@ -74,14 +75,19 @@ def test_open_graph_is_in_the_page_language(page: Page, language: str) -> None:
     assert tags["og:locale"] == [OG_LOCALE.get(language, tags["og:locale"][0])]
 
 
-def test_root_sitemap_indexes_every_language_sitemap(site: Path) -> None:
+def test_root_sitemap_indexes_every_language_sitemap(site: Path, table: ErrorTable) -> None:
     index = ET.parse(site / "sitemap.xml").getroot()
     assert index.tag == f"{SITEMAP}sitemapindex"
     locations = [loc.text for loc in index.iter(f"{SITEMAP}loc")]
     assert locations == [f"{SITE_URL}{lang}/sitemap.xml" for lang in LANGUAGES]
     for lang in LANGUAGES:
         pages = ET.parse(site / lang / "sitemap.xml").getroot()
-        assert [loc.text for loc in pages.iter(f"{SITEMAP}loc")] == [f"{SITE_URL}{lang}/"]
+        # The table, then every code's own page, retired ones too.
+        assert [loc.text for loc in pages.iter(f"{SITEMAP}loc")] == [f"{SITE_URL}{lang}/"] + [
+            f"{SITE_URL}{lang}/{row.code}/" for row in table.codes
+        ]
+        packed = gzip.decompress((site / lang / "sitemap.xml.gz").read_bytes())
+        assert packed == (site / lang / "sitemap.xml").read_bytes()
 
 
 def test_robots_txt_allows_everything_and_names_the_sitemap_index(site: Path) -> None:

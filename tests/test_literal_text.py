@@ -94,8 +94,10 @@ HOSTILE = [
 
 
 def holding(texts: list[str]) -> list[dict[str, Any]]:
-    """Data entries holding each text as the name and the action of its own code, from 500."""
-    return entries(range(500, 500 + len(texts)), LANGUAGES, lambda code, _, __: texts[code - 500])
+    """Data entries holding each text as the API message, name and action of its own code,
+    from 500."""
+    found = entries(range(500, 500 + len(texts)), LANGUAGES, lambda code, _, __: texts[code - 500])
+    return [{**entry, "message": texts[entry["code"] - 500]} for entry in found]
 
 
 def data(texts: list[str]) -> str:
@@ -103,13 +105,35 @@ def data(texts: list[str]) -> str:
     return document(holding(texts))
 
 
-def row_cells(soup: BeautifulSoup, code: int) -> list[Tag]:
+def row_cells(soup: BeautifulSoup, code: int) -> list[tuple[Tag, bool]]:
+    """The row's name (inside the link to the code's page, so without links of its own) and
+    action, each with whether its links are kept."""
     row = soup.find(id=str(code))
     assert isinstance(row, Tag), f"no row {code}"
-    return row.find_all("td")
+    name = row.select_one("td a.gs-name")
+    assert isinstance(name, Tag), f"row {code} does not link to its page"
+    return [(name, False), (row.find_all("td")[-1], True)]
 
 
-def assert_shown_as_written(cell: Tag, text: Written) -> None:
+def page_cells(site: Path, language: str, code: int) -> list[tuple[Tag, bool]]:
+    """The name and action on the code's own page (the definitions after the code)."""
+    soup = BeautifulSoup(
+        (site / language / str(code) / "index.html").read_text("utf-8"), "html.parser"
+    )
+    facts = soup.select(".gs-code-page__facts dd")
+    return [(facts[1], True), (facts[-1], True)]
+
+
+def assert_message_as_written(soup: BeautifulSoup, code: int, source: str) -> None:
+    """The API's message is plain text: even backticks and brackets are shown as typed."""
+    row = soup.find(id=str(code))
+    assert isinstance(row, Tag)
+    message = row.select_one(".gs-message samp")
+    assert message is not None and message.find(True) is None
+    assert message.get_text() == source
+
+
+def assert_shown_as_written(cell: Tag, text: Written, links: bool = True, base: str = "") -> None:
     assert {tag.name for tag in cell.find_all(True)} <= {"a", "code", "br"}
     # Only an address, and the direction that isolates code and links in right-to-left text.
     assert all(set(tag.attrs) <= {"href", "dir"} for tag in cell.find_all(True))
@@ -117,7 +141,13 @@ def assert_shown_as_written(cell: Tag, text: Written) -> None:
     for br in cell.find_all("br"):
         br.replace_with("\n")
     assert tuple(tag.get_text() for tag in cell.find_all("code")) == text.codes
-    assert tuple((a.get_text(), a["href"]) for a in cell.find_all("a")) == text.links
+    # A row link (#500) from a code's page goes to the row in the table (../#500).
+    expected = tuple(
+        (label, f"{base}{href}" if href.startswith("#") else href) for label, href in text.links
+    )
+    assert tuple((a.get_text(), a["href"]) for a in cell.find_all("a")) == (
+        expected if links else ()
+    )
     assert cell.get_text() == text.visible
 
 
@@ -146,8 +176,8 @@ def test_text_through_the_markdown_pipeline(text: Written) -> None:
     assume(text.source == text.source.strip())
     table = parse(data([text.source]), "data/errors.yml", LANGUAGES)
     for language in LANGUAGES:
-        for cell in row_cells(page_html(table, language), 500):
-            assert_shown_as_written(cell, text)
+        for cell, links in row_cells(page_html(table, language), 500):
+            assert_shown_as_written(cell, text, links)
 
 
 @settings(max_examples=150)
@@ -157,7 +187,7 @@ def test_any_text_is_refused_or_shown(text: str) -> None:
         table = parse(data([text]), "data/errors.yml", LANGUAGES)
     except DataError:
         return  # refused, with a located problem (the fuzz tests hold it to that)
-    for cell in row_cells(page_html(table, LANGUAGES[0]), 500):
+    for cell, _ in row_cells(page_html(table, LANGUAGES[0]), 500):
         assert {tag.name for tag in cell.find_all(True)} <= {"a", "code", "br"}
         if "`" not in text and "](" not in text:
             for br in cell.find_all("br"):
@@ -182,8 +212,11 @@ def test_text_reaches_the_built_site(tmp_path_factory: pytest.TempPathFactory,
     for language in LANGUAGES:
         soup = BeautifulSoup((site / language / "index.html").read_text("utf-8"), "html.parser")
         for index, text in enumerate(texts):
-            for cell in row_cells(soup, 500 + index):
-                assert_shown_as_written(cell, text)
+            for cell, links in row_cells(soup, 500 + index):
+                assert_shown_as_written(cell, text, links)
+            assert_message_as_written(soup, 500 + index, text.source)
+            for cell, links in page_cells(site, language, 500 + index):
+                assert_shown_as_written(cell, text, links, base="../")
 
 
 @pytest.fixture(scope="module")
@@ -196,8 +229,11 @@ def test_hostile_texts_are_shown_as_written(hostile_site: Path) -> None:
         html = (hostile_site / language / "index.html").read_text("utf-8")
         soup = BeautifulSoup(html, "html.parser")
         for index, text in enumerate(HOSTILE):
-            for cell in row_cells(soup, 500 + index):
-                assert_shown_as_written(cell, text)
+            for cell, links in row_cells(soup, 500 + index):
+                assert_shown_as_written(cell, text, links)
+            assert_message_as_written(soup, 500 + index, text.source)
+            for cell, links in page_cells(hostile_site, language, 500 + index):
+                assert_shown_as_written(cell, text, links, base="../")
         assert "window.pwned" not in "".join(s.get_text() for s in soup.find_all("script"))
         assert not soup.select("img[onerror], [onerror]")
 

@@ -24,8 +24,10 @@ def test_lookup_prints_name_action_and_the_link_from_site_url(project: Path) -> 
     assert result.returncode == 0, result.stderr
     assert result.stdout == (
         "1002: Number does not exist on WhatsApp\n"
+        "  API message: Number Not Exist On WhatsApp\n"
         "  The recipient's number is not registered on WhatsApp.\n"
         f"  {PAGES}en/#1002\n"
+        f"  {PAGES}en/1002/\n"
     )
 
 
@@ -36,8 +38,10 @@ def test_lookup_defaults_to_the_first_language_and_the_documented_site_url(
     assert result.returncode == 0, result.stderr
     assert result.stdout == (
         "1003: Низкий баланс кошелька\n"
+        "  API message: Wallet Balance Low\n"
         "  Невозможно отправить сообщение — проверьте баланс кошелька.\n"
         f"  http://127.0.0.1:8000/{SAMPLE_LANGUAGES[0]}/#1003\n"
+        f"  http://127.0.0.1:8000/{SAMPLE_LANGUAGES[0]}/1003/\n"
     )
 
 

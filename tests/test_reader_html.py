@@ -17,6 +17,7 @@ from gupshup_errors.model import ErrorCode, ErrorTable, Texts
 
 from .helpers import LANGUAGES
 from .helpers.interface import interface
+from .helpers.page import assert_scripted_before_styles
 
 Page = Callable[[str], BeautifulSoup]
 
@@ -49,12 +50,7 @@ def test_the_filter_is_labelled_and_in_place_before_scripts_run(page: Page, lang
     assert box is not None and not box.has_attr("hidden")
     head = soup.select_one("head")
     assert head is not None
-    first = head.find(["script", "link"], attrs={"rel": None, "src": None})
-    stylesheet = head.select_one('link[rel="stylesheet"]')
-    assert first is not None and stylesheet is not None
-    assert 'classList.replace("no-js", "js")' in first.get_text()
-    assert first.sourceline is not None and stylesheet.sourceline is not None
-    assert first.sourceline < stylesheet.sourceline
+    assert_scripted_before_styles(head)
     field = box.select_one("input#gs-filter")
     label = box.select_one('label[for="gs-filter"]')
     assert field is not None and field.get("type") == "search"

@@ -34,6 +34,15 @@ def test_every_code_has_one_row_with_its_texts(
         texts = row.texts[language]
         assert row_texts(found[0]) == [str(row.code), texts.name, texts.action]
         assert bool(found[0].select(RETIRED_NOTE)) == row.retired
+        link = found[0].select_one("td a.gs-name")
+        assert link is not None and link.get_text() == texts.name
+        assert link["href"] == f"{row.code}/"  # the code's own page, beside the table
+        message = found[0].select_one("td .gs-message samp")
+        if row.message is None:
+            assert message is None
+        else:
+            assert message is not None and message.get_text() == row.message
+            assert message["lang"] == "en"  # the API's words, whatever the page's language
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

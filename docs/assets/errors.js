@@ -11,6 +11,12 @@
     dialog.setAttribute("aria-label", query.getAttribute("aria-label"));
   }
 
+  var toast = document.querySelector(".gs-toast");
+  var codePage = document.querySelector(".gs-code-page");
+  if (codePage) {
+    setUpCodePage(codePage);
+  }
+
   var table = document.getElementById("gs-table");
   if (!table || !table.tBodies.length) {
     return;
@@ -20,7 +26,6 @@
   for (var g = 0; g < table.tBodies.length; g++) {
     rows.push.apply(rows, table.tBodies[g].rows);
   }
-  var toast = document.querySelector(".gs-toast");
 
   // --- Links -------------------------------------------------------------------------------
 
@@ -82,6 +87,27 @@
     return copyWithSelection(text);
   }
 
+  // A code's own page: its button copies the page's address, without any #fragment.
+  function setUpCodePage(page) {
+    var copy = page.querySelector("button.gs-copy-page");
+    if (!copy) {
+      return;
+    }
+    copy.addEventListener("click", function () {
+      var url = new URL(".", location.href).href;
+      copyText(url).then(
+        function () {
+          say(page.getAttribute("data-copied"));
+        },
+        function () {
+          history.replaceState(null, "", url);
+          say(page.getAttribute("data-copy-failed"));
+        }
+      );
+    });
+    copy.hidden = false;
+  }
+
   var copyLabel = table.getAttribute("data-copy-label") || "";
   var prototype = document.createElement("button");
   prototype.type = "button";
@@ -135,16 +161,22 @@
     return result;
   }
 
-  // Each row's text, normalised once, when the filter is first used.
+  // Each row's text, normalised once, when the filter is first used. The label before each
+  // API message is the same in every row, so it is left out: "API" finds the codes that say it.
+  var messageLabel = table.getAttribute("data-message-label") || "";
   var haystacks = null;
+  var messages = null;
   function rowTexts() {
     if (haystacks === null) {
+      messages = [];
       haystacks = rows.map(function (row) {
         var cells = [];
         for (var c = 0; c < row.cells.length; c++) {
           cells.push(row.cells[c].textContent);
         }
-        return normalise(cells.join(" "));
+        var message = row.querySelector(".gs-message samp");
+        messages.push(message ? normalise(message.textContent) : "");
+        return normalise(messageLabel ? cells.join(" ").split(messageLabel).join(" ") : cells.join(" "));
       });
     }
     return haystacks;
@@ -192,20 +224,29 @@
     var hits = document.createDocumentFragment();
     var group = null;
     var total = 0;
+    var first = [];
+    var later = [];
     if (words.length) {
       var texts = rowTexts();
+      // A query that is part of a code's API message (copied from a response) puts that code
+      // first; the other matches follow in the table's order.
+      var phrase = words.join(" ");
       for (var i = 0; i < rows.length; i++) {
         var match = true;
         for (var w = 0; w < words.length && match; w++) {
           match = texts[i].indexOf(words[w]) !== -1;
         }
         if (match && ++total <= LIMIT) {
-          if (!group || group.rows.length === MATCH_GROUP) {
-            group = hits.appendChild(matchGroup());
-          }
-          group.appendChild(copyOf(rows[i]));
+          (messages[i].indexOf(phrase) !== -1 ? first : later).push(rows[i]);
         }
       }
+    }
+    var shown = first.concat(later);
+    for (var k = 0; k < shown.length; k++) {
+      if (!group || group.rows.length === MATCH_GROUP) {
+        group = hits.appendChild(matchGroup());
+      }
+      group.appendChild(copyOf(shown[k]));
     }
     while (results.tBodies.length) {
       results.removeChild(results.tBodies[0]);

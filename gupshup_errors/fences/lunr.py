@@ -20,6 +20,11 @@ HOOKS = {
     "this.pipeline": "this.pipeline",
     "tokens[i].update": "Token.prototype.update=function",
     "result.matchData.metadata": "matchData",
+    "lunr.Builder.prototype.add": "Builder.prototype.add=function",
+    "doc[this._ref]": "this._ref",
+    "lunr.tokenizer.separator": "tokenizer.separator",
+    "result.score": ".score",
+    "result.ref": ".ref",
 }
 _VERSION = re.compile(r'\.version="([0-9.]+)"')
 

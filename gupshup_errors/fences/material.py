@@ -13,7 +13,7 @@ import posixpath
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypedDict, cast
+from typing import Any, NotRequired, TypedDict, cast
 
 import material
 from jinja2.utils import htmlsafe_json_dumps
@@ -34,6 +34,8 @@ class SearchDocument(TypedDict):
     location: str
     title: str
     text: str
+    tags: NotRequired[list[str]]
+    """Material weighs these far above title and text, and shows them with the result."""
 
 
 class SearchIndex(TypedDict):
@@ -54,6 +56,15 @@ def read_index(text: str) -> SearchIndex:
         ):
             raise ValueError(f"not a Material search document: {doc!r}")
     return cast(SearchIndex, index)
+
+
+# How base.html writes each of config.extra.alternate into the head (hreflang links).
+ALTERNATE_TEMPLATE = '<link rel="alternate" href="{{ alt.link | url }}" hreflang="'
+
+
+def alternate_link(url: str, language: str) -> str:
+    """An hreflang link in the head exactly as base.html renders it for an absolute `url`."""
+    return f'<link rel="alternate" href="{url}" hreflang="{language}">'
 
 
 def worker_url(page: str) -> str | None:
@@ -168,6 +179,10 @@ def broken(
             },
         )
     ]
+    problems += [
+        f"{found}: base.html {what}; codepages.py points them at each code's page"
+        for what in _missing(base, {ALTERNATE_TEMPLATE: "writes hreflang links another way"})
+    ]
     if bundle is None:
         problems.append(f"{found}: no search worker assets/javascripts/workers/search.*.min.js")
     elif "self.lunr=" not in bundle:
@@ -189,7 +204,13 @@ def broken(
         f"{found}: the search plugin {what}; search.py rewrites the index in that shape"
         for what in _missing(
             index_source,
-            {'"config": config, "docs": self.entries': 'no longer writes {"config", "docs"}'},
+            {
+                '"config": config, "docs": self.entries': 'no longer writes {"config", "docs"}',
+                'search.get("exclude")': "no longer skips pages whose front matter says "
+                "search: exclude (the code pages' shell)",
+                '"tags" not in self.config.fields': "no longer indexes documents' tags "
+                "(the API's messages)",
+            },
         )
     ]
     return problems

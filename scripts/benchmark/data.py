@@ -20,9 +20,13 @@ def codes(size: int) -> list[int]:
     return [FIRST + index * STEP for index in range(size)]
 
 
-def _real_texts() -> list[dict[str, dict[str, str]]]:
+def _real_rows() -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = yaml.safe_load(DATA.read_text("utf-8"))["codes"]
-    return [{lang: row[lang] for lang in LANGUAGES} for row in rows]
+    return rows
+
+
+def _real_texts() -> list[dict[str, dict[str, str]]]:
+    return [{lang: row[lang] for lang in LANGUAGES} for row in _real_rows()]
 
 
 def table(size: int) -> list[dict[str, Any]]:
@@ -34,7 +38,14 @@ def table(size: int) -> list[dict[str, Any]]:
         model = real[index % len(real)][language][field]
         return f"{model} {code}" if field == "name" else f"{model} (#{index + 1})"
 
-    return entries(codes(size), LANGUAGES, text)
+    rows = entries(codes(size), LANGUAGES, text)
+    # The API's messages too, where the real rows have them, numbered like the names.
+    messages = [row.get("message") for row in _real_rows()]
+    for index, row in enumerate(rows):
+        message = messages[index % len(messages)]
+        if message:
+            row["message"] = f"{message} {row['code']}"
+    return rows
 
 
 def project(root: Path, size: int) -> Path:
@@ -52,6 +63,11 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|")
 
 
+def _message(row: dict[str, Any]) -> str:
+    """The API's message under the name, as a hand-written page would put it."""
+    return f"<br>`{_cell(row['message'])}`" if row.get("message") else ""
+
+
 def baseline(root: Path, rows: Sequence[dict[str, Any]]) -> list[Path]:
     """The same content as one plain Material site per language; their mkdocs.yml files."""
     configs = []
@@ -67,7 +83,7 @@ def baseline(root: Path, rows: Sequence[dict[str, Any]]) -> list[Path]:
             f"| {words['code']} | {words['error']} | {words['meaning']} |",
             "| --- | --- | --- |",
             *(
-                f"| {row['code']} | {_cell(row[language]['name'])} "
+                f"| {row['code']} | {_cell(row[language]['name'])}{_message(row)} "
                 f"| {_cell(row[language]['action'])} |"
                 for row in rows
             ),

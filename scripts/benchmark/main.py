@@ -32,7 +32,12 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--edits", type=int, default=5, help="edit-to-preview samples (real-size table)"
     )
-    parser.add_argument("--browser-samples", type=int, default=5, help="browser samples per size")
+    parser.add_argument(
+        "--browser-samples",
+        type=int,
+        default=5,
+        help="browser samples per size (0: skip the browser, build figures only)",
+    )
     parser.add_argument(
         "--lighthouse-runs", type=int, default=3,
         help="Lighthouse runs per page and device on the real site (median taken; 0: none)",
@@ -49,7 +54,10 @@ def one_size(temp: Path, size: int, args: argparse.Namespace, only: bool) -> Siz
         size,
         builds.interleaved(project, configs, runs),
         Weight.of(project / "site", LANGUAGES[0]),
-        browser.measure(project, rows, args.browser_samples),
+        # No samples: the build figures only (the reader's figures show as n/a).
+        browser.measure(project, rows, args.browser_samples)
+        if args.browser_samples
+        else browser.BrowserFigures(),
     )
     if size <= 17 or only:
         result.edit_seconds = preview.edit_to_preview(project, rows, args.edits)

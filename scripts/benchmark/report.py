@@ -23,14 +23,24 @@ class Weight:
     html_bytes: int
     search_index_bytes: int
     site_bytes: int
+    whole_bytes: int
+    """The whole site/: every language, every code's page, the root files."""
+    whole_files: int
+    code_page_bytes: int
 
     @classmethod
     def of(cls, site: Path, language: str) -> Weight:
         files = [path for path in (site / language).rglob("*") if path.is_file()]
+        whole = [path for path in site.rglob("*") if path.is_file()]
         return cls(
             html_bytes=(site / language / "index.html").stat().st_size,
             search_index_bytes=(site / language / "search" / "search_index.json").stat().st_size,
             site_bytes=sum(path.stat().st_size for path in files),
+            whole_bytes=sum(path.stat().st_size for path in whole),
+            whole_files=len(whole),
+            code_page_bytes=next(
+                (path.stat().st_size for path in files if path.parent.name.isdigit()), 0
+            ),
         )
 
 
@@ -106,8 +116,22 @@ def reader(results: list[SizeResult]) -> list[str]:
     return lines
 
 
+def site(results: list[SizeResult]) -> list[str]:
+    lines = [
+        "| codes | site/ (generator, every language) | files | a code's page (first language) |",
+        "| ---: | ---: | ---: | ---: |",
+    ]
+    for result in results:
+        w = result.weight
+        lines.append(
+            f"| {result.size:,} | {w.whole_bytes / 2**20:,.1f} MiB | {w.whole_files:,} | "
+            f"{w.code_page_bytes / 1024:,.1f} KB |"
+        )
+    return lines
+
+
 Section = Callable[[list[SizeResult]], list[str]]
-SECTIONS: list[Section] = [builds, reader]
+SECTIONS: list[Section] = [builds, site, reader]
 
 
 def report(results: list[SizeResult]) -> str:

@@ -37,6 +37,8 @@ MESSAGES = {
     "not found": "Page not found",
     "not built": "The last change was not built",
     "retired": "Retired: the API no longer returns this code.",
+    "api message": "API message",
+    "copy page": "Copy link",
     "outdated": "This translation may be out of date.",
     "original": "Read the original (%(language)s)",
 }
@@ -60,6 +62,8 @@ WRITTEN = {
         "not found": "Страница не найдена",
         "not built": "Последнее изменение не собрано",
         "retired": "Код выведен из употребления: API его больше не возвращает.",  # noqa: RUF001
+        "api message": "Сообщение API",
+        "copy page": "Скопировать ссылку",
         "outdated": "Этот перевод может быть устаревшим.",
         "original": "Читать оригинал ({language})",
         "search": "Поиск",

@@ -1,0 +1,225 @@
+"""A page of its own for every code and language (/<lang>/<code>/), written from one shell.
+
+MkDocs and Material render one page per language, the shell: a page at the depth of a code's
+page whose code-specific parts are slots. Each code's page is the shell with its slots filled,
+so that 10,000 codes cost string joins, not 10,000 page renders. Pure: text in, text out.
+
+The shell's head is Material's; what it rewrites there is fenced in fences/material.py, and
+`shell()` fails loudly when a part is not where it was.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from . import i18n, inline, urls
+from .fences import material
+from .model import ErrorCode, ErrorTable
+from .render import Alternate, localized
+
+# The shell's folder, and so the path slot in its addresses: at a code page's depth, so that
+# Material's relative links (../assets/...) are right for every code page.
+PATH_SLOT = "gupshup-errors-code-slot"
+SHELL_URI = f"{PATH_SLOT}/index.md"
+_BODY_SLOT = "<!-- gupshup-errors: the code's page -->"
+
+
+def _slot(name: str) -> Markup:
+    """A placeholder that no escaping changes and no text of the data holds."""
+    return Markup(f"GupshupErrors{name}Slot")
+
+
+_TITLE, _DESCRIPTION = _slot("Title"), _slot("Description")
+_CODE, _NAME, _MESSAGE, _ACTION = _slot("Code"), _slot("Name"), _slot("Message"), _slot("Action")
+_RETIRED, _PREVIOUS, _NEXT, _TEXT = (
+    _slot("Retired"),
+    _slot("Previous"),
+    _slot("Next"),
+    _slot("Text"),
+)
+_SLOTS = re.compile(f"({PATH_SLOT}|GupshupErrors[A-Z][a-z]+Slot)")
+
+
+class ShellError(ValueError):
+    """The rendered shell is not what the code pages can be written from."""
+
+
+def shell_markdown(site_url: str | None, languages: Sequence[str]) -> str:
+    """The shell page's Markdown: its title and description are slots, its body one slot."""
+    meta = {
+        "title": _TITLE,
+        "description": _DESCRIPTION,
+        # The code pages add no search results: a search for a code opens its row.
+        "search": {"exclude": True},
+        "hide": ["navigation", "toc"],
+        # Read by theme/main.html and theme/partials/alternate.html.
+        "x_default": urls.code_page_url(site_url, languages[0], PATH_SLOT),
+        "alternate_suffix": f"{PATH_SLOT}/",
+    }
+    return f"---\n{json.dumps(meta)}\n---\n\n{_BODY_SLOT}\n"
+
+
+@dataclass(frozen=True)
+class _Parts:
+    """Text split at its slots: text, slot, text, slot, ..., text."""
+
+    parts: tuple[str, ...]
+
+    @classmethod
+    def of(cls, text: str) -> _Parts:
+        return cls(tuple(_SLOTS.split(text)))
+
+    def fill(self, values: dict[str, str]) -> str:
+        return "".join(values[part] if index % 2 else part for index, part in enumerate(self.parts))
+
+
+@dataclass(frozen=True)
+class Shell:
+    """Material's page for one language with the code page's body in it, split at its slots."""
+
+    page: str
+
+
+def shell(output: str, alternates: Sequence[Alternate]) -> Shell:
+    """The shell page as Material rendered it, its hreflang links pointed at the code's page."""
+    for alt in alternates:
+        # Material writes the alternates of config.extra (the language roots) into the head.
+        link = material.alternate_link(alt.url, alt.language)
+        if output.count(link) != 1:
+            raise ShellError(f"Material's head no longer has {link!r} once")
+        output = output.replace(
+            link, material.alternate_link(f"{alt.url}{PATH_SLOT}/", alt.language)
+        )
+    if output.count(_BODY_SLOT) != 1 or _TITLE not in output:
+        raise ShellError("the code page's shell lost its title or body slot")
+    return Shell(_compact(output))
+
+
+def _compact(page: str) -> str:
+    """The page without blank lines and indentation (Material's templates leave plenty, and
+    every code's page repeats them); kept as is if it holds text where blanks matter."""
+    if "<pre" in page or "<textarea" in page:
+        return page
+    return re.sub(r"\n\s+", "\n", page)
+
+
+@dataclass(frozen=True)
+class CodePage:
+    """One code's page in one language."""
+
+    anchor: str
+    html: str
+
+
+@dataclass(frozen=True)
+class _Pieces:
+    """The page and its optional parts in one language, rendered once, split at their slots."""
+
+    page: _Parts
+    message: _Parts
+    retired: str
+    previous: _Parts
+    next: _Parts
+
+    @classmethod
+    def of(cls, shell: Shell, language: str, catalogs: i18n.Catalogs) -> _Pieces:
+        module = localized(language, catalogs).get_template("code-page.html.j2").make_module()
+
+        def render(macro: str, *slots: Markup) -> str:
+            return str(getattr(module, macro)(*slots))
+
+        body = render("body", _CODE, _NAME, _MESSAGE, _ACTION, _RETIRED, _PREVIOUS, _NEXT)
+        return cls(
+            page=_Parts.of(shell.page.replace(_BODY_SLOT, body, 1)),
+            message=_Parts.of(render("message", _TEXT)),
+            retired=render("retired"),
+            previous=_Parts.of(render("previous", _CODE, _NAME)),
+            next=_Parts.of(render("next", _CODE, _NAME)),
+        )
+
+
+@dataclass(frozen=True)
+class _Texts:
+    """One code's texts in one language, each prepared once for every page that shows it."""
+
+    title: str
+    description: str
+    name: str
+    action: str
+    name_in_link: str
+
+
+def _prepared(row: ErrorCode, language: str, heading: str) -> _Texts:
+    texts = row.texts[language]
+    return _Texts(
+        title=heading.replace("%(code)s", row.anchor).replace("%(name)s", _plain(texts.name)),
+        description=_plain(texts.action),
+        # A link to a row (#1002) leads to that row in the table, one folder up.
+        name=str(inline.to_html(texts.name, fragment_base="../")),
+        action=str(inline.to_html(texts.action, fragment_base="../")),
+        name_in_link=str(inline.to_html_unlinked(texts.name)),
+    )
+
+
+def _plain(text: str) -> str:
+    return html.escape(" ".join(inline.to_plain(text).split()))
+
+
+def pages(
+    shell: Shell, table: ErrorTable, language: str, catalogs: i18n.Catalogs = i18n.PACKAGE
+) -> Iterator[CodePage]:
+    """Every code's page in `language`, in the table's order."""
+    pieces = _Pieces.of(shell, language, catalogs)
+    # The page's title (and h1, og:title) before the site's name: the code and its name.
+    heading = html.escape(i18n.translations(language, catalogs).gettext("Error %(code)s: %(name)s"))
+    rows = table.codes
+    texts = [_prepared(row, language, heading) for row in rows]
+    for index, row in enumerate(rows):
+        own = texts[index]
+        values = {
+            PATH_SLOT: row.anchor,
+            _TITLE: own.title,
+            _DESCRIPTION: own.description,
+            _CODE: row.anchor,
+            _NAME: own.name,
+            _ACTION: own.action,
+            _MESSAGE: pieces.message.fill({_TEXT: html.escape(row.message)}) if row.message else "",
+            _RETIRED: pieces.retired if row.retired else "",
+            _PREVIOUS: _neighbour(pieces.previous, rows, texts, index - 1),
+            _NEXT: _neighbour(pieces.next, rows, texts, index + 1),
+        }
+        yield CodePage(row.anchor, pieces.page.fill(values))
+
+
+def _neighbour(link: _Parts, rows: Sequence[ErrorCode], texts: Sequence[_Texts], at: int) -> str:
+    if not 0 <= at < len(rows):
+        return ""
+    return link.fill({_CODE: rows[at].anchor, _NAME: texts[at].name_in_link})
+
+
+_SITEMAP_ENTRY = re.compile(r"\s*<url>\s*<loc>[^<]*</loc>.*?</url>", re.S)
+
+
+def sitemap(xml: str, table: ErrorTable, site_url: str | None, language: str) -> str:
+    """MkDocs' sitemap for one language, the shell's entry replaced by every code's page."""
+    shell_url = html.escape(urls.code_page_url(site_url, language, PATH_SLOT))
+    entries = _SITEMAP_ENTRY.findall(xml)
+    shells = [entry for entry in entries if f"<loc>{shell_url}</loc>" in entry]
+    if len(shells) != 1:
+        raise ShellError(f"the sitemap has no single entry for the shell {shell_url}")
+    found = re.search(r"<lastmod>[^<]*</lastmod>", shells[0])
+    lastmod = found.group() if found else ""
+    page_urls = (urls.code_page_url(site_url, language, row.anchor) for row in table.codes)
+    codes = "".join(
+        f"\n    <url>\n         <loc>{html.escape(url)}</loc>\n         {lastmod}\n    </url>"
+        for url in page_urls
+    )
+    start = xml.index(">", xml.index("<urlset")) + 1
+    kept = "".join(entry for entry in entries if entry is not shells[0])
+    return f"{xml[:start]}{kept}{codes}\n</urlset>\n"
