@@ -40,7 +40,7 @@ class Sample:
     cls: float
     tbt_ms: float
     bytes: float
-    requests: int
+    requests: float  # a median of counts may fall between two
 
 
 @dataclass(frozen=True)
@@ -50,13 +50,7 @@ class Figures:
     page: str
     form_factor: str
     runs: int
-    scores: dict[str, float]
-    fcp_ms: float
-    lcp_ms: float
-    cls: float
-    tbt_ms: float
-    bytes: float
-    requests: float
+    median: Sample
 
 
 def install() -> None:
@@ -138,13 +132,17 @@ def summarise(page: str, form_factor: str, samples: Sequence[Sample]) -> Figures
         page=page,
         form_factor=form_factor,
         runs=len(samples),
-        scores={name: statistics.median(s.scores[name] for s in samples) for name in CATEGORIES},
-        fcp_ms=median("fcp_ms"),
-        lcp_ms=median("lcp_ms"),
-        cls=median("cls"),
-        tbt_ms=median("tbt_ms"),
-        bytes=median("bytes"),
-        requests=median("requests"),
+        median=Sample(
+            scores={
+                name: statistics.median(s.scores[name] for s in samples) for name in CATEGORIES
+            },
+            fcp_ms=median("fcp_ms"),
+            lcp_ms=median("lcp_ms"),
+            cls=median("cls"),
+            tbt_ms=median("tbt_ms"),
+            bytes=median("bytes"),
+            requests=median("requests"),
+        ),
     )
 
 
@@ -158,11 +156,11 @@ def report(figures: Sequence[Figures]) -> str:
         "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for f in figures:
-        s = f.scores
+        m, s = f.median, f.median.scores
         lines.append(
             f"| `{f.page}` | {f.form_factor} | {s['performance']:.0f} | "
             f"{s['accessibility']:.0f} / {s['best-practices']:.0f} / {s['seo']:.0f} | "
-            f"{f.fcp_ms / 1000:.2f} s | {f.lcp_ms / 1000:.2f} s | {f.cls:.3f} | "
-            f"{f.tbt_ms:.0f} ms | {f.bytes / 1024:,.0f} KB | {f.requests:.0f} |"
+            f"{m.fcp_ms / 1000:.2f} s | {m.lcp_ms / 1000:.2f} s | {m.cls:.3f} | "
+            f"{m.tbt_ms:.0f} ms | {m.bytes / 1024:,.0f} KB | {m.requests:.0f} |"
         )
     return "\n".join(lines)
