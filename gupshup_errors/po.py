@@ -24,7 +24,7 @@ from babel.messages.pofile import PoFileError, read_po, write_po
 from . import i18n, load, translated, urls, yamledit
 from .model import ErrorTable
 from .problems import DataError, Problem
-from .translated import TITLE, Key
+from .translated import TITLE, Key, problem_at
 
 PROJECT = "Gupshup WhatsApp API error codes"
 _CONTEXT = re.compile(r"(?P<code>[0-9]+)/(?P<field>.+)|" + TITLE)
@@ -173,7 +173,7 @@ def read(
         key = _key(message, language, table)
         if not isinstance(key, Key):
             said, hint, where = key
-            problems.append(_problem(file, line, said, hint, where))
+            problems.append(problem_at(file, line, said, hint, where))
             continue
         if message.fuzzy:
             fuzzy += 1
@@ -183,28 +183,12 @@ def read(
             continue
         wrong = _entry_problem(message, key, current[key], file)
         if wrong is not None:
-            problems.append(_problem(file, line, wrong[0], wrong[1], key, wrong[2]))
+            problems.append(problem_at(file, line, wrong[0], wrong[1], key, notes=wrong[2]))
             continue
         texts[key], lines[key] = message.string, line
     if problems:
         raise DataError(problems, file)
     return Imported(language, texts, lines, fuzzy, empty)
-
-
-def _problem(
-    file: str, line: int, message: str, hint: str, key: Key | None, notes: tuple[str, ...] = ()
-) -> Problem:
-    return Problem(
-        file,
-        line,
-        1,
-        message,
-        code=key.code if key else None,
-        field=key.field if key else None,
-        language=key.language if key else None,
-        hint=hint,
-        notes=notes,
-    )
 
 
 def apply(
@@ -230,7 +214,7 @@ def apply(
         if translated.text(new_table, key) != imported.texts[key]:  # pragma: no cover
             raise DataError(
                 [
-                    _problem(
+                    problem_at(
                         po_file, imported.lines[key], "the text cannot be written as YAML", "", key
                     )
                 ],

@@ -192,19 +192,7 @@ def parse(
             entries[found.key] = found
             continue
         message, hint, key = found
-        problems.append(
-            Problem(
-                file,
-                number,
-                1,
-                message,
-                code=key.code if key else None,
-                field=key.field if key else None,
-                language=key.language if key else None,
-                hint=hint,
-                excerpt=raw,
-            )
-        )
+        problems.append(problem_at(file, number, message, hint, key, excerpt=raw))
     return Record(file, entries), problems
 
 
@@ -409,3 +397,28 @@ def review(
         raise DataError(problems)
     current = sources(table, languages, TEXT_FIELDS)
     return Review(record, current, tuple(stale(record, current, new_codes)), languages[0])
+
+
+def problem_at(
+    file: str,
+    line: int,
+    message: str,
+    hint: str,
+    key: Key | None,
+    *,
+    notes: tuple[str, ...] = (),
+    excerpt: str | None = None,
+) -> Problem:
+    """A problem at the start of a line about one translation (or the file, without a key)."""
+    return Problem(
+        file,
+        line,
+        1,
+        message,
+        code=key.code if key else None,
+        field=key.field if key else None,
+        language=key.language if key else None,
+        hint=hint,
+        notes=notes,
+        excerpt=excerpt,
+    )

@@ -12,18 +12,8 @@ from bs4 import BeautifulSoup
 from gupshup_errors.problems import DataError
 from gupshup_errors.site import build_into
 
-from .helpers import LANGUAGES, entries, make_project, record_of, run
+from .helpers import LANGUAGES, NEW_ENTRY, entries, make_project, record_of, run
 from .helpers.interface import interface
-
-NEW_ENTRY = """
-  - code: 4006
-    ru:
-      name: Новая ошибка
-      action: Новое действие.
-    en:
-      name: New error
-      action: New action.
-"""
 
 
 def edit(project: Path, old: str, new: str) -> None:

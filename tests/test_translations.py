@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 
 from gupshup_errors.site import build_site
 
-from .helpers import LANGUAGES, SAMPLE_LANGUAGES, SOURCE_EDIT, edit, run
+from .helpers import LANGUAGES, NEW_ENTRY, SAMPLE_LANGUAGES, SOURCE_EDIT, edit, run
 
 SOURCE, *TARGETS = SAMPLE_LANGUAGES  # the languages of the sample project (`project`)
 OLD, NEW = SOURCE_EDIT
@@ -131,17 +131,6 @@ def test_confirming_an_unknown_code_is_an_error(project: Path) -> None:
     assert result.returncode == 1
     assert "there is no code 9999" in result.stderr
     assert (project / "data" / "translated.txt").read_bytes() == before
-
-
-NEW_ENTRY = """
-  - code: 4006
-    ru:
-      name: Новая ошибка
-      action: Новое действие.
-    en:
-      name: New error
-      action: New action.
-"""
 
 
 def test_a_new_code_needs_only_published(project: Path) -> None:

@@ -146,6 +146,18 @@ SAMPLE_LANGUAGES = ("ru", "en")
 lines and texts; its languages are its own, whatever the repository's site builds."""
 
 
+NEW_ENTRY = """
+  - code: 4006
+    ru:
+      name: Новая ошибка
+      action: Новое действие.
+    en:
+      name: New error
+      action: New action.
+"""
+"""A new code (4006) in the sample's languages, to append after the last entry."""
+
+
 SOURCE_EDIT = (
     "      action: Номер получателя не зарегистрирован в WhatsApp.\n",
     "      action: Номер получателя не зарегистрирован в WhatsApp или недоступен.\n",
