@@ -139,7 +139,7 @@ def record_published(settings: Settings) -> int:
     record = published.parse(before, str(record_file))[0] if before is not None else None
     after = published.render(record, table)
     # A new code's translations were written with it: they are translations of its source.
-    new = {row.code for row in table.codes} - set(record.records if record else ())
+    new = {row.code for row in table.codes} - set(record.entries if record else ())
     said = translation.record_new_codes(settings.files, table, new if record else ())
     if after == before:
         print(f"{record_file}: up to date")

@@ -7,12 +7,13 @@ committed file, so a fresh clone and CI know every published code without any hi
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypeAlias
 
 from .model import ErrorTable
 from .problems import Problem
-from .syntax import lines
+from .recordfile import RecordFile, RecordLine, content_lines
 
 RETIRED = "retired"
 _LINE = re.compile(r"(?P<code>[1-9][0-9]{0,8})(?:[ ]+(?P<retired>retired))?")
@@ -24,21 +25,10 @@ HEADER = """\
 """
 
 
-@dataclass(frozen=True)
-class Record:
-    """One published code, as the record file lists it."""
-
-    code: int
-    retired: bool
-    line: int
-
-
-@dataclass(frozen=True)
-class Published:
-    """Every published code, from the record file."""
-
-    file: str
-    records: Mapping[int, Record]
+Record: TypeAlias = RecordLine[int, bool]
+"""One published code, as the record file lists it: the code, and whether it is retired."""
+Published: TypeAlias = RecordFile[int, bool]
+"""Every published code, from the record file."""
 
 
 @dataclass(frozen=True)
@@ -56,10 +46,8 @@ def parse(text: str, file: str) -> tuple[Published, list[Problem]]:
     """Read the record file's text; lines it cannot read are problems, the rest is kept."""
     records: dict[int, Record] = {}
     problems: list[Problem] = []
-    for number, raw in enumerate(lines(text), start=1):
+    for number, raw in content_lines(text):
         line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
         column = len(raw) - len(raw.lstrip()) + 1
         match = _LINE.fullmatch(line)
         if match is None:
@@ -109,32 +97,33 @@ def check(
     code or retirement the record does not list yet (builds that publish need it listed)."""
     problems: list[Problem] = []
     by_code = {entry.code: entry for entry in entries}
-    for record in published.records.values():
-        entry = by_code.get(record.code)
+    for record in published.entries.values():
+        code, retired = record.key, record.value
+        entry = by_code.get(code)
         source = f"{published.file} line {record.line}"
         if entry is None:
-            near, where = _place(entries, record.code)
+            near, where = _place(entries, code)
             problems.append(
                 Problem(
                     data_file,
                     near.line if near else 1,
                     near.column if near else 1,
-                    f"code {record.code} was published ({source}) but has no entry: "
-                    f"links to #{record.code} would break",
-                    code=record.code,
-                    hint=f"put the entry for {record.code} back, {where}; add 'retired: true' "
+                    f"code {code} was published ({source}) but has no entry: "
+                    f"links to #{code} would break",
+                    code=code,
+                    hint=f"put the entry for {code} back, {where}; add 'retired: true' "
                     "to it if the API no longer returns the code",
                 )
             )
-        elif record.retired and entry.retired is False:
+        elif retired and entry.retired is False:
             problems.append(
                 Problem(
                     data_file,
                     entry.line,
                     entry.column,
-                    f"code {record.code} was retired ({source}); a retired number is never "
+                    f"code {code} was retired ({source}); a retired number is never "
                     "given to an error again",
-                    code=record.code,
+                    code=code,
                     field="retired",
                     hint="keep 'retired: true' on this entry, and give a new error a new number",
                 )
@@ -142,8 +131,8 @@ def check(
     if not require_recorded:
         return problems
     for entry in entries:
-        known = published.records.get(entry.code)
-        if known is None or (entry.retired and not known.retired):
+        known = published.entries.get(entry.code)
+        if known is None or (entry.retired and not known.value):
             what = "new code" if known is None else "retirement of code"
             problems.append(
                 Problem(
@@ -166,7 +155,7 @@ def render(record: Published | None, table: ErrorTable) -> str:
     retired once it was retired anywhere. Nothing is ever dropped."""
     retired: dict[int, bool] = {}
     if record is not None:
-        retired.update((code, known.retired) for code, known in record.records.items())
+        retired.update((code, known.value) for code, known in record.entries.items())
     for row in table.codes:
         retired[row.code] = retired.get(row.code, False) or row.retired
     lines = [f"{code} {RETIRED}" if retired[code] else str(code) for code in sorted(retired)]

@@ -91,7 +91,7 @@ class Settings:
         known: set[int] = set()
         if self.published_file.exists():
             record = published.parse(self.published_file.read_text("utf-8"), "")[0]
-            known = set(record.records)
+            known = set(record.entries)
         new = [row.code for row in table.codes if row.code not in known]
         return translated.review(
             self.translated_file, table, self.languages, str(self.data_file), new

@@ -16,12 +16,13 @@ import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, TypeAlias
 
 from . import yamledit
 from .located import Positions
 from .model import ErrorTable, Texts
 from .problems import DataError, Problem
+from .recordfile import RecordFile, RecordLine, content_lines
 from .syntax import lines
 
 TEXT_FIELDS = tuple(item.name for item in fields(Texts))
@@ -59,31 +60,10 @@ class Key(NamedTuple):
         return (0 if self.code is None else 1, self.code or 0, field, self.field, self.language)
 
 
-@dataclass(frozen=True)
-class Entry:
-    """One line of the record."""
-
-    key: Key
-    source: str
-    line: int
-
-
-@dataclass(frozen=True)
-class Record:
-    """The record file, read."""
-
-    file: str
-    entries: Mapping[Key, Entry]
-
-
-@dataclass(frozen=True)
-class Stale:
-    """A translation that may no longer say what its source says."""
-
-    key: Key
-    was: str | None
-    """The source text it was made from; None when the record does not say."""
-    now: str
+Entry: TypeAlias = RecordLine[Key, str]
+"""One line of the record: a translation, and the source text it was made from."""
+Record: TypeAlias = RecordFile[Key, str]
+"""The record file, read."""
 
 
 def sources(table: ErrorTable, languages: Sequence[str], fields: Sequence[str]) -> dict[Key, str]:
@@ -184,11 +164,9 @@ def parse(
     """Read the record's text; every line it cannot use is a located problem."""
     entries: dict[Key, Entry] = {}
     problems: list[Problem] = []
-    for number, raw in enumerate(lines(content), start=1):
-        if not raw.strip() or raw.lstrip().startswith("#"):
-            continue
+    for number, raw in content_lines(content):
         found = _line(raw, number, languages, fields, entries)
-        if isinstance(found, Entry):
+        if isinstance(found, RecordLine):
             entries[found.key] = found
             continue
         message, hint, key = found
@@ -200,20 +178,27 @@ def unknown_codes(record: Record, table: ErrorTable, data_file: str) -> list[Pro
     """Record lines about codes the data file has no entry for."""
     known = {row.code for row in table.codes}
     return [
-        Problem(
+        problem_at(
             record.file,
             entry.line,
-            1,
             f"code {entry.key.code} has no entry in {data_file}",
-            code=entry.key.code,
-            field=entry.key.field,
-            language=entry.key.language,
-            hint="delete the line (a published code keeps its entry in the data file)",
-            excerpt=f"{entry.key.label()}: {_escape(entry.source)}",
+            "delete the line (a published code keeps its entry in the data file)",
+            entry.key,
+            excerpt=f"{entry.key.label()}: {_escape(entry.value)}",
         )
         for entry in record.entries.values()
         if entry.key.code is not None and entry.key.code not in known
     ]
+
+
+@dataclass(frozen=True)
+class Stale:
+    """A translation that may no longer say what its source says."""
+
+    key: Key
+    was: str | None
+    """The source text it was made from; None when the record does not say."""
+    now: str
 
 
 def stale(record: Record, current: Mapping[Key, str], new_codes: Collection[int]) -> list[Stale]:
@@ -224,8 +209,8 @@ def stale(record: Record, current: Mapping[Key, str], new_codes: Collection[int]
         entry = record.entries.get(key)
         if entry is None and key.code in new_codes:
             continue
-        if entry is None or entry.source != now:
-            found.append(Stale(key, entry.source if entry else None, now))
+        if entry is None or entry.value != now:
+            found.append(Stale(key, entry.value if entry else None, now))
     return found
 
 
@@ -241,7 +226,7 @@ def confirmed(
     chosen: Iterable[Key],
 ) -> dict[Key, str]:
     """The record's entries, with the current source recorded for every chosen translation."""
-    entries = {key: entry.source for key, entry in (record.entries if record else {}).items()}
+    entries = {key: entry.value for key, entry in (record.entries if record else {}).items()}
     entries.update((key, current[key]) for key in chosen if key in current)
     return entries
 
@@ -280,32 +265,25 @@ def problem(
     key = item.key
     target = TITLE if key.code is None else str(key.code)
     command = f"`gupshup-errors translated {target} --lang {key.language}`"
+    line, column = where
     if item.was is None:
-        return Problem(
-            data_file,
-            *where,
+        message = (
             f"{record_file} does not say which '{source_language}' text this translation "
-            "was made from",
-            code=key.code,
-            field=key.field,
-            language=key.language,
-            notes=(f"{source_language} now: {_escape(item.now)}",),
-            hint=f"check the translation against the '{source_language}' text, "
-            f"then record it with {command}",
+            "was made from"
         )
-    was, now = marked(item.was, item.now)
-    return Problem(
-        data_file,
-        *where,
-        f"the translation may be out of date: the '{source_language}' text changed since it "
-        "was translated",
-        code=key.code,
-        field=key.field,
-        language=key.language,
-        notes=(f"{source_language} was: {was}", f"{source_language} now: {now}"),
-        hint=f"update the '{key.language}' text, or, if it still holds, confirm it with "
-        f"{command} (`make translated` confirms every translation)",
-    )
+        hint = f"check the translation against the '{source_language}' text, then record it "
+        hint += f"with {command}"
+        notes: tuple[str, ...] = (f"{source_language} now: {_escape(item.now)}",)
+    else:
+        was, now = marked(item.was, item.now)
+        message = (
+            f"the translation may be out of date: the '{source_language}' text changed since "
+            "it was translated"
+        )
+        hint = f"update the '{key.language}' text, or, if it still holds, confirm it with "
+        hint += f"{command} (`make translated` confirms every translation)"
+        notes = (f"{source_language} was: {was}", f"{source_language} now: {now}")
+    return problem_at(data_file, line, message, hint, key, notes=notes, column=column)
 
 
 @dataclass(frozen=True)
@@ -408,12 +386,14 @@ def problem_at(
     *,
     notes: tuple[str, ...] = (),
     excerpt: str | None = None,
+    column: int = 1,
 ) -> Problem:
-    """A problem at the start of a line about one translation (or the file, without a key)."""
+    """A problem about one translation (or the file, without a key) at a line, at its start
+    unless `column` says where."""
     return Problem(
         file,
         line,
-        1,
+        column,
         message,
         code=key.code if key else None,
         field=key.field if key else None,

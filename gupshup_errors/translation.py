@@ -90,7 +90,7 @@ def confirm(
     changed = sum(
         1
         for key in chosen
-        if record is None or key not in record.entries or record.entries[key].source != current[key]
+        if record is None or key not in record.entries or record.entries[key].value != current[key]
     )
     noun = "translation" if changed == 1 else "translations"
     return f"{files.record}: recorded {changed} {noun} as current; commit it"

@@ -82,7 +82,7 @@ def test_mutations_of_the_real_file(text: str) -> None:
 def test_any_published_record(text: str) -> None:
     record, problems = published.parse(text, "p.txt")
     assert all(problem.line >= 1 for problem in problems)
-    assert all(0 < code < 10**9 for code in record.records)
+    assert all(0 < code < 10**9 for code in record.entries)
 
 
 def test_the_real_file_loads() -> None:
