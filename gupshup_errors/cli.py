@@ -12,7 +12,7 @@ from pathlib import Path
 from mkdocs.exceptions import MkDocsException
 
 from . import i18n, published, schema, translated, translation, urls, workflow
-from .export import FORMATS, export
+from .export import FORMATS, document, formatted
 from .load import load
 from .located import Located
 from .problems import DataError
@@ -122,7 +122,8 @@ def write_export(settings: Settings, fmt: str, language: str | None) -> int:
         date, url = settings.source_date(), settings.site_url
         text = translation.export_po(settings.files, located, review, language, url, date)
     else:
-        text = export(table, languages, settings.site_url, fmt, review.status, settings.catalogs)
+        doc = document(table, languages, settings.site_url, review.status)
+        text = formatted(doc, fmt, settings.catalogs)
     # Bytes, so that the output is UTF-8 whatever the terminal's locale says.
     sys.stdout.buffer.write(text.encode("utf-8"))
     sys.stdout.flush()

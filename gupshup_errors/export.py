@@ -177,16 +177,8 @@ def to_markdown(doc: ErrorsDoc, catalogs: i18n.Catalogs = i18n.PACKAGE) -> str:
     return "\n".join(sections)
 
 
-def export(
-    table: ErrorTable,
-    languages: Sequence[str],
-    site_url: str | None,
-    fmt: str,
-    status: Status | None = None,
-    catalogs: i18n.Catalogs = i18n.PACKAGE,
-) -> str:
-    """The table in one of FORMATS."""
-    doc = document(table, languages, site_url, status)
+def formatted(doc: ErrorsDoc, fmt: str, catalogs: i18n.Catalogs = i18n.PACKAGE) -> str:
+    """The document (see `document`) in one of FORMATS."""
     if fmt == "json":
         return to_json(doc)
     if fmt == "csv":

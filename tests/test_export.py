@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup, Tag
 from mkdocs.config import load_config
 
 from gupshup_errors import urls
-from gupshup_errors.export import export, markdown_cell
+from gupshup_errors.export import document, formatted, markdown_cell
 from gupshup_errors.model import ErrorCode, ErrorTable, Texts
 
 from .helpers import CONFIG, DATA, LANGUAGES
@@ -121,7 +121,8 @@ def test_every_page_in_the_json_is_the_code_s_own_page(site: Path) -> None:
 
 
 def test_csv_export_reads_back_as_the_yaml(table: ErrorTable) -> None:
-    rows = list(csv.DictReader(io.StringIO(export(table, LANGUAGES, SITE_URL, "csv"))))
+    text = formatted(document(table, LANGUAGES, SITE_URL), "csv")
+    rows = list(csv.DictReader(io.StringIO(text)))
     source = yaml.safe_load(DATA.read_text("utf-8"))["codes"]
     assert [int(row["code"]) for row in rows] == [entry["code"] for entry in source]
     for row, entry in zip(rows, source, strict=True):
@@ -159,7 +160,7 @@ def test_markdown_export_is_one_table_per_language_with_literal_texts() -> None:
             ),
         ),
     )
-    text = export(table, LANGUAGES, SITE_URL, "markdown")
+    text = formatted(document(table, LANGUAGES, SITE_URL), "markdown")
     html = BeautifulSoup(markdown.markdown(text, extensions=["tables"]), "html.parser")
     assert [h.get_text() for h in html.find_all("h2")] == [
         f"Title {lang} | *x*" for lang in LANGUAGES

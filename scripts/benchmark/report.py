@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import platform
 import statistics
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -75,6 +75,11 @@ def _worst(values: list[float]) -> str:
     return f"{max(values):,.0f} ms" if values else "n/a"
 
 
+def _table(columns: list[str], rows: Iterable[list[str]]) -> list[str]:
+    """A Markdown table of right-aligned columns: the header, then one line per row."""
+    return [f"| {' | '.join(cells)} |" for cells in [columns, ["---:"] * len(columns), *rows]]
+
+
 def builds(results: list[SizeResult]) -> list[str]:
     lines = [
         "| codes | build (generator) | build (plain MkDocs) | overhead | per code | "
@@ -97,37 +102,50 @@ def builds(results: list[SizeResult]) -> list[str]:
 
 
 def reader(results: list[SizeResult]) -> list[str]:
-    lines = [
-        "| codes | deep link to last code (wall / CPU) | filter, per keystroke: median / worst "
-        "(wall; CPU) | search → code's row first | HTML (first language) | "
-        "transferred (its page) | search index (its) | other hosts |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
-    ]
-    for result in results:
+    def row(result: SizeResult) -> list[str]:
         w, b = result.weight, result.browser
-        lines.append(
-            f"| {result.size:,} | {_ms(b.deep_link_ms)} / {_ms(b.deep_link_cpu_ms)} | "
+        return [
+            f"{result.size:,}",
+            f"{_ms(b.deep_link_ms)} / {_ms(b.deep_link_cpu_ms)}",
             f"{_ms(b.filter_ms)} / {_worst(b.filter_ms)}; "
-            f"{_ms(b.filter_cpu_ms)} / {_worst(b.filter_cpu_ms)} | "
-            f"{_ms(b.search_ms)} | {w.html_bytes / 1024:,.1f} KB | "
-            f"{b.transferred_bytes / 1024:,.0f} KB | {w.search_index_bytes / 1024:,.1f} KB | "
-            f"{b.foreign_requests} |"
-        )
-    return lines
+            f"{_ms(b.filter_cpu_ms)} / {_worst(b.filter_cpu_ms)}",
+            _ms(b.search_ms),
+            f"{w.html_bytes / 1024:,.1f} KB",
+            f"{b.transferred_bytes / 1024:,.0f} KB",
+            f"{w.search_index_bytes / 1024:,.1f} KB",
+            str(b.foreign_requests),
+        ]
+
+    columns = [
+        "codes",
+        "deep link to last code (wall / CPU)",
+        "filter, per keystroke: median / worst (wall; CPU)",
+        "search → code's row first",
+        "HTML (first language)",
+        "transferred (its page)",
+        "search index (its)",
+        "other hosts",
+    ]
+    return _table(columns, map(row, results))
 
 
 def site(results: list[SizeResult]) -> list[str]:
-    lines = [
-        "| codes | site/ (generator, every language) | files | a code's page (first language) |",
-        "| ---: | ---: | ---: | ---: |",
-    ]
-    for result in results:
+    def row(result: SizeResult) -> list[str]:
         w = result.weight
-        lines.append(
-            f"| {result.size:,} | {w.whole_bytes / 2**20:,.1f} MiB | {w.whole_files:,} | "
-            f"{w.code_page_bytes / 1024:,.1f} KB |"
-        )
-    return lines
+        return [
+            f"{result.size:,}",
+            f"{w.whole_bytes / 2**20:,.1f} MiB",
+            f"{w.whole_files:,}",
+            f"{w.code_page_bytes / 1024:,.1f} KB",
+        ]
+
+    columns = [
+        "codes",
+        "site/ (generator, every language)",
+        "files",
+        "a code's page (first language)",
+    ]
+    return _table(columns, map(row, results))
 
 
 Section = Callable[[list[SizeResult]], list[str]]
