@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
-from gupshup_errors.site import build_into
+from gupshup_errors.model import ErrorTable
 
 from ..helpers import (
     FIREFOX,
@@ -22,23 +22,19 @@ from ..helpers import (
     require,
     serve,
 )
-from ..helpers.browser import ARTIFACTS, Pages, cases_project, pages_at
+from ..helpers.browser import ARTIFACTS, Pages, built_and_served, cases_project, pages_at
 from ..helpers.engines import ENGINES, RECORD_ERRORS, Engine, Reading, reading_at
 from ..helpers.engines.chromium import Chromium
 from ..helpers.engines.firefox import Firefox
 from ..helpers.engines.webkit import WebKit
 
 
-def _address(site: Path) -> Iterator[str]:
-    # Every page records its errors where a test in any engine can read them.
-    with serve(site, Hosting(head_script=RECORD_ERRORS)) as served:
-        yield served.url
-
-
 @pytest.fixture(scope="session")
 def base_url(site: Path) -> Iterator[str]:
-    """The built site over HTTP on 127.0.0.1, on a free port."""
-    yield from _address(site)
+    """The built site over HTTP on 127.0.0.1, on a free port. Every page records its errors
+    where a test in any engine can read them (a module may override this with its own site)."""
+    with serve(site, Hosting(head_script=RECORD_ERRORS)) as served:
+        yield served.url
 
 
 @pytest.fixture
@@ -51,8 +47,9 @@ def pages(browser: Browser, base_url: str) -> Iterator[Pages]:
 def case_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The browser cases' own table (tests/helpers/browser.py), built and served."""
     root = tmp_path_factory.mktemp("cases")
-    build_into(cases_project(root / "project") / "mkdocs.yml", root / "site")
-    yield from _address(root / "site")
+    config = cases_project(root / "project") / "mkdocs.yml"
+    with built_and_served(config, root / "site", Hosting(head_script=RECORD_ERRORS)) as url:
+        yield url
 
 
 @pytest.fixture
@@ -106,6 +103,20 @@ def case_reading(engine: Engine, case_url: str) -> Iterator[Reading]:
     """Tabs of each engine in turn on the cases' own table (see case_url)."""
     with reading_at(engine, case_url) as opened:
         yield opened
+
+
+@pytest.fixture(scope="session")
+def linked_code(table: ErrorTable) -> int:
+    """The code the tests link to: the table's second, so that reaching its row means
+    scrolling past another."""
+    return table.codes[1].code
+
+
+@pytest.fixture(params=["light", "dark"])
+def scheme(request: pytest.FixtureRequest) -> str:
+    """Each colour scheme a reader's system may ask for, in turn (`color_scheme=scheme`)."""
+    chosen: str = request.param
+    return chosen
 
 
 @pytest.fixture(scope="session")

@@ -57,7 +57,6 @@ def test_from_the_page_to_the_row_and_to_the_neighbours(
     page.wait_for_url(f"{pages.base_url}/{language}/{after.code}/")
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_axe_finds_no_violations_on_a_code_page(
     pages: Pages, table: ErrorTable, language: str, scheme: str

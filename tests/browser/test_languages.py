@@ -10,9 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from gupshup_errors.site import build_into
-
-from ..helpers import pixels, serve
+from ..helpers import pixels
 from ..helpers.browser import (
     DESKTOP,
     PHONE,
@@ -20,7 +18,7 @@ from ..helpers.browser import (
     Pages,
     axe_violations,
     box,
-    pages_at,
+    built_and_served,
     row,
     search_results,
     visible_rows,
@@ -29,17 +27,11 @@ from ..helpers.languages import language_project
 
 
 @pytest.fixture(scope="module")
-def fixture_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """This module's site, the fixture project's (so `pages` opens it)."""
     root = tmp_path_factory.mktemp("languages")
-    build_into(language_project(root / "project"), root / "site")
-    with serve(root / "site") as served:
-        yield served.url
-
-
-@pytest.fixture
-def pages(browser: Browser, fixture_url: str) -> Iterator[Pages]:
-    with pages_at(browser, fixture_url) as opened:
-        yield opened
+    with built_and_served(language_project(root / "project"), root / "site") as url:
+        yield url
 
 
 def direction(page: Page, selector: str) -> str:
@@ -208,12 +200,12 @@ def test_the_404_page_takes_its_language_direction(
 
 
 def test_the_root_page_lists_each_language_in_its_direction(
-    browser: Browser, fixture_url: str
+    browser: Browser, base_url: str
 ) -> None:
     context = browser.new_context(java_script_enabled=False)  # the list, not the redirect
     try:
         page = context.new_page()
-        page.goto(fixture_url + "/")
+        page.goto(base_url + "/")
         assert direction(page, "ul") == "rtl"  # the first language's
         assert direction(page, 'a[lang="ar"]') == "rtl" and direction(page, 'a[lang="en"]') == "ltr"
         arabic, english = box(page, 'li:has(a[lang="ar"])'), box(page, 'li:has(a[lang="en"])')

@@ -86,15 +86,14 @@ def test_a_link_to_a_code_further_down_keeps_it_in_view(
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_copy_button_copies_the_rows_absolute_link_and_says_so(
-    reading: Reading, table: ErrorTable, language: str
+    reading: Reading, table: ErrorTable, linked_code: int, language: str
 ) -> None:
-    code = table.codes[1].code
     tab = reading.reader(f"/{language}/")
     buttons = tab.run("return document.querySelectorAll('#gs-table button.gs-copy').length")
     assert buttons == len(table.codes)
-    button = f"{row(code)} button.gs-copy"
+    button = f"{row(linked_code)} button.gs-copy"
     name = tab.run("return document.querySelector(arguments[0]).ariaLabel", button)
-    assert name == interface(language)["copy"].format(code=code)
+    assert name == interface(language)["copy"].format(code=linked_code)
     tab.click(button)
     tab.wait(
         "const toast = document.querySelector('.gs-toast');"
@@ -102,7 +101,7 @@ def test_copy_button_copies_the_rows_absolute_link_and_says_so(
         " && toast.textContent.trim() === arguments[0];",
         interface(language)["copied"],
     )
-    assert tab.copied() == f"{reading.base_url}/{language}/#{code}"
+    assert tab.copied() == f"{reading.base_url}/{language}/#{linked_code}"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -119,13 +118,12 @@ def test_copy_button_works_from_the_keyboard(pages: Pages, language: str) -> Non
 
 @pytest.mark.skipif(len(LANGUAGES) < 2, reason="the site has one language")
 @pytest.mark.parametrize("start", LANGUAGES)
-def test_language_selector_keeps_the_code(reading: Reading, table: ErrorTable, start: str) -> None:
+def test_language_selector_keeps_the_code(reading: Reading, linked_code: int, start: str) -> None:
     to = LANGUAGES[(LANGUAGES.index(start) + 1) % len(LANGUAGES)]
-    code = table.codes[1].code
-    tab = reading.reader(f"/{start}/#{code}")
+    tab = reading.reader(f"/{start}/#{linked_code}")
     tab.hover(".md-select")
     tab.click(f'a.md-select__link[hreflang="{to}"]')
-    tab.wait_for_url(f"{reading.base_url}/{to}/#{code}")
+    tab.wait_for_url(f"{reading.base_url}/{to}/#{linked_code}")
     assert tab.run("return document.documentElement.lang") == to
 
 
@@ -155,15 +153,14 @@ def _browser_locales() -> list[tuple[str, str]]:
 
 @pytest.mark.parametrize(("locale", "expected"), _browser_locales())
 def test_root_sends_the_reader_to_their_language_with_the_code(
-    reading: Reading, table: ErrorTable, locale: str, expected: str
+    reading: Reading, linked_code: int, locale: str, expected: str
 ) -> None:
-    code = table.codes[1].code
-    tab = reading.open(f"/#{code}", locale=locale)
-    tab.wait_for_url(f"{reading.base_url}/{expected}/#{code}")
+    tab = reading.open(f"/#{linked_code}", locale=locale)
+    tab.wait_for_url(f"{reading.base_url}/{expected}/#{linked_code}")
     reading.ready(tab)
     assert tab.run("return navigator.languages[0]") == locale
     assert tab.run("return document.documentElement.lang") == expected
-    assert tab.box(row(code)).top >= tab.box("header.md-header").bottom
+    assert tab.box(row(linked_code)).top >= tab.box("header.md-header").bottom
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

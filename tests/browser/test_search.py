@@ -6,8 +6,6 @@ import re
 
 import pytest
 
-from gupshup_errors.model import ErrorTable
-
 from ..helpers import LANGUAGES
 from ..helpers.browser import CASE_TEXTS, Pages, row, search_results
 from ..helpers.engines import Reading
@@ -26,19 +24,18 @@ def _codes_saying(language: str, pattern: str) -> set[str]:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_a_code_number_finds_the_code_and_opens_its_row(
-    reading: Reading, table: ErrorTable, language: str
+    reading: Reading, linked_code: int, language: str
 ) -> None:
-    code = table.codes[1].code
     tab = reading.reader(f"/{language}/")
-    tab.type("input.md-search__input", str(code))
-    result = f'a.md-search-result__link[href$="#{code}"]'
+    tab.type("input.md-search__input", str(linked_code))
+    result = f'a.md-search-result__link[href$="#{linked_code}"]'
     tab.wait("return !!document.querySelector(arguments[0])", result)
     tab.click(result)
-    tab.wait_for_url(f"{reading.base_url}/{language}/#{code}")
+    tab.wait_for_url(f"{reading.base_url}/{language}/#{linked_code}")
     tab.wait("return !document.getElementById('__search').checked")  # the results closed
-    target, header = tab.box(row(code)), tab.box("header.md-header")
+    target, header = tab.box(row(linked_code)), tab.box("header.md-header")
     assert header.bottom <= target.top and target.bottom <= tab.run("return innerHeight")
-    assert tab.run("return document.querySelector(':target').id") == str(code)
+    assert tab.run("return document.querySelector(':target').id") == str(linked_code)
 
 
 def test_russian_inflections_find_the_other_forms(case_pages: Pages) -> None:

@@ -13,7 +13,10 @@ from typing import Any
 from axe_playwright_python.base import AXE_FILE_PATH
 from playwright.sync_api import Browser, BrowserContext, Page
 
+from gupshup_errors.site import build_into
+
 from .project import LANGUAGES, REPO, entries, make_project
+from .server import Hosting, serve
 
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 375, "height": 667}
@@ -60,6 +63,15 @@ def pages_at(browser: Browser, base_url: str) -> Iterator[Pages]:
     for context in opened.contexts:
         context.close()
     assert opened.errors == [], "the page raised JavaScript errors"
+
+
+@contextmanager
+def built_and_served(config: Path, out: Path, hosting: Hosting | None = None) -> Iterator[str]:
+    """The project of `config`, built into `out` and served from 127.0.0.1 (as `hosting`
+    says, plainly without it): its address."""
+    build_into(config, out)
+    with serve(out, hosting or Hosting()) as served:
+        yield served.url
 
 
 @dataclass(frozen=True)
