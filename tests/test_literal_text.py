@@ -195,6 +195,19 @@ def test_any_text_is_refused_or_shown(text: str) -> None:
             assert cell.get_text() == text
 
 
+def assert_built_as_written(site: Path, language: str, texts: list[Written]) -> BeautifulSoup:
+    """Each text (see `holding`) as written in the language's table and on its code's own
+    page, the message as typed; the table's page, parsed."""
+    soup = BeautifulSoup((site / language / "index.html").read_text("utf-8"), "html.parser")
+    for code, text in enumerate(texts, start=500):
+        for cell, links in row_cells(soup, code):
+            assert_shown_as_written(cell, text, links)
+        assert_message_as_written(soup, code, text.source)
+        for cell, links in page_cells(site, language, code):
+            assert_shown_as_written(cell, text, links, base="../")
+    return soup
+
+
 def build(texts: list[str], out: Path) -> Path:
     """The real site, built by MkDocs from a project whose data holds `texts`."""
     project = make_project(out / "project", codes=holding(texts))
@@ -210,13 +223,7 @@ def test_text_reaches_the_built_site(tmp_path_factory: pytest.TempPathFactory,
     assume(all(text.source == text.source.strip() for text in texts))
     site = build([text.source for text in texts], tmp_path_factory.mktemp("built"))
     for language in LANGUAGES:
-        soup = BeautifulSoup((site / language / "index.html").read_text("utf-8"), "html.parser")
-        for index, text in enumerate(texts):
-            for cell, links in row_cells(soup, 500 + index):
-                assert_shown_as_written(cell, text, links)
-            assert_message_as_written(soup, 500 + index, text.source)
-            for cell, links in page_cells(site, language, 500 + index):
-                assert_shown_as_written(cell, text, links, base="../")
+        assert_built_as_written(site, language, texts)
 
 
 @pytest.fixture(scope="module")
@@ -226,14 +233,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_hostile_texts_are_shown_as_written(hostile_site: Path) -> None:
     for language in LANGUAGES:
-        html = (hostile_site / language / "index.html").read_text("utf-8")
-        soup = BeautifulSoup(html, "html.parser")
-        for index, text in enumerate(HOSTILE):
-            for cell, links in row_cells(soup, 500 + index):
-                assert_shown_as_written(cell, text, links)
-            assert_message_as_written(soup, 500 + index, text.source)
-            for cell, links in page_cells(hostile_site, language, 500 + index):
-                assert_shown_as_written(cell, text, links, base="../")
+        soup = assert_built_as_written(hostile_site, language, HOSTILE)
         assert "window.pwned" not in "".join(s.get_text() for s in soup.find_all("script"))
         assert not soup.select("img[onerror], [onerror]")
 

@@ -13,16 +13,17 @@ from .helpers import REPO
 
 
 def _make(tmp_path: Path, *variables: str, ci: bool = False) -> subprocess.CompletedProcess[str]:
-    """The target, with the engines other than Chromium present unless `variables` say not."""
+    """The target with every program present, but for what `variables` say (they come last,
+    so they win)."""
     env = {key: value for key, value in os.environ.items() if key != "CI"}
     if ci:
         env["CI"] = "true"
     present = _program(tmp_path / "present")
-    engines = [f"{name}={present}" for name in ("FIREFOX", "WEBKIT_DRIVER", "XVFB")]
-    engines.append(f"LOCALE_SOURCES={tmp_path}")
+    programs = [f"{name}={present}" for name in ("CHROMIUM", "FIREFOX", "WEBKIT_DRIVER", "XVFB")]
+    commands = [f"{name}=sh" for name in ("JAVA", "NPM", "MSGFMT")]
     return subprocess.run(
         ["make", "--no-print-directory", "-s", "-C", str(REPO), "system-packages",
-         *engines, *variables],
+         *programs, *commands, f"LOCALE_SOURCES={tmp_path}", *variables],
         capture_output=True, text=True, check=False, env=env, cwd=tmp_path,
     )  # fmt: skip
 
@@ -34,13 +35,12 @@ def _program(path: Path, body: str = "") -> Path:
 
 
 def test_present_programs_need_nothing(tmp_path: Path) -> None:
-    chromium = _program(tmp_path / "chromium")
-    done = _make(tmp_path, f"CHROMIUM={chromium}", "JAVA=sh", "USER_ID=1000")
+    done = _make(tmp_path, "USER_ID=1000")
     assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
 
 
 def test_missing_chromium_without_root_says_how_to_install_it(tmp_path: Path) -> None:
-    done = _make(tmp_path, f"CHROMIUM={tmp_path / 'none'}", "JAVA=sh", "USER_ID=1000")
+    done = _make(tmp_path, f"CHROMIUM={tmp_path / 'none'}", "USER_ID=1000")
     assert done.returncode == 0
     assert "sudo apt-get install -y chromium" in done.stderr
 
@@ -53,69 +53,35 @@ def test_missing_programs_without_root_fail_in_ci(tmp_path: Path) -> None:
     assert "sudo apt-get install -y default-jre-headless chromium" in done.stderr
 
 
-def test_missing_programs_as_root_are_installed_with_apt_get(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("missing", "packages"),
+    [
+        (("JAVA", "CHROMIUM"), "default-jre-headless chromium"),
+        (("FIREFOX", "WEBKIT_DRIVER", "XVFB", "LOCALE_SOURCES"),
+         "firefox-esr webkit2gtk-driver xvfb locales"),
+        (("NPM",), "nodejs npm"),
+        (("MSGFMT",), "gettext"),
+    ],
+    ids=["java-and-chromium", "engines", "node", "msgfmt"],
+)  # fmt: skip
+def test_missing_programs_as_root_are_installed_with_apt_get(
+    tmp_path: Path, missing: tuple[str, ...], packages: str
+) -> None:
     calls = tmp_path / "calls"
     apt_get = _program(tmp_path / "apt-get", f'echo "$*" >> {calls}')
-    done = _make(
-        tmp_path, f"CHROMIUM={tmp_path / 'none'}", "JAVA=no-such-java", "USER_ID=0",
-        f"APT_GET={apt_get}",
-    )  # fmt: skip
+    absent = [f"{name}={tmp_path / 'none'}" for name in missing]
+    done = _make(tmp_path, *absent, "USER_ID=0", f"APT_GET={apt_get}")
     assert done.returncode == 0, done.stderr
-    assert calls.read_text().splitlines() == [
-        "update -qq",
-        "install -y -qq default-jre-headless chromium",
-    ]
+    assert calls.read_text().splitlines() == ["update -qq", f"install -y -qq {packages}"]
 
 
 def test_a_failed_install_fails_the_target(tmp_path: Path) -> None:
     apt_get = _program(tmp_path / "apt-get", "exit 100")
-    done = _make(
-        tmp_path, f"CHROMIUM={tmp_path / 'none'}", "JAVA=sh", "USER_ID=0", f"APT_GET={apt_get}"
-    )
+    done = _make(tmp_path, f"CHROMIUM={tmp_path / 'none'}", "USER_ID=0", f"APT_GET={apt_get}")
     assert done.returncode != 0
-
-
-def test_missing_engines_as_root_are_installed_with_apt_get(tmp_path: Path) -> None:
-    calls = tmp_path / "calls"
-    apt_get = _program(tmp_path / "apt-get", f'echo "$*" >> {calls}')
-    chromium = _program(tmp_path / "chromium")
-    none = tmp_path / "none"
-    done = _make(
-        tmp_path, f"CHROMIUM={chromium}", "JAVA=sh", "USER_ID=0", f"APT_GET={apt_get}",
-        f"FIREFOX={none}", f"WEBKIT_DRIVER={none}", f"XVFB={none}", f"LOCALE_SOURCES={none}",
-    )  # fmt: skip
-    assert done.returncode == 0, done.stderr
-    assert calls.read_text().splitlines() == [
-        "update -qq",
-        "install -y -qq firefox-esr webkit2gtk-driver xvfb locales",
-    ]
 
 
 def test_a_missing_engine_without_root_fails_in_ci(tmp_path: Path) -> None:
-    chromium = _program(tmp_path / "chromium")
-    done = _make(
-        tmp_path, f"CHROMIUM={chromium}", "JAVA=sh", "USER_ID=1000",
-        f"WEBKIT_DRIVER={tmp_path / 'none'}", ci=True,
-    )  # fmt: skip
+    done = _make(tmp_path, f"WEBKIT_DRIVER={tmp_path / 'none'}", "USER_ID=1000", ci=True)
     assert done.returncode != 0
     assert "sudo apt-get install -y webkit2gtk-driver" in done.stderr
-
-
-@pytest.mark.parametrize(
-    ("program", "packages"),
-    [("NPM", "nodejs npm"), ("MSGFMT", "gettext")],
-    ids=["node", "msgfmt"],
-)
-def test_a_missing_program_as_root_installs_its_packages(
-    tmp_path: Path, program: str, packages: str
-) -> None:
-    calls = tmp_path / "calls"
-    apt_get = _program(tmp_path / "apt-get", f'echo "$*" >> {calls}')
-    chromium = _program(tmp_path / "chromium")
-    present = [f"{name}=sh" for name in ("JAVA", "NPM", "MSGFMT") if name != program]
-    done = _make(
-        tmp_path, f"CHROMIUM={chromium}", *present, f"{program}=no-such-program", "USER_ID=0",
-        f"APT_GET={apt_get}",
-    )  # fmt: skip
-    assert done.returncode == 0, done.stderr
-    assert calls.read_text().splitlines() == ["update -qq", f"install -y -qq {packages}"]
