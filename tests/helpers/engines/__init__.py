@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, Protocol, TypeVar
 
 from .. import browser
 from ..browser import Box
@@ -30,18 +30,20 @@ DESKTOP = Viewport(**browser.DESKTOP)
 PHONE = Viewport(**browser.PHONE)
 
 
-class Tab(ABC):
-    """One page in one engine, driven as a reader drives it: real clicks and keys."""
+C = TypeVar("C")
 
-    engine: str
+
+class Tab(ABC, Generic[C]):
+    """One page in one engine, driven as a reader drives it (real clicks and keys) through
+    the engine's own client."""
+
+    def __init__(self, engine: str, client: C) -> None:
+        self.engine = engine  # the engine's name, for messages and file names
+        self.client = client
 
     @abstractmethod
     def open(self, url: str) -> None:
         """Load `url` and wait for its load event."""
-
-    @property
-    @abstractmethod
-    def url(self) -> str: ...
 
     @abstractmethod
     def run(self, body: str, *args: Any) -> Any:
@@ -50,18 +52,6 @@ class Tab(ABC):
 
     @abstractmethod
     def click(self, selector: str) -> None: ...
-
-    def again_if_stale(self, action: Callable[[], None], stale: type[Exception]) -> None:
-        """Do `action` on an element it finds, up to three times: a list the page redraws
-        (search results) can replace the element between finding and clicking it, and a
-        reader would simply find it again."""
-        for attempt in range(3):
-            try:
-                action()
-                return
-            except stale:
-                if attempt == 2:
-                    raise
 
     @abstractmethod
     def hover(self, selector: str) -> None: ...
@@ -104,6 +94,58 @@ class Tab(ABC):
         kept = self.run("return sessionStorage.getItem('gs-test-errors') || '[]'")
         found: list[str] = json.loads(kept)
         return found
+
+
+class Client(Protocol):
+    """What the WebDriver clients (Firefox's Marionette, Selenium) share: elements found by a
+    locator strategy of the WebDriver standard."""
+
+    def find_element(self, strategy: str, selector: str, /) -> Any: ...
+
+
+ClientT = TypeVar("ClientT", bound=Client)
+
+
+class DriverTab(Tab[ClientT]):
+    """A tab driven through a WebDriver client: it finds an element by CSS selector, and
+    clicks and types into what it found, the same way in every such client."""
+
+    stale: type[Exception]
+    """What the client raises when an element it found has left the page."""
+
+    def find(self, selector: str) -> Any:
+        """The first element `selector` matches, as the client's element."""
+        return self.client.find_element("css selector", selector)  # the standard's name
+
+    def click(self, selector: str) -> None:
+        # Up to three times: a list the page redraws (search results) can replace the element
+        # between finding and clicking it, and a reader would simply find it again.
+        for attempt in range(3):
+            try:
+                self.find(selector).click()
+                return
+            except self.stale:
+                if attempt == 2:
+                    raise
+
+    def type(self, selector: str, text: str) -> None:
+        field = self.find(selector)
+        field.click()
+        field.send_keys(text)
+
+
+@contextmanager
+def one_window(tab: Tab, viewport: Viewport, resize: Callable[..., Any]) -> Iterator[Tab]:
+    """`tab`, the engine's one window, blank at `viewport` for one test; left blank again, its
+    site's storage cleared, so that the next test starts afresh."""
+    tab.open("about:blank")
+    fit(tab, viewport, resize)
+    try:
+        yield tab
+    finally:
+        if tab.run("return location.protocol").startswith("http"):
+            tab.run("localStorage.clear(); sessionStorage.clear();")
+        tab.open("about:blank")
 
 
 class Engine(ABC):

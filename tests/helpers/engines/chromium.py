@@ -11,39 +11,32 @@ from playwright.sync_api import Browser, Page
 from . import Engine, Tab, Viewport
 
 
-class ChromiumTab(Tab):
-    engine = "chromium"
-
-    def __init__(self, page: Page) -> None:
-        self.page = page
+class ChromiumTab(Tab[Page]):
+    """A page of Playwright's Chromium (its client is the Playwright page)."""
 
     def open(self, url: str) -> None:
-        self.page.goto(url)
-
-    @property
-    def url(self) -> str:
-        return self.page.url
+        self.client.goto(url)
 
     def run(self, body: str, *args: Any) -> Any:
-        return self.page.evaluate(
+        return self.client.evaluate(
             "([body, args]) => new Function(body).apply(null, args)", [body, list(args)]
         )
 
     def click(self, selector: str) -> None:
-        self.page.click(selector)
+        self.client.click(selector)
 
     def hover(self, selector: str) -> None:
-        self.page.hover(selector)
+        self.client.hover(selector)
 
     def type(self, selector: str, text: str) -> None:
-        self.page.click(selector)
-        self.page.keyboard.type(text)
+        self.client.click(selector)
+        self.client.keyboard.type(text)
 
     def screenshot(self) -> bytes:
-        return self.page.screenshot()
+        return self.client.screenshot()
 
     def copied(self) -> str:
-        text: str = self.page.evaluate("navigator.clipboard.readText()")
+        text: str = self.client.evaluate("navigator.clipboard.readText()")
         return text
 
 
@@ -62,7 +55,7 @@ class Chromium(Engine):
         )
         context.set_default_timeout(10_000)
         try:
-            yield ChromiumTab(context.new_page())
+            yield ChromiumTab(self.name, context.new_page())
         finally:
             context.close()
 

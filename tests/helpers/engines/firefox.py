@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import gc
 import warnings
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
-from . import Engine, Tab, Viewport, fit
+from . import DriverTab, Engine, Tab, Viewport, one_window
 
 # marionette-driver's helpers (mozrunner, mozinfo) import telnetlib and call distro's old API
 # as they load, both deprecated; the tests turn warnings into errors, so hush these here only.
 with warnings.catch_warnings():
     warnings.simplefilter("ignore", DeprecationWarning)
-    from marionette_driver.by import By
     from marionette_driver.errors import StaleElementException
     from marionette_driver.marionette import Marionette
 
@@ -43,38 +41,20 @@ _READ_CLIPBOARD = """
 """
 
 
-class FirefoxTab(Tab):
-    engine = "firefox"
-
-    def __init__(self, client: Marionette) -> None:
-        self.client = client
+class FirefoxTab(DriverTab[Marionette]):
+    stale = StaleElementException
 
     def open(self, url: str) -> None:
         self.client.navigate(url)
 
-    @property
-    def url(self) -> str:
-        url: str = self.client.get_url()
-        return url
-
     def run(self, body: str, *args: Any) -> Any:
         return self.client.execute_script(body, script_args=list(args))
 
-    def click(self, selector: str) -> None:
-        find = self.client.find_element
-        self.again_if_stale(lambda: find(By.CSS_SELECTOR, selector).click(), StaleElementException)
-
     def hover(self, selector: str) -> None:
-        target = self.client.find_element(By.CSS_SELECTOR, selector)
         # From the corner first: a pointer that is already there (left by the previous page)
         # would not move, and the page would never see it arrive.
         mouse = self.client.actions.sequence("pointer", "mouse")
-        mouse.pointer_move(1, 1).pointer_move(0, 0, origin=target).perform()
-
-    def type(self, selector: str, text: str) -> None:
-        field = self.client.find_element(By.CSS_SELECTOR, selector)
-        field.click()
-        field.send_keys(text)
+        mouse.pointer_move(1, 1).pointer_move(0, 0, origin=self.find(selector)).perform()
 
     def screenshot(self) -> bytes:
         png: bytes = self.client.screenshot(format="binary", full=False)
@@ -106,20 +86,10 @@ class Firefox(Engine):
         with self.client.using_context("chrome"):
             self.client.execute_script(_NO_MINIMUM_SIZE)
 
-    @contextmanager
-    def tab(self, viewport: Viewport, locale: str) -> Iterator[Tab]:
+    def tab(self, viewport: Viewport, locale: str) -> AbstractContextManager[Tab]:
         # navigator.languages comes from this preference, read as each page loads.
         self.client.set_pref("intl.accept_languages", locale)
-        self.client.navigate("about:blank")
-        tab = FirefoxTab(self.client)
-        fit(tab, viewport, self.client.set_window_rect)
-        try:
-            yield tab
-        finally:
-            # One window serves every test: leave nothing behind for the next one.
-            if tab.url.startswith("http"):
-                tab.run("localStorage.clear(); sessionStorage.clear();")
-            self.client.navigate("about:blank")
+        return one_window(FirefoxTab(self.name, self.client), viewport, self.client.set_window_rect)
 
     def close(self) -> None:
         self.client.delete_session()

@@ -7,8 +7,7 @@ import os
 import shutil
 import subprocess
 import warnings
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +18,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.webkitgtk.options import Options
 from selenium.webdriver.webkitgtk.service import Service
 
-from . import Engine, Tab, Viewport, fit
+from . import DriverTab, Engine, Tab, Viewport, one_window
 
 # MiniBrowser's header bar (buttons, address entry) keeps its window at least 447 px wide; a
 # user GTK stylesheet lets the window, and so the page, shrink to a phone's 375 px.
@@ -30,43 +29,24 @@ button, entry { padding-left: 0; padding-right: 0; }
 _PASTE_TARGET = "gs-test-paste"
 
 
-class WebKitTab(Tab):
-    engine = "webkit"
-
-    def __init__(self, driver: WebKitGTK) -> None:
-        self.driver = driver
+class WebKitTab(DriverTab[WebKitGTK]):
+    stale = StaleElementReferenceException
 
     def open(self, url: str) -> None:
-        self.driver.get(url)
-
-    @property
-    def url(self) -> str:
-        return self.driver.current_url
+        self.client.get(url)
 
     def run(self, body: str, *args: Any) -> Any:
-        return self.driver.execute_script(body, *args)
-
-    def click(self, selector: str) -> None:
-        find = self.driver.find_element
-        self.again_if_stale(
-            lambda: find(By.CSS_SELECTOR, selector).click(), StaleElementReferenceException
-        )
+        return self.client.execute_script(body, *args)
 
     def hover(self, selector: str) -> None:
-        target = self.driver.find_element(By.CSS_SELECTOR, selector)
         # From the corner first: a pointer that is already there (left by the previous page)
         # would not move, and the page would never see it arrive.
-        actions = ActionChains(self.driver)
+        actions = ActionChains(self.client)
         actions.w3c_actions.pointer_action.move_to_location(1, 1)
-        actions.move_to_element(target).perform()
-
-    def type(self, selector: str, text: str) -> None:
-        field = self.driver.find_element(By.CSS_SELECTOR, selector)
-        field.click()
-        field.send_keys(text)
+        actions.move_to_element(self.find(selector)).perform()
 
     def screenshot(self) -> bytes:
-        return self.driver.get_screenshot_as_png()
+        return self.client.get_screenshot_as_png()
 
     def copied(self) -> str:
         # Reading the clipboard from script needs a reader's gesture in WebKit: paste instead,
@@ -77,7 +57,7 @@ class WebKitTab(Tab):
             " document.body.append(field);",
             _PASTE_TARGET,
         )
-        self.driver.find_element(By.ID, _PASTE_TARGET).send_keys(Keys.CONTROL, "v")
+        self.client.find_element(By.ID, _PASTE_TARGET).send_keys(Keys.CONTROL, "v")
         text: str = self.run(
             "const field = document.getElementById(arguments[0]); field.remove();"
             " return field.value;",
@@ -98,18 +78,9 @@ class WebKit(Engine):
         self.display = _start_xvfb(xvfb, workdir)
         self.drivers: dict[str, WebKitGTK] = {}
 
-    @contextmanager
-    def tab(self, viewport: Viewport, locale: str) -> Iterator[Tab]:
+    def tab(self, viewport: Viewport, locale: str) -> AbstractContextManager[Tab]:
         driver = self._driver(locale)
-        driver.get("about:blank")
-        tab = WebKitTab(driver)
-        fit(tab, viewport, driver.set_window_rect)
-        try:
-            yield tab
-        finally:
-            if tab.url.startswith("http"):
-                tab.run("localStorage.clear(); sessionStorage.clear();")
-            driver.get("about:blank")
+        return one_window(WebKitTab(self.name, driver), viewport, driver.set_window_rect)
 
     def _driver(self, locale: str) -> WebKitGTK:
         """The browser for `locale`: WebKitGTK takes navigator.languages from its process's
