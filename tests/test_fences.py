@@ -4,6 +4,8 @@ upgrade breaks it, the failure names the assumption and the versions."""
 from __future__ import annotations
 
 import re
+import threading
+from pathlib import Path
 
 from gupshup_errors.fences import lunr, material, mkdocs
 from gupshup_errors.render import render_search_worker
@@ -98,3 +100,53 @@ def test_a_material_that_loads_differently_is_named_with_its_version() -> None:
         "the page bundle no longer fetches through XMLHttpRequest, which on-demand.html holds",
         "the page bundle no longer fetches sitemap.xml",
     ]
+
+
+class _HeldCondition:
+    """A condition that says whether someone holds it right now."""
+
+    def __init__(self) -> None:
+        self.inner = threading.Condition()
+        self.held = False
+
+    def __enter__(self) -> bool:
+        entered = self.inner.__enter__()
+        self.held = True
+        return entered
+
+    def __exit__(self, *exc: object) -> None:
+        self.held = False
+        self.inner.__exit__(*exc)
+
+
+class _EpochReadsNoted(mkdocs.HookedServer):
+    """The hooked live-reload server, noting for each read of MkDocs' visible epoch whether
+    its condition was held (MkDocs: "Must be held when accessing _visible_epoch")."""
+
+    reads: list[bool]
+
+    @property
+    def _visible_epoch(self) -> int:
+        condition = self.__dict__.get("_epoch_cond")
+        self.reads.append(isinstance(condition, _HeldCondition) and condition.held)
+        epoch: int = self.__dict__["epoch"]
+        return epoch
+
+    @_visible_epoch.setter
+    def _visible_epoch(self, value: int) -> None:
+        self.__dict__["epoch"] = value
+
+
+def test_a_page_gets_the_reload_script_of_the_epoch_read_under_its_condition(
+    tmp_path: Path,
+) -> None:
+    server = _EpochReadsNoted(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    try:
+        server.reads = []
+        server._epoch_cond = _HeldCondition()  # type: ignore[assignment]
+        server._visible_epoch = 123456789
+        page = server.with_reload_script(b"<html><body><p>Not found.</p></body></html>")
+    finally:
+        server.server_close()
+    assert server.reads == [True]
+    assert b"livereload(123456789," in page
