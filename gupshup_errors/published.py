@@ -95,6 +95,12 @@ def check(
 ) -> list[Problem]:
     """Every way the data breaks a published code; with `require_recorded`, also every new
     code or retirement the record does not list yet (builds that publish need it listed)."""
+    problems = _broken(published, entries, data_file)
+    return problems + _unrecorded(published, entries, data_file) if require_recorded else problems
+
+
+def _broken(published: Published, entries: Sequence[Entry], data_file: str) -> list[Problem]:
+    """Each published code the data dropped, and each retired one it brought back."""
     problems: list[Problem] = []
     by_code = {entry.code: entry for entry in entries}
     for record in published.entries.values():
@@ -128,8 +134,12 @@ def check(
                     hint="keep 'retired: true' on this entry, and give a new error a new number",
                 )
             )
-    if not require_recorded:
-        return problems
+    return problems
+
+
+def _unrecorded(published: Published, entries: Sequence[Entry], data_file: str) -> list[Problem]:
+    """Each new code and new retirement in the data that the record does not list yet."""
+    problems: list[Problem] = []
     for entry in entries:
         known = published.entries.get(entry.code)
         if known is None or (entry.retired and not known.value):
