@@ -109,6 +109,12 @@ def _compact(page: str) -> str:
     return re.sub(r"\n\s+", "\n", page)
 
 
+def clashes(dest_uris: Sequence[str], table: ErrorTable) -> dict[str, str]:
+    """The site's files that stand where a code's page goes, each with its code."""
+    anchors = {row.anchor for row in table.codes}
+    return {uri: uri.split("/", 1)[0] for uri in dest_uris if uri.split("/", 1)[0] in anchors}
+
+
 @dataclass(frozen=True)
 class CodePage:
     """One code's page in one language."""

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import Literal
 
@@ -16,7 +18,8 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from . import codepages, i18n, minify, search, theme, translated, urls
+from . import codepages, i18n, minify, pagefiles, search, theme, translated, urls
+from .background import Jobs
 from .config import ErrorTableConfig
 from .fences import material
 from .model import ErrorTable
@@ -38,6 +41,8 @@ class LanguageBuild:
     date: datetime
     status: translated.Status = field(default_factory=translated.Status)
     """Which translations may be out of date: their rows carry a note."""
+    jobs: Jobs | None = None
+    """Where the code pages are written while the build goes on; None: before it ends."""
 
 
 class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
@@ -53,6 +58,7 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
     is_serve: bool = False
     root_url: str
     shell: codepages.Shell | None = None
+    jobs: Jobs | None = None
 
     @property
     def catalogs(self) -> i18n.Catalogs:
@@ -85,7 +91,7 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
         # builder handed over serves this one build only, not a later bare build.
         given, self.given = self.given or self._own_build(config), None
         self.table, self.date, self.language = given.table, given.date, given.language
-        self.status = given.status
+        self.status, self.jobs = given.status, given.jobs
         language = self.language
         root_url = urls.root(config.site_url)
         # Material writes `link` into the head as hreflang links, which must be absolute; our
@@ -127,6 +133,13 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
                 config, codepages.SHELL_URI, content=shell, inclusion=InclusionLevel.NOT_IN_NAV
             )
         )
+        sources = {file.dest_uri: file.src_uri for file in files}
+        for uri, code in codepages.clashes(list(sources), self.table).items():
+            docs = Path(os.path.relpath(config.docs_dir, Path(config.config_file_path).parent))
+            raise PluginError(
+                f"{(docs / sources[uri]).as_posix()} would be written to {uri}, "
+                f"where the page of code {code} goes: rename or move it"
+            )
         docs = Path(config.docs_dir).resolve()
         self.own_assets = [
             file.dest_uri
@@ -202,7 +215,9 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
         if self.shell is None:
             raise PluginError("the code pages' shell was not rendered")
         shutil.rmtree(site / codepages.PATH_SLOT)
-        for code_page in codepages.pages(self.shell, self.table, self.language, self.catalogs):
-            folder = site / code_page.anchor
-            folder.mkdir(exist_ok=True)
-            (folder / "index.html").write_text(code_page.html, encoding="utf-8")
+        code_pages = codepages.pages(self.shell, self.table, self.language, self.catalogs)
+        write = partial(pagefiles.write, site, code_pages)
+        if self.jobs is None:
+            write()
+        else:
+            self.jobs.run(f"the code pages in '{self.language}'", write)

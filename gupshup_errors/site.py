@@ -9,8 +9,10 @@ from pathlib import Path
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.exceptions import PluginError
 
 from . import i18n
+from .background import JobError, Jobs
 from .plugin import ErrorTablePlugin, LanguageBuild
 from .problems import Problem
 from .root import root_files
@@ -35,17 +37,22 @@ def build_into(
     review = settings.review(table)
     _warn_outdated(settings.outdated(review, located))
     date = settings.source_date()
-    for language in settings.languages:
-        config = load_config(str(config_file), site_dir=str(out), strict=strict)
-        plugin = config.plugins[PLUGIN]
-        assert isinstance(plugin, ErrorTablePlugin)
-        plugin.build(LanguageBuild(language, table, date, review.status))
-        build(config)
-    files = root_files(
-        table, settings.languages, settings.site_url, date, review.status, settings.catalogs
-    )
-    for name, text in files.items():
-        (out / name).write_text(text, encoding="utf-8")
+    try:
+        # Each language's code pages are written while the next language builds.
+        with Jobs() as jobs:
+            for language in settings.languages:
+                config = load_config(str(config_file), site_dir=str(out), strict=strict)
+                plugin = config.plugins[PLUGIN]
+                assert isinstance(plugin, ErrorTablePlugin)
+                plugin.build(LanguageBuild(language, table, date, review.status, jobs))
+                build(config)
+            files = root_files(
+                table, settings.languages, settings.site_url, date, review.status, settings.catalogs
+            )
+            for name, text in files.items():
+                (out / name).write_text(text, encoding="utf-8")
+    except JobError as error:
+        raise PluginError(f"the site could not be written:\n{error}") from None
     return list(settings.languages)
 
 

@@ -22,6 +22,7 @@ from gupshup_errors.render import site_name
 from gupshup_errors.site import build_into
 
 from .helpers import CONFIG, LANGUAGES, Hosting, make_project, serve
+from .helpers.cli import run
 from .helpers.page import assert_scripted_before_styles
 
 Page = Callable[[str], BeautifulSoup]
@@ -242,3 +243,18 @@ def test_a_static_host_serves_each_code_page_and_redirects_its_folder(
         not_found = (site / "404.html").read_bytes()
         for old in ("/errors/100", "/errors/en/100.html", "/errors/en/old-page"):
             assert _status(served.url, old)[0::2] == (404, not_found)
+
+
+@pytest.mark.parametrize("page", ["300/index.md", "300.md", "300"])
+def test_a_file_of_the_docs_where_a_code_page_goes_stops_the_build(
+    tmp_path: Path, page: str
+) -> None:
+    project = make_project(
+        tmp_path / "project", codes=_fixture_codes(), files={f"docs/{page}": "x"}
+    )
+    built = run("build", "--site-dir", "site", cwd=project)
+    assert built.returncode == 1, built.stderr
+    assert f"docs/{page} would be written to 300" in built.stderr
+    assert "where the page of code 300 goes" in built.stderr
+    assert "Traceback" not in built.stderr
+    assert not (project / "site").exists(), "nothing is half-written"

@@ -6,6 +6,7 @@ import re
 import tempfile
 from pathlib import Path
 
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -13,6 +14,7 @@ from gupshup_errors import published
 from gupshup_errors.load import load, parse
 from gupshup_errors.model import ErrorTable
 from gupshup_errors.problems import DataError
+from gupshup_errors.syntax import may_hold_node_properties
 
 from .helpers import DATA, LANGUAGES
 
@@ -100,3 +102,22 @@ def test_any_bytes_on_disk(data: bytes, record: bytes) -> None:
             load(path, LANGUAGES, record_path, require_recorded=True)
         except DataError as error:
             assert all(problem.line >= 1 and problem.column >= 1 for problem in error.problems)
+
+
+def _node_properties(text: str) -> list[yaml.Token]:
+    """The tags, anchors and aliases libyaml's scanner finds before it stops, if it stops."""
+    found = []
+    try:
+        for token in yaml.scan(text, Loader=yaml.CSafeLoader):
+            if isinstance(token, yaml.TagToken | yaml.AnchorToken | yaml.AliasToken):
+                found.append(token)
+    except yaml.YAMLError:
+        pass
+    return found
+
+
+@settings(max_examples=2000)
+@given(st.text(alphabet=st.sampled_from([*SIGNIFICANT, "a", "b", "1", "\u2029"]), max_size=40))
+def test_the_scan_is_skipped_only_where_no_tag_anchor_or_alias_can_be(text: str) -> None:
+    if _node_properties(text):
+        assert may_hold_node_properties(text), text
