@@ -13,12 +13,12 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from . import i18n, inline, urls
+from . import i18n, inline, translated, urls
 from .fences import material
 from .model import ErrorCode, ErrorTable
 from .render import Alternate, localized
@@ -37,6 +37,7 @@ def _slot(name: str) -> Markup:
 
 _TITLE, _DESCRIPTION = _slot("Title"), _slot("Description")
 _CODE, _NAME, _MESSAGE, _ACTION = _slot("Code"), _slot("Name"), _slot("Message"), _slot("Action")
+_OUTDATED = _slot("Outdated")
 _RETIRED, _PREVIOUS, _NEXT, _TEXT = (
     _slot("Retired"),
     _slot("Previous"),
@@ -67,16 +68,25 @@ def shell_markdown(site_url: str | None, languages: Sequence[str]) -> str:
 
 @dataclass(frozen=True)
 class _Parts:
-    """Text split at its slots: text, slot, text, slot, ..., text."""
+    """Text split at its slots, kept as UTF-8: the texts around the slots, and the slots.
 
-    parts: tuple[str, ...]
+    Bytes, because joining them copies them, while joining text that mixes Latin and Cyrillic
+    first widens every character of the page, and then the page is encoded anyway: that was
+    most of the time taken to make 20,000 pages."""
+
+    texts: tuple[bytes, ...]
+    slots: tuple[str, ...]
 
     @classmethod
     def of(cls, text: str) -> _Parts:
-        return cls(tuple(_SLOTS.split(text)))
+        split = _SLOTS.split(text)
+        return cls(tuple(part.encode("utf-8") for part in split[0::2]), tuple(split[1::2]))
 
-    def fill(self, values: dict[str, str]) -> str:
-        return "".join(values[part] if index % 2 else part for index, part in enumerate(self.parts))
+    def fill(self, values: Mapping[str, bytes]) -> bytes:
+        filled = [self.texts[0]]
+        for slot, text in zip(self.slots, self.texts[1:], strict=True):
+            filled += (values[slot], text)
+        return b"".join(filled)
 
 
 @dataclass(frozen=True)
@@ -120,7 +130,8 @@ class CodePage:
     """One code's page in one language."""
 
     anchor: str
-    html: str
+    html: bytes
+    """UTF-8."""
 
 
 @dataclass(frozen=True)
@@ -129,22 +140,31 @@ class _Pieces:
 
     page: _Parts
     message: _Parts
-    retired: str
+    retired: bytes
+    outdated: _Parts
     previous: _Parts
     next: _Parts
 
     @classmethod
-    def of(cls, shell: Shell, language: str, catalogs: i18n.Catalogs) -> _Pieces:
-        module = localized(language, catalogs).get_template("code-page.html.j2").make_module()
+    def of(cls, shell: Shell, language: str, catalogs: i18n.Catalogs, source: str) -> _Pieces:
+        original = {
+            "language": source,
+            "name": i18n.language_name_in(source, language) if source else "",
+        }
+        template = localized(language, catalogs).get_template("code-page.html.j2")
+        module = template.make_module({"original": original})
 
         def render(macro: str, *slots: Markup) -> str:
             return str(getattr(module, macro)(*slots))
 
-        body = render("body", _CODE, _NAME, _MESSAGE, _ACTION, _RETIRED, _PREVIOUS, _NEXT)
+        body = render(
+            "body", _CODE, _NAME, _MESSAGE, _ACTION, _OUTDATED, _RETIRED, _PREVIOUS, _NEXT
+        )
         return cls(
             page=_Parts.of(shell.page.replace(_BODY_SLOT, body, 1)),
             message=_Parts.of(render("message", _TEXT)),
-            retired=render("retired"),
+            retired=render("retired").encode("utf-8"),
+            outdated=_Parts.of(render("outdated", _CODE)),
             previous=_Parts.of(render("previous", _CODE, _NAME)),
             next=_Parts.of(render("next", _CODE, _NAME)),
         )
@@ -154,23 +174,35 @@ class _Pieces:
 class _Texts:
     """One code's texts in one language, each prepared once for every page that shows it."""
 
-    title: str
-    description: str
-    name: str
-    action: str
-    name_in_link: str
+    anchor: bytes
+    title: bytes
+    description: bytes
+    name: bytes
+    action: bytes
+    name_in_link: bytes
+    message: bytes
 
 
-def _prepared(row: ErrorCode, language: str, heading: str) -> _Texts:
+def _prepared(row: ErrorCode, language: str, heading: str, pieces: _Pieces) -> _Texts:
     texts = row.texts[language]
+    anchor = row.anchor.encode("utf-8")
+    message = html.escape(row.message).encode("utf-8") if row.message else b""
     return _Texts(
-        title=heading.replace("%(code)s", row.anchor).replace("%(name)s", _plain(texts.name)),
-        description=_plain(texts.action),
+        anchor=anchor,
+        title=_utf8(
+            heading.replace("%(code)s", row.anchor).replace("%(name)s", _plain(texts.name))
+        ),
+        description=_utf8(_plain(texts.action)),
         # A link to a row (#1002) leads to that row in the table, one folder up.
-        name=str(inline.to_html(texts.name, fragment_base="../")),
-        action=str(inline.to_html(texts.action, fragment_base="../")),
-        name_in_link=str(inline.to_html_unlinked(texts.name)),
+        name=_utf8(inline.to_html(texts.name, fragment_base="../")),
+        action=_utf8(inline.to_html(texts.action, fragment_base="../")),
+        name_in_link=_utf8(inline.to_html_unlinked(texts.name)),
+        message=pieces.message.fill({_TEXT: message}) if message else b"",
     )
+
+
+def _utf8(text: str) -> bytes:
+    return str(text).encode("utf-8")
 
 
 def _plain(text: str) -> str:
@@ -178,35 +210,44 @@ def _plain(text: str) -> str:
 
 
 def pages(
-    shell: Shell, table: ErrorTable, language: str, catalogs: i18n.Catalogs = i18n.PACKAGE
+    shell: Shell,
+    table: ErrorTable,
+    language: str,
+    catalogs: i18n.Catalogs = i18n.PACKAGE,
+    status: translated.Status | None = None,
 ) -> Iterator[CodePage]:
-    """Every code's page in `language`, in the table's order."""
-    pieces = _Pieces.of(shell, language, catalogs)
+    """Every code's page in `language`, in the table's order; a page whose texts may be out of
+    date carries a note that links to the code's page in the source language."""
+    status = status or translated.Status()
+    pieces = _Pieces.of(shell, language, catalogs, status.source)
     # The page's title (and h1, og:title) before the site's name: the code and its name.
     heading = html.escape(i18n.translations(language, catalogs).gettext("Error %(code)s: %(name)s"))
     rows = table.codes
-    texts = [_prepared(row, language, heading) for row in rows]
+    texts = [_prepared(row, language, heading, pieces) for row in rows]
     for index, row in enumerate(rows):
         own = texts[index]
         values = {
-            PATH_SLOT: row.anchor,
+            PATH_SLOT: own.anchor,
             _TITLE: own.title,
             _DESCRIPTION: own.description,
-            _CODE: row.anchor,
+            _CODE: own.anchor,
             _NAME: own.name,
             _ACTION: own.action,
-            _MESSAGE: pieces.message.fill({_TEXT: html.escape(row.message)}) if row.message else "",
-            _RETIRED: pieces.retired if row.retired else "",
-            _PREVIOUS: _neighbour(pieces.previous, rows, texts, index - 1),
-            _NEXT: _neighbour(pieces.next, rows, texts, index + 1),
+            _MESSAGE: own.message,
+            _OUTDATED: (
+                pieces.outdated.fill({_CODE: own.anchor}) if status.row(row.code, language) else b""
+            ),
+            _RETIRED: pieces.retired if row.retired else b"",
+            _PREVIOUS: _neighbour(pieces.previous, texts, index - 1),
+            _NEXT: _neighbour(pieces.next, texts, index + 1),
         }
         yield CodePage(row.anchor, pieces.page.fill(values))
 
 
-def _neighbour(link: _Parts, rows: Sequence[ErrorCode], texts: Sequence[_Texts], at: int) -> str:
-    if not 0 <= at < len(rows):
-        return ""
-    return link.fill({_CODE: rows[at].anchor, _NAME: texts[at].name_in_link})
+def _neighbour(link: _Parts, texts: Sequence[_Texts], at: int) -> bytes:
+    if not 0 <= at < len(texts):
+        return b""
+    return link.fill({_CODE: texts[at].anchor, _NAME: texts[at].name_in_link})
 
 
 _SITEMAP_ENTRY = re.compile(r"\s*<url>\s*<loc>[^<]*</loc>.*?</url>", re.S)

@@ -21,7 +21,7 @@ def write(site: Path, code_pages: Iterable[CodePage]) -> None:
         for page in code_pages:
             (site / page.anchor).mkdir()
             with (site / page.anchor / "index.html").open("xb") as file:
-                file.write(page.html.encode("utf-8"))
+                file.write(page.html)
         return
     top = os.open(site, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
     try:
@@ -29,6 +29,6 @@ def write(site: Path, code_pages: Iterable[CodePage]) -> None:
             os.mkdir(page.anchor, dir_fd=top)
             made = os.open(f"{page.anchor}/index.html", _NEW_FILE, 0o666, dir_fd=top)
             with os.fdopen(made, "wb") as file:
-                file.write(page.html.encode("utf-8"))
+                file.write(page.html)
     finally:
         os.close(top)

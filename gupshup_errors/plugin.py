@@ -215,7 +215,9 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
         if self.shell is None:
             raise PluginError("the code pages' shell was not rendered")
         shutil.rmtree(site / codepages.PATH_SLOT)
-        code_pages = codepages.pages(self.shell, self.table, self.language, self.catalogs)
+        code_pages = codepages.pages(
+            self.shell, self.table, self.language, self.catalogs, self.status
+        )
         write = partial(pagefiles.write, site, code_pages)
         if self.jobs is None:
             write()

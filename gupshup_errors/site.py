@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 import shutil
 import tempfile
+from datetime import datetime
+from functools import partial
 from pathlib import Path
 
 from mkdocs.commands.build import build
@@ -13,10 +15,12 @@ from mkdocs.exceptions import PluginError
 
 from . import i18n
 from .background import JobError, Jobs
+from .model import ErrorTable
 from .plugin import ErrorTablePlugin, LanguageBuild
 from .problems import Problem
 from .root import root_files
-from .settings import PLUGIN, read
+from .settings import PLUGIN, Settings, read
+from .translated import Review
 
 log = logging.getLogger("gupshup_errors.site")
 
@@ -38,22 +42,31 @@ def build_into(
     _warn_outdated(settings.outdated(review, located))
     date = settings.source_date()
     try:
-        # Each language's code pages are written while the next language builds.
+        # The root files, and each language's code pages, are written while the languages
+        # build.
         with Jobs() as jobs:
+            jobs.run(
+                "the root files", partial(_write_root_files, out, settings, table, date, review)
+            )
             for language in settings.languages:
                 config = load_config(str(config_file), site_dir=str(out), strict=strict)
                 plugin = config.plugins[PLUGIN]
                 assert isinstance(plugin, ErrorTablePlugin)
                 plugin.build(LanguageBuild(language, table, date, review.status, jobs))
                 build(config)
-            files = root_files(
-                table, settings.languages, settings.site_url, date, review.status, settings.catalogs
-            )
-            for name, text in files.items():
-                (out / name).write_text(text, encoding="utf-8")
     except JobError as error:
         raise PluginError(f"the site could not be written:\n{error}") from None
     return list(settings.languages)
+
+
+def _write_root_files(
+    out: Path, settings: Settings, table: ErrorTable, date: datetime, review: Review
+) -> None:
+    languages, status = settings.languages, review.status
+    files = root_files(table, languages, settings.site_url, date, status, settings.catalogs)
+    out.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        (out / name).write_text(text, encoding="utf-8")
 
 
 def _warn_outdated(problems: list[Problem]) -> None:

@@ -203,6 +203,30 @@ def test_the_site_builds_and_the_outdated_row_carries_a_note_with_a_link_to_the_
     assert _soup(outdated_site, "ru").select(".gs-outdated-note") == []
 
 
+def test_the_outdated_code_page_carries_the_note_with_a_link_to_the_source_page(
+    outdated_site: Path,
+) -> None:
+    source, *translations = SAMPLE_LANGUAGES
+    for language in SAMPLE_LANGUAGES:
+        for page in sorted((outdated_site / language).glob("[0-9]*/index.html")):
+            soup = BeautifulSoup(page.read_text("utf-8"), "html.parser")
+            notes = soup.select("article .gs-outdated-note")
+            if language == source or page.parent.name != "1002":
+                assert notes == [], page
+                continue
+            assert len(notes) == 1, page
+            # Worded as the note on the code's row in the table.
+            row_note = _soup(outdated_site, language).select_one("tr .gs-outdated-note")
+            assert notes[0].get_text(" ", strip=True) == row_note.get_text(" ", strip=True)
+            link = notes[0].find("a")
+            assert link["href"] == f"../../{source}/1002/" and link["hreflang"] == source
+            # It leads to the same code's page in the source language, which has no note.
+            target = (page.parent / link["href"] / "index.html").resolve()
+            assert target == (outdated_site / source / "1002" / "index.html").resolve()
+            assert target.exists()
+    assert translations, "the sample has a language to go out of date"
+
+
 def test_errors_json_marks_the_outdated_texts_and_fits_its_schema(outdated_site: Path) -> None:
     doc = json.loads((outdated_site / "errors.json").read_text("utf-8"))
     schema = json.loads((outdated_site / "errors.schema.json").read_text("utf-8"))

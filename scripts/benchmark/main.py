@@ -53,7 +53,7 @@ def one_size(temp: Path, size: int, args: argparse.Namespace, only: bool) -> Siz
     result = SizeResult(
         size,
         builds.interleaved(project, configs, runs),
-        Weight.of(project / "site", LANGUAGES[0]),
+        Weight.of(builds.site_of(project, runs - 1), LANGUAGES[0]),
         # No samples: the build figures only (the reader's figures show as n/a).
         browser.measure(project, rows, args.browser_samples)
         if args.browser_samples
