@@ -7,7 +7,15 @@ import re
 import pytest
 
 from ..helpers import LANGUAGES
-from ..helpers.browser import CASE_TEXTS, Pages, row, search_results
+from ..helpers.browser import (
+    CASE_CODES,
+    CASE_LANGUAGES,
+    CASE_MESSAGES,
+    CASE_TEXTS,
+    Pages,
+    row,
+    search_results,
+)
 from ..helpers.engines import Reading
 
 
@@ -36,6 +44,25 @@ def test_a_code_number_finds_the_code_and_opens_its_row(
     target, header = tab.box(row(linked_code)), tab.box("header.md-header")
     assert header.bottom <= target.top and target.bottom <= tab.run("return innerHeight")
     assert tab.run("return document.querySelector(':target').id") == str(linked_code)
+
+
+@pytest.mark.parametrize("language", CASE_LANGUAGES)
+def test_a_typed_code_comes_first_above_codes_holding_its_number(
+    case_pages: Pages, language: str
+) -> None:
+    # A code that another code's API message holds (its tag alone would put that one first);
+    # other codes start with it (100: 1002, 1004) and a name says it ("common 100").
+    typed, holder = next(
+        (word, code)
+        for code, message in CASE_MESSAGES.items()
+        for word in message.split()
+        if word.isdigit() and int(word) in CASE_CODES
+    )
+    found = search_results(case_pages.reader(f"/{language}/"), typed)
+    # Material lists the page itself first, then its sections: the codes, best first.
+    codes = [fragment for fragment in found if fragment]
+    assert codes[0] == f"#{typed}", codes[:5]
+    assert f"#{holder}" in codes
 
 
 def test_russian_inflections_find_the_other_forms(case_pages: Pages) -> None:

@@ -161,6 +161,9 @@ CASE_TEXTS = {
     4005: {"ru": ("Шаблон приостановлен", "Отправка не удалась."),
            "en": ("Paused template", "Sending failed.")},
 }  # fmt: skip
+CASE_CODES = [*range(10, 10 + BIG), *CASE_TEXTS]
+# An API message that holds a number another code has (as "retry after 100 seconds" might).
+CASE_MESSAGES = {1004: "Retry After 100 Seconds"}
 CASE_LANGUAGES = ["ru", "en", *(lang for lang in LANGUAGES if lang not in ("ru", "en"))]
 
 
@@ -173,5 +176,8 @@ def _case_text(code: int, language: str, field: str) -> str:
 
 def cases_project(where: Path) -> Path:
     """The project of the browser cases' own table, in CASE_LANGUAGES."""
-    codes = entries([*range(10, 10 + BIG), *CASE_TEXTS], CASE_LANGUAGES, _case_text)
+    codes = entries(CASE_CODES, CASE_LANGUAGES, _case_text)
+    for entry in codes:
+        if entry["code"] in CASE_MESSAGES:
+            entry["message"] = CASE_MESSAGES[entry["code"]]
     return make_project(where, languages=CASE_LANGUAGES, codes=codes)
