@@ -15,6 +15,7 @@
   var codePage = document.querySelector(".gs-code-page");
   if (codePage) {
     setUpCodePage(codePage);
+    codePage.setAttribute("data-ready", ""); // the copy button works (tests wait on it)
   }
 
   var table = document.getElementById("gs-table");
@@ -105,7 +106,6 @@
         }
       );
     });
-    copy.hidden = false;
   }
 
   var copyLabel = table.getAttribute("data-copy-label") || "";

@@ -90,7 +90,8 @@ class BrowserFigures:
     filter_ms: list[float] = field(default_factory=list)
     filter_cpu_ms: list[float] = field(default_factory=list)
     search_ms: list[float] = field(default_factory=list)
-    transferred_bytes: int = 0
+    transferred_bytes: int | None = None
+    """None where the page was not loaded (`--browser-samples 0`)."""
     foreign_requests: int = 0
 
 

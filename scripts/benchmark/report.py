@@ -83,8 +83,8 @@ def _table(columns: list[str], rows: Iterable[list[str]]) -> list[str]:
 def builds(results: list[SizeResult]) -> list[str]:
     lines = [
         "| codes | build (generator) | build (plain MkDocs) | overhead | per code | "
-        "peak memory (generator / plain) | edit → preview |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "CPU (generator / plain) | peak memory (generator / plain) | edit → preview |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for result in results:
         runs = result.builds
@@ -95,6 +95,8 @@ def builds(results: list[SizeResult]) -> list[str]:
         lines.append(
             f"| {result.size:,} | {gen:.2f} s | {base:.2f} s | {100 * (gen / base - 1):+.0f}% | "
             f"{1000 * gen / result.size:.2f} ms | "
+            f"{runs.median(runs.generator, 'cpu_seconds'):.2f} / "
+            f"{runs.median(runs.baseline, 'cpu_seconds'):.2f} s | "
             f"{runs.median(runs.generator, 'peak_mib'):.0f} / "
             f"{runs.median(runs.baseline, 'peak_mib'):.0f} MiB | {edit} |"
         )
@@ -111,7 +113,7 @@ def reader(results: list[SizeResult]) -> list[str]:
             f"{_ms(b.filter_cpu_ms)} / {_worst(b.filter_cpu_ms)}",
             _ms(b.search_ms),
             f"{w.html_bytes / 1024:,.1f} KB",
-            f"{b.transferred_bytes / 1024:,.0f} KB",
+            "n/a" if b.transferred_bytes is None else f"{b.transferred_bytes / 1024:,.0f} KB",
             f"{w.search_index_bytes / 1024:,.1f} KB",
             str(b.foreign_requests),
         ]

@@ -33,11 +33,22 @@ def test_the_selector_leads_to_the_same_code_s_page(pages: Pages, language: str)
 def test_the_copy_button_copies_the_page_s_address(pages: Pages, language: str) -> None:
     page = pages.open(f"/{language}/1003/", permissions=["clipboard-read", "clipboard-write"])
     button = page.locator("button.gs-copy-page")
-    expect(button).to_be_visible()  # errors.js shows it; without JavaScript it stays hidden
+    expect(button).to_be_visible()  # shown for pages that run scripts; see the test without
     expect(button).to_have_text(interface(language)["copy page"])
     button.click()
     expect(page.locator(".gs-toast")).to_have_text(interface(language)["copied"])
     assert page.evaluate("navigator.clipboard.readText()") == f"{pages.base_url}/{language}/1003/"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_without_javascript_the_page_has_no_dead_copy_button(
+    pages: Pages, table: ErrorTable, language: str
+) -> None:
+    code = table.codes[0].code
+    page = pages.open(f"/{language}/{code}/", java_script_enabled=False)
+    expect(page.locator("h1")).to_contain_text(str(code))
+    expect(page.locator("button.gs-copy-page")).to_be_hidden()
+    expect(page.locator("a.gs-code-page__row")).to_be_visible()
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
