@@ -88,6 +88,16 @@ def test_published_json_says_what_the_yaml_says(site: Path) -> None:
     assert doc["codes"] == expected
 
 
+def test_published_json_holds_one_code_per_line(site: Path) -> None:
+    """Readable with grep and in a diff: each code's object is whole on a line of its own."""
+    text = (site / "errors.json").read_text("utf-8")
+    doc = json.loads(text)
+    lines = [line.strip().removesuffix(",") for line in text.splitlines()]
+    on_their_lines = [json.loads(line) for line in lines if line.startswith('{"code": ')]
+    assert on_their_lines == doc["codes"]
+    assert text.endswith("\n") and text.startswith('{\n  "schema_version": ')
+
+
 def test_every_url_in_the_json_leads_to_its_row_with_its_texts(site: Path) -> None:
     doc, _ = _published(site)
     for code in doc["codes"]:
