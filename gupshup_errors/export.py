@@ -116,9 +116,9 @@ def to_json(doc: ErrorsDoc) -> str:
     `indent=` would lay out every code over some twenty lines, and it makes `json` use its
     Python encoder instead of its C one: 0.75 s of a 10,000-code build, against 0.05 s."""
     head = {key: value for key, value in doc.items() if key != "codes"}
+    # With codes put last and empty, the head's last two lines are '  "codes": []' and '}'.
     lines = json.dumps({**head, "codes": []}, ensure_ascii=False, indent=2).splitlines()
     codes = ",\n".join(f"    {json.dumps(code, ensure_ascii=False)}" for code in doc["codes"])
-    # Its last two lines are '  "codes": []' and '}': codes is the last key (see document).
     return "\n".join([*lines[:-2], '  "codes": [', codes, "  ]", "}", ""])
 
 

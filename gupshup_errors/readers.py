@@ -144,7 +144,7 @@ def text(node: yaml.Node, name: str, source: str) -> Read[str]:
 def formatted(node: yaml.Node, name: str, source: str) -> Read[str]:
     """A text that may hold inline code and links; an unsafe link is a slip."""
     read = text(node, name, source)
-    if read.value is None or inline.is_plain(read.value):
+    if read.value is None:
         return read
     spans, mistakes = inline.parse(read.value)
     slips = tuple(

@@ -38,14 +38,15 @@ def table(size: int) -> list[dict[str, Any]]:
         model = real[index % len(real)][language][field]
         return f"{model} {code}" if field == "name" else f"{model} (#{index + 1})"
 
-    rows = entries(codes(size), LANGUAGES, text)
     # The API's messages too, where the real rows have them, numbered like the names.
-    messages = [row.get("message") for row in _real_rows()]
-    for index, row in enumerate(rows):
-        message = messages[index % len(messages)]
-        if message:
-            row["message"] = f"{message} {row['code']}"
-    return rows
+    real_messages = [row.get("message") for row in _real_rows()]
+    numbers = codes(size)
+    messages = {
+        code: f"{message} {code}"
+        for index, code in enumerate(numbers)
+        if (message := real_messages[index % len(real_messages)])
+    }
+    return entries(numbers, LANGUAGES, text, messages=messages)
 
 
 def project(root: Path, size: int) -> Path:

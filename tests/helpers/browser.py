@@ -176,8 +176,5 @@ def _case_text(code: int, language: str, field: str) -> str:
 
 def cases_project(where: Path) -> Path:
     """The project of the browser cases' own table, in CASE_LANGUAGES."""
-    codes = entries(CASE_CODES, CASE_LANGUAGES, _case_text)
-    for entry in codes:
-        if entry["code"] in CASE_MESSAGES:
-            entry["message"] = CASE_MESSAGES[entry["code"]]
+    codes = entries(CASE_CODES, CASE_LANGUAGES, _case_text, messages=CASE_MESSAGES)
     return make_project(where, languages=CASE_LANGUAGES, codes=codes)

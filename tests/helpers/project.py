@@ -36,12 +36,15 @@ def entries(
     languages: Sequence[str] = LANGUAGES,
     text: Text = _numbered,
     retired: Iterable[int] = (),
+    messages: Mapping[int, str] | None = None,
 ) -> list[dict[str, Any]]:
-    """Data entries for `codes`, each with a name and an action in every language."""
-    gone = set(retired)
+    """Data entries for `codes`, each with a name and an action in every language, and the
+    API's message for the codes in `messages`."""
+    gone, messages = set(retired), messages or {}
     return [
         {
             "code": code,
+            **({"message": messages[code]} if code in messages else {}),
             **({"retired": True} if code in gone else {}),
             **{lang: {f: text(code, lang, f) for f in ("name", "action")} for lang in languages},
         }
