@@ -128,11 +128,12 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
         self.page = render_page(self.table, self.language, self.catalogs, self.status)
         files.append(File.generated(config, "index.md", content=self.page.markdown))
         shell = codepages.shell_markdown(self.root_url, self.config.languages)
-        files.append(
-            File.generated(
-                config, codepages.SHELL_URI, content=shell, inclusion=InclusionLevel.NOT_IN_NAV
-            )
+        # The shell goes first, as MkDocs renders pages in this order: the code pages are
+        # written from it while the table page, the largest, is still being built.
+        shell_file = File.generated(
+            config, codepages.SHELL_URI, content=shell, inclusion=InclusionLevel.NOT_IN_NAV
         )
+        files = Files([shell_file, *files])
         sources = {file.dest_uri: file.src_uri for file in files}
         for uri, code in codepages.clashes(list(sources), self.table).items():
             docs = Path(os.path.relpath(config.docs_dir, Path(config.config_file_path).parent))
@@ -178,6 +179,7 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
                 self.shell = codepages.shell(output, links)
             except codepages.ShellError as error:
                 raise PluginError(str(error)) from None
+            self._write_code_pages(Path(config.site_dir), self.shell)
         return output
 
     def on_post_template(
@@ -209,15 +211,12 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
             for material_worker in site.rglob(self.worker.material):
                 path = material_worker.parent / self.worker.name
                 path.write_text(self.worker.text, encoding="utf-8")
-        self._write_code_pages(site)
-
-    def _write_code_pages(self, site: Path) -> None:
         if self.shell is None:
             raise PluginError("the code pages' shell was not rendered")
         shutil.rmtree(site / codepages.PATH_SLOT)
-        code_pages = codepages.pages(
-            self.shell, self.table, self.language, self.catalogs, self.status
-        )
+
+    def _write_code_pages(self, site: Path, shell: codepages.Shell) -> None:
+        code_pages = codepages.pages(shell, self.table, self.language, self.catalogs, self.status)
         write = partial(pagefiles.write, site, code_pages)
         if self.jobs is None:
             write()

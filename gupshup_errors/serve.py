@@ -7,6 +7,7 @@ import html
 import logging
 import re
 import shutil
+import signal
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -89,10 +90,31 @@ def _builder(
     return rebuild
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt(signal.Signals(signum).name)
+
+
+def _stop_on_termination() -> None:
+    """Stopped by a process manager (SIGTERM) or a closed terminal (SIGHUP), the preview ends
+    as it does on Ctrl-C, deleting its built site: at 10,000 codes that is 400 MB a run."""
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _interrupt)
+
+
 def serve(config_file: Path, host: str = "127.0.0.1", port: int = 8000) -> None:
     """Serve every language at http://host:port/<path of SITE_URL>/; rebuild on every change."""
     workdir = Path(tempfile.mkdtemp(prefix="gupshup-errors-serve-"))
-    live = workdir / "site"
+    _stop_on_termination()
+    try:
+        _serve_from(config_file, workdir / "site", host, port)
+    except KeyboardInterrupt:
+        log.info("Shutting down...")
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def _serve_from(config_file: Path, live: Path, host: str, port: int) -> None:
     holder: list[PreviewServer] = []
     rebuild = _builder(config_file, live, lambda: holder[0])
     # Served under SITE_URL's path, as it will be published (e.g. /<repo>/ on GitHub Pages).
@@ -117,8 +139,5 @@ def serve(config_file: Path, host: str = "127.0.0.1", port: int = 8000) -> None:
     rebuild()
     try:
         server.serve()  # type: ignore[no-untyped-call]
-    except KeyboardInterrupt:
-        log.info("Shutting down...")
     finally:
         server.shutdown()
-        shutil.rmtree(workdir, ignore_errors=True)

@@ -13,8 +13,9 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 
-from . import i18n
+from . import heap, i18n
 from .background import JobError, Jobs
+from .located import Located
 from .model import ErrorTable
 from .plugin import ErrorTablePlugin, LanguageBuild
 from .problems import Problem
@@ -37,6 +38,14 @@ def build_into(
     for language in settings.languages:
         i18n.translations(language, settings.catalogs)  # a missing catalog stops it here
     located = settings.located(require_recorded=not preview)
+    with heap.frozen():  # the table lives as long as the build: see heap.py
+        _build_languages(config_file, out, settings, located, strict=strict)
+    return list(settings.languages)
+
+
+def _build_languages(
+    config_file: Path, out: Path, settings: Settings, located: Located, *, strict: bool
+) -> None:
     table = located.table
     review = settings.review(table)
     _warn_outdated(settings.outdated(review, located))
@@ -56,7 +65,6 @@ def build_into(
                 build(config)
     except JobError as error:
         raise PluginError(f"the site could not be written:\n{error}") from None
-    return list(settings.languages)
 
 
 def _write_root_files(

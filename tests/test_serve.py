@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,6 +18,22 @@ from .helpers.interface import interface
 def server(project: Path) -> Iterator[str]:
     with preview(project, log=project.parent / "serve.log") as url:
         yield url
+
+
+@pytest.mark.parametrize(
+    "stop", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT], ids=lambda stop: stop.name
+)
+def test_stopped_it_deletes_the_site_it_built(
+    project: Path, tmp_path: Path, stop: signal.Signals
+) -> None:
+    # A service manager stops it with SIGTERM, a closed terminal with SIGHUP, Ctrl-C with
+    # SIGINT: each leaves nothing behind (at 10,000 codes, 400 MB per run of the preview).
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    with preview(project, env={"TMPDIR": str(temporary)}, stop=stop) as url:
+        assert 'id="1002"' in fetch(f"{url}/en/")
+        assert any(temporary.iterdir())
+    assert not any(temporary.iterdir())
 
 
 def test_serves_every_language_and_the_root(server: str) -> None:

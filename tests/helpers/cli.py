@@ -4,6 +4,7 @@ live preview (`serve`) running in the background."""
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from collections.abc import Iterator, Mapping
@@ -46,14 +47,17 @@ def preview(
     log: Path | None = None,
     first: str = LANGUAGES[0],
     limit: float = 60,
+    env: Mapping[str, str | None] = {},
+    stop: signal.Signals = signal.SIGTERM,
 ) -> Iterator[str]:
     """`serve` on a free port in `project`, once its first build is up; yields the address
     (without a trailing slash). With `prefix`, SITE_URL is that address under the prefix, so
     the preview serves there. The output goes to `log`, printed at the end (pytest shows it
-    when a test fails)."""
+    when a test fails). `env` is set for it on top of SITE_URL; `stop` is the signal that
+    ends it."""
     port = free_port()
     url = f"http://127.0.0.1:{port}{(prefix or '/').rstrip('/')}"
-    env = {"SITE_URL": f"{url}/"} if prefix else {}
+    env = {**({"SITE_URL": f"{url}/"} if prefix else {}), **env}
     output = log.open("w") if log else open(os.devnull, "w")  # noqa: SIM115, PTH123
     with output:
         process = subprocess.Popen(
@@ -64,7 +68,7 @@ def preview(
         wait_for(lambda: "gs-table" in fetch(f"{url}/{first}/"), "the first build", limit)
         yield url
     finally:
-        process.terminate()
+        process.send_signal(stop)
         process.wait(timeout=20)
         if log:
             print(log.read_text("utf-8"))

@@ -1,0 +1,76 @@
+"""The cyclic garbage collector around the reading of the data (heap.py): paused while the
+file is read, and left as it was found by every reading and every build, good or bad."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from mkdocs.exceptions import Abort
+
+from gupshup_errors import load
+from gupshup_errors.problems import DataError
+from gupshup_errors.site import build_into
+
+from .helpers import LANGUAGES, document, entries
+
+
+@pytest.fixture
+def collections() -> Iterator[list[int]]:
+    """The generation of every cyclic collection that starts while the test runs."""
+    started: list[int] = []
+
+    def record(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            started.append(info["generation"])
+
+    gc.callbacks.append(record)
+    try:
+        yield started
+    finally:
+        gc.callbacks.remove(record)
+
+
+def test_reading_a_large_file_runs_no_cyclic_collection(collections: list[int]) -> None:
+    # Enough values that the collector, left on, runs many times over the growing tree.
+    text = document(entries(range(100, 2100)))
+    gc.collect()
+    collections.clear()
+    table = load.parse(text, "errors.yml", LANGUAGES)
+    assert len(table.codes) == 2000
+    # Left on, the collector starts hundreds of times here; back on after the reading, the
+    # objects made meanwhile may start one.
+    assert len(collections) <= 1
+    assert gc.isenabled()
+
+
+def test_a_reading_that_fails_leaves_the_collector_on() -> None:
+    text = document(entries([100, 200])).replace("code: 200", "code: 100")
+    with pytest.raises(DataError):
+        load.parse(text, "errors.yml", LANGUAGES)
+    assert gc.isenabled()
+
+
+def test_a_collector_turned_off_stays_off() -> None:
+    gc.disable()
+    try:
+        load.parse(document(entries([100])), "errors.yml", LANGUAGES)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_a_build_leaves_nothing_frozen(project: Path) -> None:
+    build_into(project / "mkdocs.yml", project.parent / "site")
+    assert gc.get_freeze_count() == 0
+    assert gc.isenabled()
+
+
+def test_a_build_that_fails_midway_leaves_nothing_frozen(project: Path) -> None:
+    # A page of the docs where code 1002's page goes stops the build inside MkDocs.
+    (project / "docs" / "1002.md").write_text("# Not a code page\n", "utf-8")
+    with pytest.raises(Abort):  # MkDocs' own word for a plugin's failure
+        build_into(project / "mkdocs.yml", project.parent / "site")
+    assert gc.get_freeze_count() == 0
