@@ -12,6 +12,8 @@ from pathlib import Path
 
 from tests.helpers.cli import environment
 
+from . import disk
+
 ENV = environment({"NO_MKDOCS_2_WARNING": "1"})
 
 
@@ -29,6 +31,8 @@ class Builds:
 
     generator: list[Run] = field(default_factory=list)
     baseline: list[Run] = field(default_factory=list)
+    disk_us: list[float] = field(default_factory=list)
+    """The disk probe's cost of a folder just before each build (disk.py)."""
 
     @staticmethod
     def median(runs: list[Run], attribute: str) -> float:
@@ -94,9 +98,12 @@ def interleaved(project: Path, configs: list[Path], runs: int) -> Builds:
     Each of our builds goes to a new folder, and none is deleted until the benchmark ends:
     on an ext4 disk mounted with `discard` (this machine's), creating files right after
     deleting a 10,000-code site (40,000 folders and files) took two to three times as long,
-    which measured the deletion of the last build rather than this one."""
+    which measured the deletion of the last build rather than this one. Each build starts on
+    a quiet disk (disk.py)."""
     builds = Builds()
     for run in range(runs):
+        builds.disk_us.append(disk.wait_until_quiet(project.parent))
         builds.generator.append(generator(project, site_of(project, run)))
+        builds.disk_us.append(disk.wait_until_quiet(project.parent))
         builds.baseline.append(baseline(configs))
     return builds

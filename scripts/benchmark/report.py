@@ -83,8 +83,9 @@ def _table(columns: list[str], rows: Iterable[list[str]]) -> list[str]:
 def builds(results: list[SizeResult]) -> list[str]:
     lines = [
         "| codes | build (generator) | build (plain MkDocs) | overhead | per code | "
-        "CPU (generator / plain) | peak memory (generator / plain) | edit → preview |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "CPU (generator / plain) | peak memory (generator / plain) | edit → preview | "
+        "disk: a folder, before |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for result in results:
         runs = result.builds
@@ -98,7 +99,8 @@ def builds(results: list[SizeResult]) -> list[str]:
             f"{runs.median(runs.generator, 'cpu_seconds'):.2f} / "
             f"{runs.median(runs.baseline, 'cpu_seconds'):.2f} s | "
             f"{runs.median(runs.generator, 'peak_mib'):.0f} / "
-            f"{runs.median(runs.baseline, 'peak_mib'):.0f} MiB | {edit} |"
+            f"{runs.median(runs.baseline, 'peak_mib'):.0f} MiB | {edit} | "
+            f"{statistics.median(runs.disk_us):.0f} µs |"
         )
     return lines
 
