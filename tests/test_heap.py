@@ -17,6 +17,12 @@ from gupshup_errors.site import build_into
 from .helpers import LANGUAGES, document, entries
 
 
+def _file(tmp_path: Path) -> str:
+    """A file name no other test reads: readings are cached by text and name, and a cached
+    one would not read at all."""
+    return str(tmp_path / "errors.yml")
+
+
 @pytest.fixture
 def collections() -> Iterator[list[int]]:
     """The generation of every cyclic collection that starts while the test runs."""
@@ -33,12 +39,14 @@ def collections() -> Iterator[list[int]]:
         gc.callbacks.remove(record)
 
 
-def test_reading_a_large_file_runs_no_cyclic_collection(collections: list[int]) -> None:
+def test_reading_a_large_file_runs_no_cyclic_collection(
+    collections: list[int], tmp_path: Path
+) -> None:
     # Enough values that the collector, left on, runs many times over the growing tree.
     text = document(entries(range(100, 2100)))
     gc.collect()
     collections.clear()
-    table = load.parse(text, "errors.yml", LANGUAGES)
+    table = load.parse(text, _file(tmp_path), LANGUAGES)
     assert len(table.codes) == 2000
     # Left on, the collector starts hundreds of times here; back on after the reading, the
     # objects made meanwhile may start one.
@@ -46,17 +54,17 @@ def test_reading_a_large_file_runs_no_cyclic_collection(collections: list[int]) 
     assert gc.isenabled()
 
 
-def test_a_reading_that_fails_leaves_the_collector_on() -> None:
+def test_a_reading_that_fails_leaves_the_collector_on(tmp_path: Path) -> None:
     text = document(entries([100, 200])).replace("code: 200", "code: 100")
     with pytest.raises(DataError):
-        load.parse(text, "errors.yml", LANGUAGES)
+        load.parse(text, _file(tmp_path), LANGUAGES)
     assert gc.isenabled()
 
 
-def test_a_collector_turned_off_stays_off() -> None:
+def test_a_collector_turned_off_stays_off(tmp_path: Path) -> None:
     gc.disable()
     try:
-        load.parse(document(entries([100])), "errors.yml", LANGUAGES)
+        load.parse(document(entries([100])), _file(tmp_path), LANGUAGES)
         assert not gc.isenabled()
     finally:
         gc.enable()

@@ -95,11 +95,9 @@ def site_of(project: Path, run: int) -> Path:
 def interleaved(project: Path, configs: list[Path], runs: int) -> Builds:
     """`runs` builds of each, alternating, so drift in the machine's load hits both alike.
 
-    Each of our builds goes to a new folder, and none is deleted until the benchmark ends:
-    on an ext4 disk mounted with `discard` (this machine's), creating files right after
-    deleting a 10,000-code site (40,000 folders and files) took two to three times as long,
-    which measured the deletion of the last build rather than this one. Each build starts on
-    a quiet disk (disk.py)."""
+    Each of our builds goes to a new folder, and none is deleted until the benchmark ends,
+    and each build starts on a quiet disk: a deletion slows the folders and files made after
+    it (disk.py), which would measure the last build's deletion rather than this build."""
     builds = Builds()
     for run in range(runs):
         builds.disk_us.append(disk.wait_until_quiet(project.parent))

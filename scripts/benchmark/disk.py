@@ -44,8 +44,8 @@ def wait_until_quiet(where: Path) -> float:
     a warning); the last probe's figure."""
     os.sync()
     deadline = time.monotonic() + LIMIT_SECONDS
-    costs = [probe(where)]
-    while max(costs[-2:]) > QUIET_US or len(costs) < 2:
+    costs = [probe(where), probe(where)]
+    while max(costs[-2:]) > QUIET_US:
         if time.monotonic() > deadline:
             print(f"the disk is still busy ({costs[-1]:.0f} µs a folder); measuring anyway",
                   file=sys.stderr)  # fmt: skip
