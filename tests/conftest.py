@@ -15,9 +15,9 @@ from hypothesis import settings
 from hypothesis.configuration import set_hypothesis_home_dir
 from playwright.sync_api import Browser, sync_playwright
 
-from gupshup_errors.load import load
-from gupshup_errors.model import ErrorTable
-from gupshup_errors.site import build_into
+from gupshup_errors.builder.site import build_into
+from gupshup_errors.data.load import load
+from gupshup_errors.data.model import ErrorTable
 
 from .helpers import (
     CHROMIUM,

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from gupshup_errors.background import JobError, Jobs, can_fork
+from gupshup_errors.builder.background import JobError, Jobs, can_fork
 
 from .helpers.cli import run
 
@@ -28,7 +28,7 @@ def _fail() -> None:
 _FORKED_JOBS = """
 import os, sys
 from pathlib import Path
-from gupshup_errors.background import JobError, Jobs, can_fork
+from gupshup_errors.builder.background import JobError, Jobs, can_fork
 assert can_fork(), "a fresh interpreter has one thread"
 folder = Path(sys.argv[1])
 

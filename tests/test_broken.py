@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from gupshup_errors.problems import DataError
-from gupshup_errors.site import build_site
+from gupshup_errors.builder.site import build_site
+from gupshup_errors.data.problems import DataError
 
 from .broken import CORPUS, cases, check, expected, project
 

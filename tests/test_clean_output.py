@@ -11,7 +11,7 @@ from pathlib import Path
 
 from mkdocs.config import load_config
 
-from gupshup_errors import urls
+from gupshup_errors.text import urls
 
 from .helpers import CONFIG, require
 from .helpers.linkcheck import check_site

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from gupshup_errors.model import ErrorTable
+from gupshup_errors.data.model import ErrorTable
 
 from .helpers import REPO, SAMPLE_LANGUAGES, run
 

@@ -14,12 +14,12 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 from mkdocs.config import load_config
 
-from gupshup_errors import urls
-from gupshup_errors.inline import to_plain
-from gupshup_errors.load import parse
-from gupshup_errors.model import ErrorCode, ErrorTable
-from gupshup_errors.render import site_name
-from gupshup_errors.site import build_into
+from gupshup_errors.builder.site import build_into
+from gupshup_errors.data.load import parse
+from gupshup_errors.data.model import ErrorCode, ErrorTable
+from gupshup_errors.render.pages import site_name
+from gupshup_errors.text import urls
+from gupshup_errors.text.inline import to_plain
 
 from .helpers import CONFIG, LANGUAGES, Hosting, make_project, serve
 from .helpers.cli import run

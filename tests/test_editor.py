@@ -16,8 +16,8 @@ from typing import Any
 
 import pytest
 
-from gupshup_errors import schema
-from gupshup_errors.model import Texts
+from gupshup_errors.data import schema
+from gupshup_errors.data.model import Texts
 
 from .helpers import DATA
 

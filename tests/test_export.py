@@ -14,9 +14,9 @@ import yaml
 from bs4 import BeautifulSoup, Tag
 from mkdocs.config import load_config
 
-from gupshup_errors import urls
-from gupshup_errors.export import document, formatted, markdown_cell
-from gupshup_errors.model import ErrorCode, ErrorTable, Texts
+from gupshup_errors.data.model import ErrorCode, ErrorTable, Texts
+from gupshup_errors.render.export import document, formatted, markdown_cell
+from gupshup_errors.text import urls
 
 from .helpers import CONFIG, DATA, LANGUAGES
 from .helpers.interface import interface

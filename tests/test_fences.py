@@ -8,7 +8,7 @@ import threading
 from pathlib import Path
 
 from gupshup_errors.fences import lunr, material, mkdocs
-from gupshup_errors.render import render_search_worker
+from gupshup_errors.render.pages import render_search_worker
 
 
 def test_the_installed_mkdocs_still_has_what_we_hook() -> None:

@@ -10,11 +10,12 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gupshup_errors import published
-from gupshup_errors.load import load, parse
-from gupshup_errors.model import ErrorTable
-from gupshup_errors.problems import DataError
-from gupshup_errors.syntax import may_hold_node_properties
+from gupshup_errors.data.model import ErrorTable
+from gupshup_errors.data.problems import DataError
+from gupshup_errors.data.syntax import may_hold_node_properties
+from gupshup_errors.records import published
+from gupshup_errors.records.sources import load_table as load
+from gupshup_errors.records.sources import parse_table as parse
 
 from .helpers import DATA, LANGUAGES
 

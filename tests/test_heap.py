@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import Abort
 
-from gupshup_errors import load
-from gupshup_errors.problems import DataError
-from gupshup_errors.site import build_into
+from gupshup_errors.builder.site import build_into
+from gupshup_errors.data import load
+from gupshup_errors.data.problems import DataError
 
 from .helpers import LANGUAGES, document, entries
 

@@ -18,9 +18,9 @@ import pytest
 from bs4 import BeautifulSoup
 from mkdocs.config import load_config
 
-from gupshup_errors import urls
-from gupshup_errors.model import ErrorTable
-from gupshup_errors.site import build_into
+from gupshup_errors.builder.site import build_into
+from gupshup_errors.data.model import ErrorTable
+from gupshup_errors.text import urls
 
 from .helpers import CONFIG, LANGUAGES, fetch, preview, run
 from .helpers.cli import environment

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from gupshup_errors import i18n
-from gupshup_errors.model import ErrorCode, ErrorTable, Texts
-from gupshup_errors.render import render
+from gupshup_errors.data.model import ErrorCode, ErrorTable, Texts
+from gupshup_errors.render.pages import render
+from gupshup_errors.text import i18n
 
 from .helpers import LANGUAGES, REPO
 

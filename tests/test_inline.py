@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gupshup_errors import inline
+from gupshup_errors.text import inline
 
 
 def cell(text: str) -> BeautifulSoup:

@@ -11,14 +11,15 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 from mkdocs.config import load_config
 
-from gupshup_errors import i18n, search
+from gupshup_errors.builder import search
+from gupshup_errors.builder.plugin import ErrorTablePlugin
+from gupshup_errors.builder.settings import PLUGIN
+from gupshup_errors.builder.site import build_into
+from gupshup_errors.data.model import ErrorCode, ErrorTable, Texts
 from gupshup_errors.fences import material
-from gupshup_errors.model import ErrorCode, ErrorTable, Texts
-from gupshup_errors.plugin import ErrorTablePlugin
-from gupshup_errors.render import render
-from gupshup_errors.serve import overlay
-from gupshup_errors.settings import PLUGIN
-from gupshup_errors.site import build_into
+from gupshup_errors.render.pages import render
+from gupshup_errors.serve.preview import overlay
+from gupshup_errors.text import i18n
 
 from .helpers import run
 from .helpers.languages import FIXTURE_LANGUAGES, LOCALES, language_project

@@ -18,11 +18,11 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from playwright.sync_api import Browser
 
-from gupshup_errors.load import parse
-from gupshup_errors.model import ErrorTable
-from gupshup_errors.problems import DataError
-from gupshup_errors.render import TABLE_SLOT, render_page
-from gupshup_errors.site import build_into
+from gupshup_errors.builder.site import build_into
+from gupshup_errors.data.load import parse
+from gupshup_errors.data.model import ErrorTable
+from gupshup_errors.data.problems import DataError
+from gupshup_errors.render.pages import TABLE_SLOT, render_page
 
 from .helpers import CONFIG, LANGUAGES, document, entries, make_project, serve
 

@@ -5,16 +5,16 @@ from __future__ import annotations
 
 import yaml
 
-from gupshup_errors import syntax
-from gupshup_errors.load import load, load_located
-from gupshup_errors.located import Span
+from gupshup_errors.data import problems
+from gupshup_errors.data.load import load, load_located
+from gupshup_errors.data.located import Span
 
 from .helpers import DATA, LANGUAGES
 
 
 def written(source: str, span: Span) -> str:
     """The text between a span's start and end, read back as YAML (plainly, not by us)."""
-    lines = syntax.lines(source)
+    lines = problems.lines(source)
     if span.line == span.end_line:
         piece = lines[span.line - 1][span.column - 1 : span.end_column - 1]
     else:
@@ -41,7 +41,7 @@ def test_every_text_is_where_the_map_says() -> None:
 
 
 def test_every_entry_starts_at_its_code() -> None:
-    lines = syntax.lines(DATA.read_text("utf-8"))
+    lines = problems.lines(DATA.read_text("utf-8"))
     located = load_located(DATA, LANGUAGES)
     assert set(located.positions.entries) == {row.code for row in located.table.codes}
     for code, span in located.positions.entries.items():
@@ -55,4 +55,4 @@ def test_the_title_of_each_language_is_located() -> None:
     assert set(located.positions.title) == set(LANGUAGES)
     for language, span in located.positions.title.items():
         assert written(source, span) == located.table.title[language]
-        assert syntax.lines(source)[span.line - 1].lstrip().startswith(f"{language}:")
+        assert problems.lines(source)[span.line - 1].lstrip().startswith(f"{language}:")

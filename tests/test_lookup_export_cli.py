@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from gupshup_errors.suggest import similar, slips
+from gupshup_errors.text.suggest import similar, slips
 
 from .helpers import SAMPLE_LANGUAGES, run
 

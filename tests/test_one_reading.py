@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from gupshup_errors import i18n
-from gupshup_errors.site import build_into
+from gupshup_errors.builder.site import build_into
+from gupshup_errors.text import i18n
 
 _OPENED: list[Path] = []
 _RECORDING: list[bool] = []

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from gupshup_errors import pagefiles
-from gupshup_errors.codepages import CodePage
+from gupshup_errors.builder import pagefiles
+from gupshup_errors.builder.pagefiles import CodePage
 
 PAGES = [CodePage("1002", "<p>Номер 1002</p>".encode()), CodePage("4001", b"<p>4001</p>")]
 

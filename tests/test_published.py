@@ -9,8 +9,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from gupshup_errors.problems import DataError
-from gupshup_errors.site import build_into
+from gupshup_errors.builder.site import build_into
+from gupshup_errors.data.problems import DataError
 
 from .helpers import LANGUAGES, NEW_ENTRY, entries, make_project, record_of, run
 from .helpers.interface import interface

@@ -11,9 +11,9 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from gupshup_errors import search, theme
+from gupshup_errors.builder import search, theme
+from gupshup_errors.data.model import ErrorCode, ErrorTable, Texts
 from gupshup_errors.fences import material
-from gupshup_errors.model import ErrorCode, ErrorTable, Texts
 
 from .helpers import LANGUAGES
 from .helpers.interface import interface

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 import unicodedata
 
-from gupshup_errors.readers import INVISIBLE
+from gupshup_errors.data.readers import INVISIBLE
 
 
 def test_the_invisible_pattern_is_every_control_and_separator_but_the_line_break() -> None:

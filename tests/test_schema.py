@@ -12,7 +12,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from jsonschema import Draft7Validator
 
-from gupshup_errors import inline, schema
+from gupshup_errors.data import schema
+from gupshup_errors.text import inline
 
 from .broken import CORPUS
 from .helpers import DATA, LANGUAGES, run

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from gupshup_errors.model import ErrorTable
+from gupshup_errors.data.model import ErrorTable
 
 from .helpers.page import row_texts
 

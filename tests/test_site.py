@@ -14,7 +14,7 @@ from babel import Locale
 from bs4 import BeautifulSoup
 from mkdocs.config import load_config
 
-from gupshup_errors.model import ErrorTable
+from gupshup_errors.data.model import ErrorTable
 
 from .helpers import CONFIG, LANGUAGES
 from .helpers.interface import LUNR, interface

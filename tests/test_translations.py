@@ -11,7 +11,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from gupshup_errors.site import build_site
+from gupshup_errors.builder.site import build_site
 
 from .helpers import LANGUAGES, NEW_ENTRY, SAMPLE_LANGUAGES, SOURCE_EDIT, edit, run
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from gupshup_errors import workflow
-from gupshup_errors.i18n import CatalogProblem
+from gupshup_errors.cli import workflow
+from gupshup_errors.text.i18n import CatalogProblem
 
 from .helpers import run
 

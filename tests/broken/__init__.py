@@ -10,7 +10,7 @@ import contextlib
 import io
 from pathlib import Path
 
-from gupshup_errors import cli
+from gupshup_errors.cli import main as cli
 
 from ..helpers import make_project
 

@@ -9,7 +9,7 @@ from collections.abc import Callable
 import pytest
 from playwright.sync_api import Page, expect
 
-from gupshup_errors.model import ErrorTable
+from gupshup_errors.data.model import ErrorTable
 
 from ..helpers import LANGUAGES
 from ..helpers.browser import PHONE, Pages, axe_violations, visible_rows

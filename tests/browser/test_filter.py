@@ -7,7 +7,7 @@ import contextlib
 import pytest
 from playwright.sync_api import Page, expect
 
-from gupshup_errors.model import ErrorTable
+from gupshup_errors.data.model import ErrorTable
 
 from ..helpers import LANGUAGES
 from ..helpers.browser import BIG, CASE_TEXTS, VISIBLE_ROWS, Pages, visible_rows

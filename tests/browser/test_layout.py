@@ -9,7 +9,7 @@ import pytest
 from babel import Locale
 from playwright.sync_api import Page, expect
 
-from gupshup_errors.model import ErrorTable
+from gupshup_errors.data.model import ErrorTable
 
 from ..helpers import LANGUAGES, engines
 from ..helpers.browser import DESKTOP, Pages, axe_violations, visible_rows

@@ -9,7 +9,7 @@ from babel import Locale
 from babel.core import get_global
 from playwright.sync_api import expect
 
-from gupshup_errors.model import ErrorTable
+from gupshup_errors.data.model import ErrorTable
 
 from ..helpers import LANGUAGES, engines, pixels
 from ..helpers.browser import PHONE, Box, Pages, box, header_bottom, row

@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import Route
 from pypdf import PdfReader
 
-from gupshup_errors.model import ErrorTable
+from gupshup_errors.data.model import ErrorTable
 
 from ..helpers import LANGUAGES
 from ..helpers.browser import BIG, CASE_TEXTS, DESKTOP, PHONE, Pages, box, header_bottom, row

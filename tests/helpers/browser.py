@@ -13,7 +13,7 @@ from typing import Any
 from axe_playwright_python.base import AXE_FILE_PATH
 from playwright.sync_api import Browser, BrowserContext, Page
 
-from gupshup_errors.site import build_into
+from gupshup_errors.builder.site import build_into
 
 from .project import LANGUAGES, REPO, entries, make_project
 from .server import Hosting, serve

@@ -11,9 +11,10 @@ from typing import Any
 
 import yaml
 
-from gupshup_errors import settings, translated
-from gupshup_errors.load import load
-from gupshup_errors.problems import DataError
+from gupshup_errors.builder import settings
+from gupshup_errors.data.load import load
+from gupshup_errors.data.problems import DataError
+from gupshup_errors.records import translated
 
 REPO = Path(__file__).resolve().parents[2]
 CONFIG = REPO / "mkdocs.yml"

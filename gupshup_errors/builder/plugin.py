@@ -1,0 +1,234 @@
+"""The thin MkDocs glue: one language's config, its generated table page and its search."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import partial
+from pathlib import Path
+from typing import Literal
+
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from ..data.model import ErrorTable, Status
+from ..data.problems import DataError
+from ..fences import material
+from ..records.sources import Sources
+from ..render.pages import TABLE_SLOT, PageSource, alternates, render_page, site_name
+from ..render.template_cache import MemoryBytecodeCache
+from ..text import i18n, urls
+from . import codepages, minify, pagefiles, search, theme
+from .background import Jobs
+from .config import ErrorTableConfig
+from .dates import build_date
+from .settings import TEMPLATES, THEME, Settings, catalogs
+
+# One per process: the second language's build, and every preview rebuild, reuse the compiled theme.
+_THEME_BYTECODE = MemoryBytecodeCache()
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the site builder hands each language's build: the one reading of the data."""
+
+    table: ErrorTable
+    date: datetime
+    status: Status = field(default_factory=Status)
+    """Which translations may be out of date: their rows carry a note."""
+    jobs: Jobs | None = None
+    """Where the code pages are written while the build goes on; None: before it ends."""
+
+
+def inputs(settings: Settings) -> list[Path]:
+    """Every input of a build besides docs_dir and mkdocs.yml, for the live preview: the data
+    and its records, and the templates, catalogs and theme this plugin renders them with."""
+    extra = [settings.catalogs.extra] if settings.catalogs.extra else []
+    own = [TEMPLATES, i18n.LOCALES, *extra, THEME]
+    return [*Sources.of(settings).watched(), *own]
+
+
+class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
+    table: ErrorTable
+    date: datetime
+    status: Status
+    language: str
+    worker: search.Worker | None = None
+    page: PageSource
+    own_assets: list[str]
+    """The site's own stylesheets and scripts (from docs/), minified after the build."""
+    given: Reading | None = None
+    is_serve: bool = False
+    root_url: str
+    shell: codepages.Shell | None = None
+    jobs: Jobs | None = None
+
+    @property
+    def catalogs(self) -> i18n.Catalogs:
+        return catalogs(self.config)
+
+    def hand_over(self, given: Reading) -> None:
+        """Build from `given` rather than reading the data again: the site builder reads the
+        data once and hands the same table to every language. The language itself comes
+        through the plugin's config (its `language` option)."""
+        self.given = given
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        self.is_serve = command == "serve"
+
+    def _own_reading(self, config: MkDocsConfig) -> Reading:
+        """A bare `mkdocs build` or `mkdocs serve`: this plugin reads the data itself."""
+        settings = Settings.of(config, self.config)
+        try:
+            table = Sources.of(settings).table(require_recorded=not self.is_serve)
+            status = Sources.of(settings).review(table).status
+        except DataError as error:
+            raise PluginError(error.report()) from None
+        config.watch.extend(str(path.resolve()) for path in inputs(settings))
+        return Reading(table, build_date(settings.config_file, settings.data_file), status)
+
+    # First, so that Material's search plugin sees this build's language.
+    @event_priority(100)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # MkDocs keeps one plugin instance per process (its plugin cache), so what the site
+        # builder handed over serves this one build only, not a later bare build.
+        given, self.given = self.given or self._own_reading(config), None
+        self.table, self.date = given.table, given.date
+        self.status, self.jobs = given.status, given.jobs
+        self.language = language = self.config.language or self.config.languages[0]
+        root_url = urls.root(config.site_url)
+        # Material writes `link` into the head as hreflang links, which must be absolute; our
+        # selector (theme/partials/alternate.html) links by `path`, which works on any host.
+        config.extra["alternate"] = [
+            {
+                "name": alt.name,
+                "link": alt.url,
+                "path": alt.link,
+                "lang": alt.language,
+                "locale": alt.locale,
+                "dir": alt.direction,
+            }
+            for alt in alternates(root_url, self.config.languages, self.catalogs)
+        ]
+        config.extra["x_default"] = root_url
+        # After a custom_dir, if the site has one, so that the site can still override us.
+        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
+        config.theme["language"] = language
+        config.theme["direction"] = i18n.direction(language)
+        palette = config.theme.get("palette")
+        if isinstance(palette, list):  # a list of schemes, so there are toggles to name
+            config.theme["palette"] = theme.palette(palette, language, self.catalogs)
+        search.use_language(config, language)
+        config.site_name = site_name(language, self.catalogs)
+        config.site_url = urls.language_url(root_url, language)
+        config.site_dir = str(Path(config.site_dir) / language)
+        self.root_url = root_url
+        self.worker = None
+        self.shell = None
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        self.page = render_page(self.table, self.language, self.catalogs, self.status)
+        files.append(File.generated(config, "index.md", content=self.page.markdown))
+        shell = codepages.shell_markdown(self.root_url, self.config.languages)
+        # The shell goes first, as MkDocs renders pages in this order: the code pages are
+        # written from it while the table page, the largest, is still being built.
+        shell_file = File.generated(
+            config, codepages.SHELL_URI, content=shell, inclusion=InclusionLevel.NOT_IN_NAV
+        )
+        files = Files([shell_file, *files])
+        sources = {file.dest_uri: file.src_uri for file in files}
+        for uri, code in codepages.clashes(list(sources), self.table).items():
+            docs = Path(os.path.relpath(config.docs_dir, Path(config.config_file_path).parent))
+            raise PluginError(
+                f"{(docs / sources[uri]).as_posix()} would be written to {uri}, "
+                f"where the page of code {code} goes: rename or move it"
+            )
+        docs = Path(config.docs_dir).resolve()
+        self.own_assets = [
+            file.dest_uri
+            for file in files
+            if file.abs_src_path is not None
+            and Path(file.abs_src_path).resolve().is_relative_to(docs)
+            and minify.is_minifiable(file.dest_uri)
+        ]
+        return files
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        env.bytecode_cache = _THEME_BYTECODE
+        return env
+
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        # The sitemap's lastmod and its .gz header come from here; MkDocs would use today.
+        page.update_date = self.date.strftime("%Y-%m-%d")
+        return page
+
+    def _use_worker(self, output: str) -> str:
+        url = material.worker_url(output)
+        if url is None:
+            return output
+        self.worker = search.worker(url, self.language)
+        return search.use_worker(output, self.worker)
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        if page.file.src_uri == "index.md":
+            if TABLE_SLOT not in output:
+                raise PluginError(f"the page lost its table slot {TABLE_SLOT!r}")
+            output = output.replace(TABLE_SLOT, self.page.table, 1)
+        output = self._use_worker(output)
+        if page.file.src_uri == codepages.SHELL_URI:
+            links = alternates(self.root_url, self.config.languages, self.catalogs)
+            try:
+                self.shell = codepages.shell(output, links)
+            except codepages.ShellError as error:
+                raise PluginError(str(error)) from None
+            self._write_code_pages(Path(config.site_dir), self.shell)
+        return output
+
+    def on_post_template(
+        self, output_content: str, /, *, template_name: str, config: MkDocsConfig
+    ) -> str:
+        if template_name == "sitemap.xml":
+            try:
+                return codepages.sitemap(output_content, self.table, self.root_url, self.language)
+            except codepages.ShellError as error:
+                raise PluginError(str(error)) from None
+        return self._use_worker(output_content)  # 404.html has the search box too
+
+    # Last, so that the search plugin has written its index.
+    @event_priority(-100)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        site = Path(config.site_dir)
+        index = site / "search" / "search_index.json"
+        if index.exists():
+            try:
+                found = material.read_index(index.read_text("utf-8"))
+            except ValueError as error:
+                raise PluginError(f"{index}: {error}") from None
+            result = search.with_codes(found, self.table, self.language)
+            text = json.dumps(result, ensure_ascii=False, separators=(",", ":"))
+            index.write_text(text, encoding="utf-8")
+        for asset in self.own_assets:
+            minify.minify_file(site / asset)
+        if self.worker is not None:
+            for material_worker in site.rglob(self.worker.material):
+                path = material_worker.parent / self.worker.name
+                path.write_text(self.worker.text, encoding="utf-8")
+        if self.shell is None:
+            raise PluginError("the code pages' shell was not rendered")
+        shutil.rmtree(site / codepages.PATH_SLOT)
+
+    def _write_code_pages(self, site: Path, shell: codepages.Shell) -> None:
+        code_pages = codepages.pages(shell, self.table, self.language, self.catalogs, self.status)
+        write = partial(pagefiles.write, site, code_pages)
+        if self.jobs is None:
+            write()
+        else:
+            self.jobs.run(f"the code pages in '{self.language}'", write)

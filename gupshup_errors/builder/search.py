@@ -1,0 +1,103 @@
+"""Site search: one search document per code, and a worker that stems what readers type."""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import posixpath
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+
+from mkdocs.config.defaults import MkDocsConfig
+
+from ..data.model import ErrorCode, ErrorTable
+from ..fences import material
+from ..fences.material import SearchDocument, SearchIndex, with_worker
+from ..render.pages import render_search_worker
+from ..text.folding import fold_map
+from ..text.inline import to_plain as plain
+
+
+def code_document(row: ErrorCode, language: str) -> SearchDocument:
+    """A code's document, at its row: found by its number, name, action and API message.
+
+    The API's message is the document's tag: a reader who pastes it from a response then
+    gets this code first, above codes that merely share a word of it."""
+    doc = SearchDocument(
+        location=f"#{row.anchor}",
+        title=html.escape(f"{row.code} — {plain(row.texts[language].name)}", quote=False),
+        text=html.escape(plain(row.texts[language].action), quote=False),
+    )
+    if row.message:
+        doc["tags"] = [html.escape(row.message, quote=False)]
+    return doc
+
+
+def search_language(
+    language: str, pipeline: Sequence[str] | None, lunr: Collection[str]
+) -> tuple[list[str], list[str] | None]:
+    """lunr's `lang` and `pipeline` for a page in `language`.
+
+    Where lunr knows the language, its own stemmer and stop words. Where it does not (e.g.
+    Ukrainian), Material would fall back to English, whose stemmer, stop words and trimmer
+    (which drops every letter outside A-Z) are not for these words; the index then only
+    splits and lowercases them, so codes and whole words (and their beginnings, as Material
+    searches prefixes) are still found.
+    """
+    if language in lunr:
+        return [language], None if pipeline is None else list(pipeline)
+    return ["en"], []
+
+
+def use_language(config: MkDocsConfig, language: str) -> None:
+    """Set the search plugin's language for this build (before its own on_config runs)."""
+    options = material.search_options(config)
+    if options is not None:
+        options.lang, options.pipeline = search_language(
+            language, options.pipeline, material.lunr_languages()
+        )
+
+
+def code_documents(table: ErrorTable, language: str) -> list[SearchDocument]:
+    """One document per code, at the code's row."""
+    return [code_document(row, language) for row in table.codes]
+
+
+def with_codes(index: SearchIndex, table: ErrorTable, language: str) -> SearchIndex:
+    """The index with a document per code; the table's section keeps its title only.
+
+    Material indexes a page by its headings, so the whole table is one long section: every
+    search would hit it and lead to the top of the table. Each code is its own document
+    instead, and the rows' text is not indexed twice.
+    """
+    table_section = f"#{table.anchor}"
+    docs = [
+        SearchDocument(location=doc["location"], title=doc["title"], text="")
+        if doc["location"] == table_section
+        else doc
+        for doc in index["docs"]
+    ]
+    # The page's own document must stay first: Material groups sections under it.
+    return SearchIndex(config=index["config"], docs=docs + code_documents(table, language))
+
+
+@dataclass(frozen=True)
+class Worker:
+    """The site's search worker file, written beside Material's."""
+
+    material: str
+    name: str
+    text: str
+
+
+def worker(material_url: str, language: str) -> Worker:
+    """Our worker for `language`, wrapping the Material worker at `material_url`."""
+    material = posixpath.basename(material_url)
+    text = render_search_worker(material, fold_map(language))
+    digest = hashlib.sha256(text.encode()).hexdigest()[:8]
+    return Worker(material=material, name=f"search-stemmed.{digest}.js", text=text)
+
+
+def use_worker(page: str, worker: Worker) -> str:
+    """The page, loading `worker` instead of Material's search worker."""
+    return with_worker(page, worker.name)

@@ -1,0 +1,125 @@
+"""Build every language of the site into one folder, all or nothing."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import tempfile
+from datetime import datetime
+from functools import partial
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException, PluginError
+
+from ..data import heap
+from ..data.located import Located
+from ..data.model import ErrorTable
+from ..data.problems import Problem
+from ..records.sources import Sources
+from ..records.translated import Review
+from ..render.root import root_files
+from ..text import i18n
+from .background import JobError, Jobs
+from .dates import build_date
+from .plugin import ErrorTablePlugin, Reading
+from .settings import PLUGIN, Settings, read
+
+log = logging.getLogger("gupshup_errors.site")
+
+SiteError = MkDocsException
+"""What a build that fails, or a setting that is wrong, raises: the commands report it."""
+
+
+def build_into(
+    config_file: Path, out: Path, *, strict: bool = True, preview: bool = False
+) -> list[str]:
+    """Build every language into `out` (which must be empty); returns the languages built.
+
+    The data is read once, before anything is written, and every language is built from that
+    one reading, as are the root files. A `preview` build lets new codes show before they are
+    in the published record."""
+    settings = read(config_file)
+    for language in settings.languages:
+        try:
+            i18n.translations(language, settings.catalogs)  # a missing catalog stops it here
+        except i18n.MissingCatalogError as error:
+            raise PluginError(str(error)) from None
+    located = Sources.of(settings).located(require_recorded=not preview)
+    with heap.frozen():  # the table lives as long as the build: see heap.py
+        _build_languages(config_file, out, settings, located, strict=strict)
+    return list(settings.languages)
+
+
+def _build_languages(
+    config_file: Path, out: Path, settings: Settings, located: Located, *, strict: bool
+) -> None:
+    table = located.table
+    review = Sources.of(settings).review(table)
+    _warn_outdated(Sources.of(settings).outdated(review, located))
+    date = build_date(settings.config_file, settings.data_file)
+    try:
+        # The root files, and each language's code pages, are written while the languages
+        # build.
+        with Jobs() as jobs:
+            jobs.run(
+                "the root files", partial(_write_root_files, out, settings, table, date, review)
+            )
+            for language in settings.languages:
+                config = load_config(str(config_file), site_dir=str(out), strict=strict)
+                plugin = config.plugins[PLUGIN]
+                assert isinstance(plugin, ErrorTablePlugin)
+                plugin.config.language = language  # the language the plugin builds
+                plugin.hand_over(Reading(table, date, review.status, jobs))
+                build(config)
+    except JobError as error:
+        raise PluginError(f"the site could not be written:\n{error}") from None
+
+
+def _write_root_files(
+    out: Path, settings: Settings, table: ErrorTable, date: datetime, review: Review
+) -> None:
+    languages, status = settings.languages, review.status
+    files = root_files(table, languages, settings.site_url, date, status, settings.catalogs)
+    out.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        (out / name).write_text(text, encoding="utf-8")
+
+
+def _warn_outdated(problems: list[Problem]) -> None:
+    """Outdated translations never stop a build (their rows carry a note), but whoever builds
+    is told, in the terminal of `make site` and of the preview."""
+    if problems:
+        count = len(problems)
+        log.warning(
+            "%d %s may be out of date; the site shows a note on %s:\n%s",
+            count,
+            "translation" if count == 1 else "translations",
+            "its row" if count == 1 else "their rows",
+            "\n".join(map(str, problems)),
+        )
+
+
+def build_site(
+    config_file: Path, site_dir: Path, *, strict: bool = True, preview: bool = False
+) -> list[str]:
+    """Build beside `site_dir`, then swap it in: a failure leaves `site_dir` as it was."""
+    site_dir = site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=site_dir.parent))
+    try:
+        languages = build_into(config_file, staging, strict=strict, preview=preview)
+        _swap(staging, site_dir)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return languages
+
+
+def _swap(new: Path, target: Path) -> None:
+    old = target.with_name(f".{target.name}-old")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        target.rename(old)
+    new.rename(target)
+    shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,1 @@
+"""The command line on top: thin commands that load, hand off and set the exit status."""

@@ -1,0 +1,1 @@
+"""What commands record beside the data: published codes, translations, PO, in-place edits."""

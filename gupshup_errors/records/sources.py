@@ -1,0 +1,118 @@
+"""The data file and the records kept beside it, read together as the commands and builds need.
+
+Its paths come from the settings (mkdocs.yml); what it reads, and how the records hold the
+data, is this layer's own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from ..data import load
+from ..data.located import Located
+from ..data.model import ErrorTable
+from ..data.problems import Problem
+from . import published, translated
+from .translated import Review
+
+
+class Paths(Protocol):
+    """Where the settings say the data and its records are (builder/settings.py's Settings)."""
+
+    @property
+    def data_file(self) -> Path: ...
+    @property
+    def published_file(self) -> Path: ...
+    @property
+    def translated_file(self) -> Path: ...
+    @property
+    def languages(self) -> tuple[str, ...]: ...
+
+
+@dataclass(frozen=True)
+class Sources:
+    """Where the data and its records are, and the languages the site builds."""
+
+    data: Path
+    published: Path
+    translated: Path
+    languages: tuple[str, ...]
+    """The first is the source language."""
+
+    @classmethod
+    def of(cls, paths: Paths) -> Sources:
+        """The sources the settings name."""
+        return cls(paths.data_file, paths.published_file, paths.translated_file, paths.languages)
+
+    def located(self, *, require_recorded: bool = True) -> Located:
+        """The data checked against the published record, with where each text is written
+        (a source map); raises DataError.
+
+        `require_recorded=False` (the live preview) lets new codes show before they are in
+        the record."""
+        return load_located(
+            self.data, self.languages, self.published, require_recorded=require_recorded
+        )
+
+    def table(self, *, require_recorded: bool = True) -> ErrorTable:
+        """The data as `located` reads it, without the source map."""
+        return self.located(require_recorded=require_recorded).table
+
+    def review(self, table: ErrorTable) -> Review:
+        """The translation record held to the table; raises DataError when it is unusable.
+
+        Codes not yet in the published record are new: their translations were written with
+        them, and `make published` records them."""
+        known: set[int] = set()
+        if self.published.exists():
+            record = published.parse(self.published.read_text("utf-8"), "")[0]
+            known = set(record.entries)
+        new = [row.code for row in table.codes if row.code not in known]
+        return translated.review(self.translated, table, self.languages, str(self.data), new)
+
+    def outdated(self, review: Review, located: Located) -> list[Problem]:
+        """Each translation the review found outdated, at its line in the data file."""
+        if not review.stale:
+            return []
+        text = self.data.read_text("utf-8")
+        return review.problems(located.positions, text, str(self.data), self.languages[0])
+
+    def watched(self) -> list[Path]:
+        """The data and its records, for the live preview. A record not made yet is watched
+        through its folder, so that its creation counts."""
+        records = [
+            record if record.exists() else record.parent
+            for record in (self.published, self.translated)
+        ]
+        return [self.data, *records]
+
+
+def parse_located(
+    text: str,
+    file: str,
+    languages: Sequence[str],
+    record: published.Published | None,
+    *,
+    require_recorded: bool = False,
+) -> Located:
+    """The data file's text read as `load.parse_located` reads it, held to `record`."""
+    held = published.hold(record, require_recorded=require_recorded) if record is not None else None
+    return load.parse_located(text, file, languages, held)
+
+
+def load_located(
+    path: Path, languages: Sequence[str], record: Path, *, require_recorded: bool = False
+) -> Located:
+    """The data file at `path`, held to the record of published codes at `record`: a
+    published code without an entry, or a retired one given back to an error, is a problem
+    too; with `require_recorded`, so is a new code the record does not list yet."""
+    known, problems = published.read(record)
+    held = published.hold(known, require_recorded=require_recorded) if known is not None else None
+    return load.load_located(path, languages, held, problems)
+
+
+parse_table = load.table_only(parse_located, "parse_table")
+load_table = load.table_only(load_located, "load_table")

@@ -1,0 +1,167 @@
+"""What the translation commands write: confirmed translations, a PO file, an imported one.
+
+Files in, files out: each command reads the data and the records, hands off to translated.py
+and po.py, and writes whole files atomically, or nothing at all.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Collection
+from datetime import datetime
+from pathlib import Path
+
+from ..data.located import Located
+from ..data.model import ErrorTable
+from ..data.problems import DataError, Problem
+from . import po, translated, yamledit
+from .sources import Sources
+from .translated import TITLE, Key
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Replace the file in one step: a failure leaves the old file as it was."""
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+        Path(temporary).replace(path)
+    finally:
+        Path(temporary).unlink(missing_ok=True)
+
+
+def _record(files: Sources) -> translated.Record | None:
+    """The record, or None when there is none yet; a record that cannot be used raises."""
+    if not files.translated.exists():
+        return None
+    content, problems = translated.read(files.translated, translated.CREATE)
+    if content is None:
+        raise DataError(problems)
+    record, problems = translated.parse(
+        content, str(files.translated), files.languages, translated.TEXT_FIELDS
+    )
+    if problems:
+        raise DataError(problems)
+    return record
+
+
+def confirm(
+    files: Sources, table: ErrorTable, codes: Collection[str], languages: Collection[str]
+) -> str:
+    """Record the current source for the chosen translations (every one by default): the
+    maintainer has reviewed them. Returns what to tell the maintainer."""
+    record = _record(files)
+    if record is not None:
+        problems = translated.unknown_codes(record, table, str(files.data))
+        if problems:
+            raise DataError(problems)
+    current = translated.sources(table, files.languages, translated.TEXT_FIELDS)
+    known = {str(row.code) for row in table.codes} | {TITLE}
+    unknown = sorted(set(codes) - known)
+    if unknown:
+        raise DataError(
+            [
+                Problem(str(files.data), 1, 1, f"there is no code {code} in the data")
+                for code in unknown
+            ]
+        )
+    chosen = [
+        key
+        for key in current
+        if (not codes or (TITLE if key.code is None else str(key.code)) in codes)
+        and (not languages or key.language in languages)
+    ]
+    entries = translated.confirmed(record, current, chosen)
+    before = files.translated.read_text("utf-8") if record is not None else None
+    after = translated.render(entries)
+    if after == before:
+        return f"{files.translated}: up to date ({len(chosen)} translations checked)"
+    write_atomically(files.translated, after)
+    changed = sum(
+        1
+        for key in chosen
+        if record is None or key not in record.entries or record.entries[key].value != current[key]
+    )
+    noun = "translation" if changed == 1 else "translations"
+    return f"{files.translated}: recorded {changed} {noun} as current; commit it"
+
+
+def record_new_codes(files: Sources, table: ErrorTable, new_codes: Collection[int]) -> str | None:
+    """Record the translations of codes published just now: they were written with their
+    source. Returns what to tell the maintainer, if anything."""
+    if not new_codes:
+        return None
+    record = _record(files)
+    if record is None:
+        return f"{files.translated} does not exist yet: run `make translated` to create it"
+    current = translated.sources(table, files.languages, translated.TEXT_FIELDS)
+    chosen = [key for key in current if key.code in new_codes and key not in record.entries]
+    if not chosen:
+        return None
+    write_atomically(
+        files.translated, translated.render(translated.confirmed(record, current, chosen))
+    )
+    return f"{files.translated}: recorded the translations of the new codes"
+
+
+def export_po(
+    files: Sources,
+    located: Located,
+    review: translated.Review,
+    language: str,
+    site_url: str | None,
+    date: datetime,
+) -> str:
+    """The PO file for translators of `language`."""
+    if language == files.languages[0]:
+        raise DataError(
+            [
+                Problem(
+                    str(files.data),
+                    1,
+                    1,
+                    f"'{language}' is the source language; export a language it is translated into",
+                )
+            ]
+        )
+    places = yamledit.places(located.positions)
+    lines = {place: span.line for place, span in places.items()}
+    return po.export(located.table, review, language, lines, str(files.data), site_url, date)
+
+
+def import_po(files: Sources, located: Located, review: translated.Review, po_file: Path) -> str:
+    """Write the PO file's translations into the data and record them as current; on any
+    problem raise DataError and write nothing. Returns what to tell the translator."""
+    try:
+        content = po_file.read_bytes()
+    except OSError as error:
+        said = f"the file cannot be read: {error.strerror}"
+        raise DataError([Problem(str(po_file), 1, 1, said)], str(po_file)) from None
+    table = located.table
+    imported = po.read(content, str(po_file), table, files.languages, review.current)
+    data_text = files.data.read_text("utf-8")
+    spots = yamledit.spots(data_text, yamledit.places(located.positions))
+    new_text, changed = po.apply(
+        imported, data_text, spots, str(files.data), table, files.languages, str(po_file)
+    )
+    entries = translated.confirmed(review.record, review.current, imported.texts)
+    if new_text != data_text:
+        write_atomically(files.data, new_text)
+    write_atomically(files.translated, translated.render(entries))
+    return _summary(files, imported, changed)
+
+
+def _summary(files: Sources, imported: po.Imported, changed: list[Key]) -> str:
+    said = [
+        f"{files.data}: {len(changed)} {'text' if len(changed) == 1 else 'texts'} changed in "
+        f"'{imported.language}'; {len(imported.texts)} recorded as translated from the current "
+        "source"
+    ]
+    if imported.fuzzy or imported.empty:
+        said.append(
+            f"skipped {imported.fuzzy} fuzzy and {imported.empty} empty "
+            f"{'entry' if imported.fuzzy + imported.empty == 1 else 'entries'}: "
+            "translate them (and clear the fuzzy flag) to import them"
+        )
+    return "\n".join(said)

@@ -1,0 +1,1 @@
+"""Model + language -> text: pages, root files and exports, with no MkDocs."""

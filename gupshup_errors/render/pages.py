@@ -1,0 +1,176 @@
+"""Model + language -> page text. Pure: no MkDocs, no files written."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from ..data.model import ErrorTable, Status
+from ..text import i18n, inline, urls
+from ..text.folding import fold_map
+
+
+@dataclass(frozen=True)
+class Alternate:
+    """One language version of the site, for the selector, the root pages and search engines."""
+
+    language: str
+    name: str
+    link: str
+    """By path alone ("/repo/en/"), so that the link works whatever the host is."""
+    url: str
+    """Absolute, as canonical and hreflang links must be."""
+    locale: str
+    """The Open Graph locale ("en_US")."""
+    site_name: str
+    """The site's name in this language."""
+    direction: str
+    """"ltr" or "rtl", from Babel's locale data."""
+
+
+def alternates(
+    site_url: str | None, languages: Sequence[str], catalogs: i18n.Catalogs = i18n.PACKAGE
+) -> list[Alternate]:
+    """Every language version of the site."""
+    return [
+        Alternate(
+            language=lang,
+            name=i18n.language_name(lang),
+            link=urls.language_path(site_url, lang),
+            url=urls.language_url(site_url, lang),
+            locale=i18n.og_locale(lang),
+            site_name=site_name(lang, catalogs),
+            direction=i18n.direction(lang),
+        )
+        for lang in languages
+    ]
+
+
+def _environment() -> Environment:
+    # A fresh environment per render, so edited templates and catalogs show on the next build.
+    env = Environment(
+        loader=PackageLoader("gupshup_errors"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        extensions=["jinja2.ext.i18n"],
+    )
+    env.filters["inline"] = inline.to_html
+    env.filters["inline_unlinked"] = inline.to_html_unlinked
+    return env
+
+
+def localized(language: str, catalogs: i18n.Catalogs) -> Environment:
+    env = _environment()
+    translations = i18n.translations(language, catalogs)
+    env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
+    return env
+
+
+# Where the table goes in the page's Markdown. The table is finished HTML, so the plugin puts
+# it in after MkDocs has rendered the page: Markdown and the search indexer never parse
+# thousands of rows (the search index gets one document per code instead).
+TABLE_SLOT = "<!-- gupshup-errors: the table -->"
+
+
+@dataclass(frozen=True)
+class PageSource:
+    """The table page in one language: Markdown for MkDocs, and the table's HTML."""
+
+    markdown: str
+    """The page, with TABLE_SLOT where the table goes."""
+    table: str
+
+    def whole(self) -> str:
+        """The page as one Markdown document, the table inline."""
+        return self.markdown.replace(TABLE_SLOT, self.table, 1)
+
+
+# Rows per <tbody>: the browser skips the layout of every group off the screen, so a deep link
+# or a scroll lays out about this many rows instead of the whole table.
+ROW_GROUP = 100
+
+
+def render_page(
+    table: ErrorTable,
+    language: str,
+    catalogs: i18n.Catalogs = i18n.PACKAGE,
+    status: Status | None = None,
+) -> PageSource:
+    """The error table page in `language`; a translation that may be out of date carries a
+    note linking to the same place in the source language."""
+    env = localized(language, catalogs)
+    status = status or Status()
+    context = {
+        "table": table,
+        "title": table.title[language],
+        "rows": [(row, row.texts[language], status.row(row.code, language)) for row in table.codes],
+        "title_outdated": status.title(language),
+        "original": {
+            # Relative, as the language selector's links are: right on any host and sub-path.
+            "base": f"../{status.source}/",
+            "language": status.source,
+            "name": i18n.language_name_in(status.source, language) if status.source else "",
+        },
+        "row_group": ROW_GROUP,
+        "language": language,
+        "fold": fold_map(language),
+        "table_slot": Markup(TABLE_SLOT),
+    }
+    return PageSource(
+        markdown=env.get_template("page.md.j2").render(context),
+        table=env.get_template("table.html.j2").render(context),
+    )
+
+
+def render(table: ErrorTable, language: str, catalogs: i18n.Catalogs = i18n.PACKAGE) -> str:
+    """The Markdown source of the error table page in `language`, the table inline."""
+    return render_page(table, language, catalogs).whole()
+
+
+def site_name(language: str, catalogs: i18n.Catalogs = i18n.PACKAGE) -> str:
+    """The site's name in `language`."""
+    return i18n.translations(language, catalogs).gettext("Gupshup WhatsApp API error codes")
+
+
+def render_root(alternates: Sequence[Alternate], site_url: str | None) -> str:
+    """The site's root page: it sends a reader to their language and keeps the #fragment."""
+    template = _environment().get_template("root.html.j2")
+    return template.render(alternates=alternates, root=urls.root(site_url))
+
+
+def render_not_found(
+    table: ErrorTable,
+    alternates: Sequence[Alternate],
+    site_url: str | None,
+    catalogs: i18n.Catalogs = i18n.PACKAGE,
+) -> str:
+    """The site-wide 404 page, served at any depth: every language, links by absolute path.
+
+    A missing address that names a code (/en/1002) is sent on to that code's row.
+    """
+    sections, titles = [], []
+    for alt in alternates:
+        section = localized(alt.language, catalogs).get_template("404-section.html.j2")
+        sections.append(Markup(section.render(alt=alt, title=table.title[alt.language])))
+        titles.append(i18n.translations(alt.language, catalogs).gettext("Page not found"))
+    return (
+        _environment()
+        .get_template("404.html.j2")
+        .render(
+            alternates=alternates,
+            sections=sections,
+            titles=titles,
+            base=urls.base_path(site_url),
+            codes=[row.anchor for row in table.codes],
+        )
+    )
+
+
+def render_search_worker(material_worker: str, fold: Mapping[str, str]) -> str:
+    """The site's search worker: Material's worker (a file name beside it) plus our query fixes."""
+    template = _environment().get_template("search-worker.js.j2")
+    return template.render(material_worker=material_worker, fold=dict(fold))

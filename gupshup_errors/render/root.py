@@ -1,0 +1,53 @@
+"""The files at the site's root, beside the language folders: pure text from the model."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from xml.sax.saxutils import escape
+
+from ..data.model import ErrorTable, Status
+from ..text import i18n, urls
+from . import export
+from .pages import alternates, render_not_found, render_root
+
+
+def sitemap_index(site_url: str | None, languages: Sequence[str], date: datetime) -> str:
+    """/sitemap.xml: an index of the per-language sitemaps that MkDocs writes."""
+    lastmod = date.strftime("%Y-%m-%d")
+    entries = "".join(
+        f"  <sitemap>\n    <loc>{escape(urls.language_url(site_url, lang))}sitemap.xml</loc>\n"
+        f"    <lastmod>{lastmod}</lastmod>\n  </sitemap>\n"
+        for lang in languages
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+        f"{entries}</sitemapindex>\n"
+    )
+
+
+def robots(site_url: str | None) -> str:
+    # Crawlers read robots.txt only at a host's root; under a sub-path it is harmless and
+    # the sitemap index can still be submitted to search engines by hand.
+    return f"User-agent: *\nAllow: /\n\nSitemap: {urls.root(site_url)}sitemap.xml\n"
+
+
+def root_files(
+    table: ErrorTable,
+    languages: Sequence[str],
+    site_url: str | None,
+    date: datetime,
+    status: Status | None = None,
+    catalogs: i18n.Catalogs = i18n.PACKAGE,
+) -> dict[str, str]:
+    """Every root file by its name: redirect, 404 page, sitemap index, robots.txt, data."""
+    links = alternates(site_url, languages, catalogs)
+    return {
+        "index.html": render_root(links, site_url),
+        "404.html": render_not_found(table, links, site_url, catalogs),
+        "sitemap.xml": sitemap_index(site_url, languages, date),
+        "robots.txt": robots(site_url),
+        export.JSON_NAME: export.to_json(export.document(table, languages, site_url, status)),
+        export.SCHEMA_NAME: export.schema_text(site_url),
+    }
