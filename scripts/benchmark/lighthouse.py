@@ -76,7 +76,7 @@ def run_once(url: str, form_factor: str) -> Sample:
 
 
 def parse(report: dict[str, object]) -> Sample:
-    """The figures the README reports, from one Lighthouse JSON report."""
+    """The figures scripts/benchmark/HISTORY.md reports, from one Lighthouse JSON report."""
     audits = report["audits"]
     categories = report["categories"]
     assert isinstance(audits, dict) and isinstance(categories, dict)
