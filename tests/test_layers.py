@@ -1,0 +1,104 @@
+"""The package's plan holds: layers import only the layers below them, only the front end
+imports MkDocs or Material, and the import graph stays shallow."""
+
+from __future__ import annotations
+
+import ast
+import functools
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).parent.parent / "gupshup_errors"
+LAYERS = ("text", "data", "records", "render", "builder", "serve", "cli")
+"""Bottom to top: a layer may import the layers before it, never one after it."""
+FRONT_END = ("builder", "serve", "fences")
+"""The only packages that may import MkDocs or Material: the rest moves to another engine."""
+MAX_DEPTH = 9
+MAX_MODULES = 12
+
+
+def _name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+MODULES = {_name(path): path for path in PACKAGE.rglob("*.py")}
+
+
+def _imports(module: str) -> list[tuple[str, int]]:
+    """Every module of the package that `module` imports, anywhere in it, with the line."""
+    path = MODULES[module]
+    here = module.split(".") if path.name == "__init__.py" else module.split(".")[:-1]
+    found = []
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if isinstance(node, ast.ImportFrom):
+            base = here[: len(here) - node.level + 1] if node.level else []
+            target = ".".join([*base, *([node.module] if node.module else [])])
+            for alias in node.names:
+                name = f"{target}.{alias.name}"
+                found.append((name if name in MODULES else target, node.lineno))
+        elif isinstance(node, ast.Import):
+            found += [(alias.name, node.lineno) for alias in node.names]
+    return [(name, line) for name, line in found if name in MODULES and name != module]
+
+
+def _external(module: str) -> set[str]:
+    tree = ast.parse(MODULES[module].read_text("utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and not node.level and node.module:
+            names.add(node.module.split(".")[0])
+        elif isinstance(node, ast.Import):
+            names.update(alias.name.split(".")[0] for alias in node.names)
+    return names
+
+
+def _layer(module: str) -> str | None:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 and parts[1] in LAYERS else None
+
+
+@functools.cache
+def _depth(module: str, seen: tuple[str, ...] = ()) -> int:
+    assert module not in seen, "import cycle: " + " -> ".join((*seen, module))
+    below = [_depth(name, (*seen, module)) for name, _ in _imports(module)]
+    return 1 + max(below, default=0)
+
+
+def test_the_plan_is_read_from_the_package() -> None:
+    found = {_layer(module) for module in MODULES} - {None}
+    assert found == set(LAYERS), "a layer was added or renamed: say where it sits in LAYERS"
+
+
+@pytest.mark.parametrize("module", sorted(MODULES))
+def test_no_layer_imports_a_higher_one(module: str) -> None:
+    mine = _layer(module)
+    upward = [
+        f"line {line}: {name}"
+        for name, line in _imports(module)
+        if mine is not None
+        and (theirs := _layer(name)) is not None
+        and LAYERS.index(theirs) > LAYERS.index(mine)
+    ]
+    assert not upward, f"{module} ({mine}) imports a higher layer: {upward}"
+
+
+@pytest.mark.parametrize("module", sorted(MODULES))
+def test_only_the_front_end_imports_mkdocs_or_material(module: str) -> None:
+    if module.split(".")[1:2] and module.split(".")[1] in FRONT_END:
+        return
+    assert not _external(module) & {"mkdocs", "material"}, module
+
+
+def test_the_import_graph_is_shallow() -> None:
+    deepest = max(MODULES, key=_depth)
+    assert _depth(deepest) <= MAX_DEPTH, f"{deepest} stands {_depth(deepest)} levels deep"
+
+
+def test_every_folder_is_small_and_every_module_says_its_job() -> None:
+    for folder in {path.parent for path in MODULES.values()}:
+        assert len(list(folder.glob("*.py"))) <= MAX_MODULES, folder
+    for module, path in MODULES.items():
+        tree = ast.parse(path.read_text("utf-8"))
+        assert ast.get_docstring(tree), f"{module} has no docstring saying its job"
