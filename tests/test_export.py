@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
+import sys
 from pathlib import Path
 
 import jsonschema
@@ -18,7 +20,7 @@ from gupshup_errors.data.model import ErrorCode, ErrorTable, Texts
 from gupshup_errors.render.export import document, formatted, markdown_cell
 from gupshup_errors.text import urls
 
-from .helpers import CONFIG, DATA, LANGUAGES
+from .helpers import CONFIG, DATA, LANGUAGES, edit, entries, make_project, run
 from .helpers.interface import interface
 from .helpers.page import RETIRED_NOTE, row_texts
 
@@ -187,3 +189,73 @@ def test_markdown_export_is_one_table_per_language_with_literal_texts() -> None:
         words = interface(lang)
         headers = [th.get_text() for th in found.find_all("th")]
         assert headers == [words["code"], words["error"], words["api message"], words["meaning"]]
+
+
+# A field added to the model as a maintainer would: declared once in model.py, shown on the
+# page by one template. Every machine output must carry it without any other change.
+NEW_FIELD = """
+    cause: str | None = field(
+        default=None,
+        metadata=_field(Kind.TRANSLATED, N_("Cause"), "Why the API returns the error."),
+    )
+"""
+SHOWN = "{{ texts.action | inline }}"
+CAUSES = {"ru": "Номер не зарегистрирован", "en": "The number is not registered"}
+
+
+def _with_new_field(where: Path) -> Path:
+    """A copy of the package with `cause` declared in model.py and shown by the table's
+    template; PYTHONPATH=<the result> runs it."""
+    package = Path(__import__("gupshup_errors").__file__).parent
+    copy = where / "gupshup_errors"
+    shutil.copytree(package, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    model = copy / "data" / "model.py"
+    anchor = "\n\n\n@dataclass(frozen=True)\nclass ErrorCode:"
+    edit(model, anchor, NEW_FIELD.rstrip("\n") + anchor)
+    template = copy / "templates" / "table.html.j2"
+    edit(template, SHOWN, SHOWN + '{% if texts.cause %} <span class="gs-cause">'
+         "{{ texts.cause | inline }}</span>{% endif %}")  # fmt: skip
+    return where
+
+
+def test_a_field_declared_in_the_model_reaches_every_output(tmp_path: Path) -> None:
+    env = {"PYTHONPATH": str(_with_new_field(tmp_path / "package"))}
+    codes = entries([1002, 1003], ["ru", "en"])
+    for language, text in CAUSES.items():
+        codes[0][language]["cause"] = text
+    project = make_project(tmp_path / "project", languages=["ru", "en"], codes=codes, translated="")
+
+    def command(*args: str) -> str:
+        result = run(*args, cwd=project, env=env)
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    loaded = "from gupshup_errors.data.load import load; import sys, pathlib; "
+    loaded += "print(load(pathlib.Path(sys.argv[1]), ['ru', 'en']).find(1002).texts['en'].cause)"
+    table = run("data/errors.yml", cwd=project, env=env, program=(sys.executable, "-c", loaded))
+    assert table.stdout == f"{CAUSES['en']}\n", table.stderr
+    command("translated")
+    assert f"1002 cause en: {CAUSES['ru']}\n" in (project / "data/translated.txt").read_text()
+    command("check")
+    command("schema")
+    editor = json.loads((project / "data/errors.yml.schema.json").read_text("utf-8"))
+    block = editor["properties"]["codes"]["items"]["properties"]["en"]
+    assert "cause" in block["properties"] and "cause" not in block["required"]
+    command("build", "--site-dir", "site")
+    doc, schema = _published(project / "site")
+    assert [code["texts"]["en"].get("cause") for code in doc["codes"]] == [CAUSES["en"], None]
+    assert "cause" in schema["$defs"]["code"]["properties"]["texts"]["additionalProperties"][
+        "properties"
+    ]  # fmt: skip
+    assert list(_validator(schema).iter_errors(doc)) == []
+    rows = list(csv.DictReader(io.StringIO(command("export", "--format", "csv"))))
+    assert [row["cause_ru"] for row in rows] == [CAUSES["ru"], ""]
+    markdown_text = command("export", "--format", "markdown", "--lang", "en")
+    assert "| Cause |" in markdown_text and f"| {CAUSES['en']} |" in markdown_text
+    po = command("export", "--format", "po", "--lang", "en")
+    assert f'msgctxt "1002/cause"\nmsgid "{CAUSES["ru"]}"\nmsgstr "{CAUSES["en"]}"' in po
+    assert f"Cause: {CAUSES['en']}" in command("lookup", "1002", "--lang", "en")
+    index = json.loads((project / "site/ru/search/search_index.json").read_text("utf-8"))
+    assert any(CAUSES["ru"] in item["text"] for item in index["docs"])
+    page = BeautifulSoup((project / "site/ru/index.html").read_text("utf-8"), "html.parser")
+    assert [cell.get_text() for cell in page.select(".gs-cause")] == [CAUSES["ru"]]

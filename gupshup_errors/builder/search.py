@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from ..data.model import ErrorCode, ErrorTable
+from ..data.model import ErrorCode, ErrorTable, Kind, code_fields, kind, translated_fields
 from ..fences import material
 from ..fences.material import SearchDocument, SearchIndex, with_worker
 from ..render.pages import render_search_worker
@@ -19,17 +19,25 @@ from ..text.inline import to_plain as plain
 
 
 def code_document(row: ErrorCode, language: str) -> SearchDocument:
-    """A code's document, at its row: found by its number, name, action and API message.
+    """A code's document, at its row: found by its number and every declared text.
 
-    The API's message is the document's tag: a reader who pastes it from a response then
-    gets this code first, above codes that merely share a word of it."""
+    The title is the number and the first translated text (the name); the other translated
+    texts are its text. The provider's texts (the API's message) are its tags: a reader who
+    pastes one from a response then gets this code first, above codes that merely share a
+    word of it."""
+    texts = row.texts[language]
+    first, *others = (
+        plain(text) for item in translated_fields() if (text := getattr(texts, item.name))
+    )
     doc = SearchDocument(
         location=f"#{row.anchor}",
-        title=html.escape(f"{row.code} — {plain(row.texts[language].name)}", quote=False),
-        text=html.escape(plain(row.texts[language].action), quote=False),
+        title=html.escape(f"{row.code} — {first}", quote=False),
+        text=html.escape(" ".join(others), quote=False),
     )
-    if row.message:
-        doc["tags"] = [html.escape(row.message, quote=False)]
+    provider = (getattr(row, item.name) for item in code_fields() if kind(item) is Kind.PROVIDER)
+    tags = [html.escape(text, quote=False) for text in provider if text]
+    if tags:
+        doc["tags"] = tags
     return doc
 
 

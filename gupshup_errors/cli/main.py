@@ -16,6 +16,7 @@ from ..builder.site import SiteError, build_site
 from ..data import schema
 from ..data.load import load
 from ..data.located import Located
+from ..data.model import NOTE, ErrorCode, Kind, code_fields, kind, label, translated_fields
 from ..data.problems import DataError
 from ..records import published, sources, translated, updates
 from ..records.sources import Sources
@@ -101,19 +102,37 @@ def lookup(settings: Settings, codes: Sequence[int], language: str) -> int:
             )
             status = 1
             continue
-        texts = row.texts[language]
-        message = f"\n  API message: {row.message}" if row.message else ""
-        retired = "\n  retired: the API no longer returns this code" if row.retired else ""
+        lines = _described(row, language)
         if outdated.row(row.code, language):
             original = urls.anchor_url(settings.site_url, outdated.source, row.anchor)
-            retired += (
+            lines += (
                 f"\n  may be out of date: the '{outdated.source}' text changed after this "
                 f"translation was made; the original: {original}"
             )
         url = urls.anchor_url(settings.site_url, language, row.anchor)
         page = urls.code_page_url(settings.site_url, language, row.anchor)
-        print(f"{row.code}: {texts.name}{message}\n  {texts.action}{retired}\n  {url}\n  {page}")
+        print(f"{lines}\n  {url}\n  {page}")
     return status
+
+
+def _described(row: ErrorCode, language: str) -> str:
+    """A code's fields as `lookup` prints them: the number and the first translated text, the
+    provider's texts (labelled), the second translated text as the body, any more labelled,
+    then the flags that are set."""
+    texts = row.texts[language]
+    first, body, *more = (
+        (item, text) for item in translated_fields() if (text := getattr(texts, item.name))
+    )
+    own = [(item, value) for item in code_fields() if (value := getattr(row, item.name))]
+    lines = [f"{row.code}: {first[1]}"]
+    lines += [f"  {label(item)}: {value}" for item, value in own if kind(item) is Kind.PROVIDER]
+    lines += [f"  {body[1]}", *(f"  {label(item)}: {text}" for item, text in more)]
+    lines += [
+        f"  {item.name}: {item.metadata.get(NOTE, label(item))}"
+        for item, _ in own
+        if kind(item) is Kind.FLAG
+    ]
+    return "\n".join(lines)
 
 
 def write_export(settings: Settings, fmt: str, language: str | None) -> int:

@@ -4,12 +4,20 @@ links that go nowhere, and built languages that no entry has."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import MISSING
 
 import yaml
 
 from . import readers
 from .located import Link, Where
+from .model import translated_fields
 from .readers import Slip
+
+
+def _required_texts() -> str:
+    """The translated texts every language block needs, e.g. "'name:' and 'action:'"."""
+    required = (item for item in translated_fields() if item.default is MISSING)
+    return " and ".join(f"'{item.name}:'" for item in required)
 
 
 def languages_nowhere(
@@ -22,7 +30,7 @@ def languages_nowhere(
             Slip.at(
                 label,
                 f"the site builds '{language}', but no entry has a block for it",
-                f"add '{language}:' with 'name:' and 'action:' to every entry, or remove "
+                f"add '{language}:' with {_required_texts()} to every entry, or remove "
                 f"'{language}' from 'languages' in mkdocs.yml",
             ),
         )

@@ -13,17 +13,18 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import NamedTuple, TypeAlias
 
 from ..data.located import Positions
-from ..data.model import ErrorTable, Status, Texts
+from ..data.model import ErrorTable, Status, translated_fields
 from ..data.problems import DataError, Problem, lines
 from . import yamledit
 from .recordfile import RecordFile, RecordLine, content_lines
 
-TEXT_FIELDS = tuple(item.name for item in fields(Texts))
+TEXT_FIELDS = tuple(item.name for item in translated_fields())
+"""The translated texts of a code, as the model declares them."""
 
 TITLE = "title"
 FILE_NAME = "translated.txt"
@@ -72,7 +73,9 @@ def sources(table: ErrorTable, languages: Sequence[str], fields: Sequence[str]) 
         found[Key(None, TITLE, language)] = table.title[source]
         for row in table.codes:
             for field in fields:
-                found[Key(row.code, field, language)] = getattr(row.texts[source], field)
+                text = getattr(row.texts[source], field)
+                if text is not None:  # an optional text the source does not have
+                    found[Key(row.code, field, language)] = text
     return found
 
 

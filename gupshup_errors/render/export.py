@@ -11,27 +11,25 @@ import io
 import json
 import re
 from collections.abc import Sequence
-from pathlib import Path
 from typing import NotRequired, TypedDict
 
-from ..data.model import ErrorCode, ErrorTable, Status
+from ..data.model import ErrorCode, ErrorTable, Kind, Status, code_fields, kind, label
+from ..data.model import translated_fields as texts_fields
 from ..text import i18n, urls
+from . import published_schema
+from .published_schema import SCHEMA_VERSION
 
-# Bump when a field is removed or changes meaning; adding a field keeps the version.
-SCHEMA_VERSION = 1
 JSON_NAME = "errors.json"
 # Published as /errors.schema.json (public links to it keep working); in the package its name
 # says which file it describes, unlike the data file's editor schema.
 SCHEMA_NAME = "errors.schema.json"
-SCHEMA = Path(__file__).parent.parent / "errors.json.schema.json"
 FORMATS = ("json", "csv", "markdown")
 
-
-class TextsDoc(TypedDict):
-    name: str
-    action: str
-    outdated: NotRequired[bool]
-    """Present (true) when the source text changed after this translation was made."""
+Value = str | int | bool | None
+"""A code's own field, as JSON holds it."""
+TextsDoc = dict[str, str | bool]
+"""A code's translated texts in one language (an optional one only when given), and
+"outdated": true when the source text changed after this translation was made."""
 
 
 class TableDoc(TypedDict):
@@ -43,9 +41,8 @@ class TableDoc(TypedDict):
 
 
 class CodeDoc(TypedDict):
-    code: int
-    retired: bool
-    message: str | None
+    own: dict[str, Value]
+    """The code's own fields (model.code_fields), published beside `texts`."""
     texts: dict[str, TextsDoc]
     url: dict[str, str]
     page: dict[str, str]
@@ -60,10 +57,20 @@ class ErrorsDoc(TypedDict):
 
 
 def _texts(row: ErrorCode, language: str, status: Status) -> TextsDoc:
-    texts: TextsDoc = {"name": row.texts[language].name, "action": row.texts[language].action}
+    given = row.texts[language]
+    texts: TextsDoc = {
+        item.name: text
+        for item in texts_fields()
+        if (text := getattr(given, item.name)) is not None
+    }
     if status.row(row.code, language):
         texts["outdated"] = True
     return texts
+
+
+def _published(code: CodeDoc) -> dict[str, object]:
+    """A code as /errors.json holds it: its own fields, then its texts and links."""
+    return {**code["own"], "texts": code["texts"], "url": code["url"], "page": code["page"]}
 
 
 def document(
@@ -94,9 +101,7 @@ def document(
         "table": heading,
         "codes": [
             {
-                "code": row.code,
-                "retired": row.retired,
-                "message": row.message,
+                "own": {item.name: getattr(row, item.name) for item in code_fields()},
                 "texts": {lang: _texts(row, lang, status) for lang in languages},
                 "url": links(row.anchor),
                 "page": {
@@ -117,35 +122,41 @@ def to_json(doc: ErrorsDoc) -> str:
     head = {key: value for key, value in doc.items() if key != "codes"}
     # With codes put last and empty, the head's last two lines are '  "codes": []' and '}'.
     lines = json.dumps({**head, "codes": []}, ensure_ascii=False, indent=2).splitlines()
-    codes = ",\n".join(f"    {json.dumps(code, ensure_ascii=False)}" for code in doc["codes"])
+    codes = ",\n".join(
+        f"    {json.dumps(_published(code), ensure_ascii=False)}" for code in doc["codes"]
+    )
     return "\n".join([*lines[:-2], '  "codes": [', codes, "  ]", "}", ""])
 
 
 def schema_text(site_url: str | None) -> str:
-    """The committed JSON Schema, with its `$id` at the place the site publishes it."""
-    schema = json.loads(SCHEMA.read_text("utf-8"))
-    schema["$id"] = f"{urls.root(site_url)}{SCHEMA_NAME}"
+    """The JSON Schema of /errors.json, with its `$id` at the place the site publishes it."""
+    schema = published_schema.schema(f"{urls.root(site_url)}{SCHEMA_NAME}")
     return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
 
 
+def _cell(value: Value | None) -> str | int:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return "" if value is None else value
+
+
 def to_csv(doc: ErrorsDoc) -> str:
-    """One row per code; name, action, row link and page per language (RFC 4180)."""
+    """One row per code: its own fields, then its texts, row link and page per language
+    (RFC 4180)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     languages = doc["languages"]
+    own = [item.name for item in code_fields()]
+    texts = [item.name for item in texts_fields()]
     writer.writerow(
-        ["code", "retired", "message"]
-        + [f"{field}_{lang}" for lang in languages for field in ("name", "action", "url", "page")]
+        own + [f"{field}_{lang}" for lang in languages for field in (*texts, "url", "page")]
     )
     for code in doc["codes"]:
-        cells: list[str | int] = [
-            code["code"],
-            "true" if code["retired"] else "false",
-            code["message"] or "",
-        ]
+        cells = [_cell(code["own"][name]) for name in own]
         for lang in languages:
-            texts = code["texts"][lang]
-            cells += [texts["name"], texts["action"], code["url"][lang], code["page"][lang]]
+            given = code["texts"][lang]
+            cells += [_cell(given.get(name)) for name in texts]
+            cells += [code["url"][lang], code["page"][lang]]
         writer.writerow(cells)
     return buffer.getvalue()
 
@@ -163,23 +174,29 @@ def markdown_cell(text: str) -> str:
 
 
 def to_markdown(doc: ErrorsDoc, catalogs: i18n.Catalogs = i18n.PACKAGE) -> str:
-    """One section per language, headed by the table's title, with the page's column headers."""
+    """One section per language, headed by the table's title. Its columns, each headed by its
+    field's label: the code (linked to its row), the first translated text (linked to the
+    code's page), the provider's texts, then the other translated texts."""
+    first, *others = texts_fields()
+    provider = [item for item in code_fields() if kind(item) is Kind.PROVIDER]
+    number = next(item for item in code_fields() if kind(item) is Kind.NUMBER)
+    columns = [number, first, *provider, *others]
     sections = []
     for lang in doc["languages"]:
         gettext = i18n.translations(lang, catalogs).gettext
         lines = [
             f"## {markdown_cell(doc['table']['title'][lang])}",
             "",
-            f"| {gettext('Code')} | {gettext('Error')} | {gettext('API message')} "
-            f"| {gettext('Meaning / action')} |",
-            "| ---: | --- | --- | --- |",
+            "| " + " | ".join(gettext(label(item)) for item in columns) + " |",
+            "| ---: |" + " --- |" * (len(columns) - 1),
         ]
         for code in doc["codes"]:
             texts = code["texts"][lang]
-            link = f"[{code['code']}]({code['url'][lang]})"
-            name = f"[{markdown_cell(texts['name'])}]({code['page'][lang]})"
-            message = markdown_cell(code["message"] or "")
-            lines.append(f"| {link} | {name} | {message} | {markdown_cell(texts['action'])} |")
+            link = f"[{code['own'][number.name]}]({code['url'][lang]})"
+            name = f"[{markdown_cell(str(texts[first.name]))}]({code['page'][lang]})"
+            cells = [markdown_cell(str(code["own"][item.name] or "")) for item in provider]
+            cells += [markdown_cell(str(texts.get(item.name, ""))) for item in others]
+            lines.append(f"| {' | '.join([link, name, *cells])} |")
         sections.append("\n".join(lines) + "\n")
     return "\n".join(sections)
 
