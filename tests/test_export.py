@@ -259,3 +259,25 @@ def test_a_field_declared_in_the_model_reaches_every_output(tmp_path: Path) -> N
     assert any(CAUSES["ru"] in item["text"] for item in index["docs"])
     page = BeautifulSoup((project / "site/ru/index.html").read_text("utf-8"), "html.parser")
     assert [cell.get_text() for cell in page.select(".gs-cause")] == [CAUSES["ru"]]
+
+
+def test_an_imported_optional_text_the_block_lacks_is_a_located_refusal(tmp_path: Path) -> None:
+    env = {"PYTHONPATH": str(_with_new_field(tmp_path / "package"))}
+    codes = entries([1002], ["ru", "en"])
+    codes[0]["ru"]["cause"] = CAUSES["ru"]  # the source has it; the translation's block not yet
+    project = make_project(tmp_path / "project", languages=["ru", "en"], codes=codes, translated="")
+    exported = run("export", "--format", "po", "--lang", "en", cwd=project, env=env)
+    assert exported.returncode == 0, exported.stderr
+    empty = f'msgctxt "1002/cause"\nmsgid "{CAUSES["ru"]}"\nmsgstr ""'
+    assert empty in exported.stdout
+    po = project / "en.po"
+    translated = exported.stdout.replace(empty, empty[:-2] + f'"{CAUSES["en"]}"')
+    po.write_text(translated.replace("#, fuzzy\n", ""), "utf-8")  # as the translator leaves it
+    line = po.read_text("utf-8").splitlines().index('msgctxt "1002/cause"') + 2  # its msgid
+    before = (project / "data/errors.yml").read_bytes()
+    result = run("import", "en.po", cwd=project, env=env)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert f"en.po:{line}:" in result.stderr
+    assert "no 'cause:' line in its 'en' block" in result.stderr
+    assert (project / "data/errors.yml").read_bytes() == before

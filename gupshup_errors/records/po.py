@@ -205,6 +205,21 @@ def apply(
     """The data file's new text and the texts it changes; raises DataError (located in the
     PO file) when the data rules refuse an imported text."""
     changed = [key for key, text in imported.texts.items() if translated.text(table, key) != text]
+    # An optional text the translation's block does not hold yet has no span to replace.
+    unwritten = [
+        problem_at(
+            po_file,
+            imported.lines[key],
+            f"code {key.code} has no '{key.field}:' line in its '{key.language}' block yet",
+            f"write a '{key.field}:' line in that block of {data_file} (the import replaces "
+            "its text), then import again",
+            key,
+        )
+        for key in changed
+        if key not in spots
+    ]
+    if unwritten:
+        raise DataError(unwritten, po_file)
     new_text = yamledit.replace(data_text, [(spots[key], imported.texts[key]) for key in changed])
     try:
         new_table = load.parse(new_text, data_file, languages)
