@@ -215,6 +215,9 @@ def _with_new_field(where: Path) -> Path:
     template = copy / "templates" / "table.html.j2"
     edit(template, SHOWN, SHOWN + '{% if texts.cause %} <span class="gs-cause">'
          "{{ texts.cause | inline }}</span>{% endif %}")  # fmt: skip
+    code_page = copy / "templates" / "code-page.html.j2"
+    edit(code_page, "<dd>{{ texts.action }}</dd>", '<dd>{{ texts.action }}</dd>\n'
+         '<dt>Cause</dt><dd class="gs-cause">{{ texts.cause }}</dd>')  # fmt: skip
     return where
 
 
@@ -259,6 +262,9 @@ def test_a_field_declared_in_the_model_reaches_every_output(tmp_path: Path) -> N
     assert any(CAUSES["ru"] in item["text"] for item in index["docs"])
     page = BeautifulSoup((project / "site/ru/index.html").read_text("utf-8"), "html.parser")
     assert [cell.get_text() for cell in page.select(".gs-cause")] == [CAUSES["ru"]]
+    for code, cause in (("1002", CAUSES["en"]), ("1003", "")):
+        own = BeautifulSoup((project / f"site/en/{code}/index.html").read_text(), "html.parser")
+        assert [item.get_text() for item in own.select(".gs-cause")] == [cause]
 
 
 def test_an_imported_optional_text_the_block_lacks_is_a_located_refusal(tmp_path: Path) -> None:

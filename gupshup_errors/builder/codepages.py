@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from ..data.model import ErrorCode, ErrorTable, Status
+from ..data.model import ErrorCode, ErrorTable, Status, translated_fields
 from ..fences import material
 from ..render.pages import Alternate, localized
 from ..text import i18n, inline, urls
@@ -37,7 +37,9 @@ def _slot(name: str) -> Markup:
 
 
 _TITLE, _DESCRIPTION = _slot("Title"), _slot("Description")
-_CODE, _NAME, _MESSAGE, _ACTION = _slot("Code"), _slot("Name"), _slot("Message"), _slot("Action")
+_CODE, _NAME, _MESSAGE = _slot("Code"), _slot("Name"), _slot("Message")
+# One slot per translated field: the template chooses which it shows, and where.
+_FIELDS = {item.name: _slot(f"Field_{item.name}") for item in translated_fields()}
 _OUTDATED = _slot("Outdated")
 _RETIRED, _PREVIOUS, _NEXT, _TEXT = (
     _slot("Retired"),
@@ -45,7 +47,7 @@ _RETIRED, _PREVIOUS, _NEXT, _TEXT = (
     _slot("Next"),
     _slot("Text"),
 )
-_SLOTS = re.compile(f"({PATH_SLOT}|GupshupErrors[A-Z][a-z]+Slot)")
+_SLOTS = re.compile(f"({PATH_SLOT}|GupshupErrors[A-Z][A-Za-z_]*?Slot)")
 
 
 class ShellError(ValueError):
@@ -146,12 +148,10 @@ class _Pieces:
         template = localized(language, catalogs).get_template("code-page.html.j2")
         module = template.make_module({"original": original})
 
-        def render(macro: str, *slots: Markup) -> str:
+        def render(macro: str, *slots: Markup | Mapping[str, Markup]) -> str:
             return str(getattr(module, macro)(*slots))
 
-        body = render(
-            "body", _CODE, _NAME, _MESSAGE, _ACTION, _OUTDATED, _RETIRED, _PREVIOUS, _NEXT
-        )
+        body = render("body", _CODE, _FIELDS, _MESSAGE, _OUTDATED, _RETIRED, _PREVIOUS, _NEXT)
         return cls(
             page=_Parts.of(shell.page.replace(_BODY_SLOT, body, 1)),
             message=_Parts.of(render("message", _TEXT)),
@@ -169,8 +169,8 @@ class _Texts:
     anchor: bytes
     title: bytes
     description: bytes
-    name: bytes
-    action: bytes
+    fields: dict[str, bytes]
+    """Each translated field's HTML, by its slot."""
     name_in_link: bytes
     message: bytes
 
@@ -185,12 +185,15 @@ def _prepared(row: ErrorCode, language: str, heading: str, pieces: _Pieces) -> _
             heading.replace("%(code)s", row.anchor).replace("%(name)s", _plain(texts.name))
         ),
         description=_utf8(_plain(texts.action)),
-        # A link to a row (#1002) leads to that row in the table, one folder up.
-        name=_utf8(inline.to_html(texts.name, fragment_base="../")),
-        action=_utf8(inline.to_html(texts.action, fragment_base="../")),
+        fields={slot: _linked(getattr(texts, name)) for name, slot in _FIELDS.items()},
         name_in_link=_utf8(inline.to_html_unlinked(texts.name)),
         message=pieces.message.fill({_TEXT: message}) if message else b"",
     )
+
+
+def _linked(text: str | None) -> bytes:
+    """A text as HTML; a link to a row (#1002) leads to that row in the table, one folder up."""
+    return _utf8(inline.to_html(text, fragment_base="../")) if text else b""
 
 
 def _utf8(text: str) -> bytes:
@@ -218,13 +221,12 @@ def pages(
     texts = [_prepared(row, language, heading, pieces) for row in rows]
     for index, row in enumerate(rows):
         own = texts[index]
-        values = {
+        values: dict[str, bytes] = {
             PATH_SLOT: own.anchor,
             _TITLE: own.title,
             _DESCRIPTION: own.description,
             _CODE: own.anchor,
-            _NAME: own.name,
-            _ACTION: own.action,
+            **own.fields,
             _MESSAGE: own.message,
             _OUTDATED: (
                 pieces.outdated.fill({_CODE: own.anchor}) if status.row(row.code, language) else b""
