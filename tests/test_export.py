@@ -40,7 +40,7 @@ def _validator(schema: dict[str, object]) -> jsonschema.Draft202012Validator:
     )
 
 
-def test_published_json_is_valid_against_the_published_schema(site: Path) -> None:
+def test_published_json_is_valid_against_the_document_schema(site: Path) -> None:
     doc, schema = _published(site)
     assert schema["$id"] == f"{SITE_URL}errors.schema.json"
     assert list(_validator(schema).iter_errors(doc)) == []

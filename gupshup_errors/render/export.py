@@ -16,8 +16,8 @@ from typing import NotRequired, TypedDict
 from ..data.model import ErrorCode, ErrorTable, Kind, Status, code_fields, kind, label
 from ..data.model import translated_fields as texts_fields
 from ..text import i18n, urls
-from . import published_schema
-from .published_schema import SCHEMA_VERSION
+from . import document_schema
+from .document_schema import SCHEMA_VERSION
 
 JSON_NAME = "errors.json"
 # Published as /errors.schema.json (public links to it keep working); in the package its name
@@ -130,7 +130,7 @@ def to_json(doc: ErrorsDoc) -> str:
 
 def schema_text(site_url: str | None) -> str:
     """The JSON Schema of /errors.json, with its `$id` at the place the site publishes it."""
-    schema = published_schema.schema(f"{urls.root(site_url)}{SCHEMA_NAME}")
+    schema = document_schema.schema(f"{urls.root(site_url)}{SCHEMA_NAME}")
     return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
 
 
