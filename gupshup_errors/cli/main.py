@@ -7,7 +7,7 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
-from datetime import date
+from datetime import UTC, date, datetime
 from functools import partial
 from pathlib import Path
 
@@ -101,7 +101,7 @@ def _changes_recorded(settings: Settings, located: Located) -> bool:
             located.positions,
             str(files.data),
             text,
-            changes.today(),
+            datetime.now(UTC).date(),  # the clock, not SOURCE_DATE_EPOCH: a future is real
             files.languages[0],
         )
     if not problems:
