@@ -50,7 +50,7 @@ site: $(BIN)/.installed  ## build every language into site/, strict; a failed bu
 check: $(BIN)/.installed  ## validate data/errors.yml and the catalogs
 	$(PY) -m gupshup_errors check
 
-published: $(BIN)/.installed  ## record new codes and retirements in data/published.txt (never drops one)
+published: $(BIN)/.installed  ## record new codes and retirements in data/published.txt, and every change in data/changes.txt
 	$(PY) -m gupshup_errors published
 
 # `make translated` confirms every translation; name some with CODES="1002 title" LANGS=en.

@@ -82,10 +82,11 @@ def test_root_sitemap_indexes_every_language_sitemap(site: Path, table: ErrorTab
     assert locations == [f"{SITE_URL}{lang}/sitemap.xml" for lang in LANGUAGES]
     for lang in LANGUAGES:
         pages = ET.parse(site / lang / "sitemap.xml").getroot()
-        # The table, then every code's own page, retired ones too.
-        assert [loc.text for loc in pages.iter(f"{SITEMAP}loc")] == [f"{SITE_URL}{lang}/"] + [
-            f"{SITE_URL}{lang}/{row.code}/" for row in table.codes
-        ]
+        # The table, what changed, then every code's own page, retired ones too.
+        assert [loc.text for loc in pages.iter(f"{SITEMAP}loc")] == [
+            f"{SITE_URL}{lang}/",
+            f"{SITE_URL}{lang}/changes/",
+        ] + [f"{SITE_URL}{lang}/{row.code}/" for row in table.codes]
         packed = gzip.decompress((site / lang / "sitemap.xml.gz").read_bytes())
         assert packed == (site / lang / "sitemap.xml").read_bytes()
 

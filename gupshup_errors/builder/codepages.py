@@ -18,9 +18,9 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from ..data.model import ErrorCode, ErrorTable, Status, translated_fields
+from ..data.model import Dates, ErrorCode, ErrorTable, Status, translated_fields
 from ..fences import material
-from ..render.pages import Alternate, localized
+from ..render.pages import Alternate, localized, time_html
 from ..text import i18n, inline, urls
 from .pagefiles import CodePage
 
@@ -40,7 +40,7 @@ _TITLE, _DESCRIPTION = _slot("Title"), _slot("Description")
 _CODE, _NAME, _MESSAGE = _slot("Code"), _slot("Name"), _slot("Message")
 # One slot per translated field: the template chooses which it shows, and where.
 _FIELDS = {item.name: _slot(f"Field_{item.name}") for item in translated_fields()}
-_OUTDATED = _slot("Outdated")
+_OUTDATED, _DATES = _slot("Outdated"), _slot("Dates")
 _RETIRED, _PREVIOUS, _NEXT, _TEXT = (
     _slot("Retired"),
     _slot("Previous"),
@@ -138,6 +138,8 @@ class _Pieces:
     outdated: _Parts
     previous: _Parts
     next: _Parts
+    added: _Parts
+    changed: _Parts
 
     @classmethod
     def of(cls, shell: Shell, language: str, catalogs: i18n.Catalogs, source: str) -> _Pieces:
@@ -151,7 +153,9 @@ class _Pieces:
         def render(macro: str, *slots: Markup | Mapping[str, Markup]) -> str:
             return str(getattr(module, macro)(*slots))
 
-        body = render("body", _CODE, _FIELDS, _MESSAGE, _OUTDATED, _RETIRED, _PREVIOUS, _NEXT)
+        body = render(
+            "body", _CODE, _FIELDS, _MESSAGE, _OUTDATED, _RETIRED, _PREVIOUS, _NEXT, _DATES
+        )
         return cls(
             page=_Parts.of(shell.page.replace(_BODY_SLOT, body, 1)),
             message=_Parts.of(render("message", _TEXT)),
@@ -159,6 +163,8 @@ class _Pieces:
             outdated=_Parts.of(render("outdated", _CODE)),
             previous=_Parts.of(render("previous", _CODE, _NAME)),
             next=_Parts.of(render("next", _CODE, _NAME)),
+            added=_Parts.of(render("added", _TEXT)),
+            changed=_Parts.of(render("changed", _TEXT)),
         )
 
 
@@ -234,8 +240,20 @@ def pages(
             _RETIRED: pieces.retired if row.retired else b"",
             _PREVIOUS: _neighbour(pieces.previous, texts, index - 1),
             _NEXT: _neighbour(pieces.next, texts, index + 1),
+            _DATES: _dates(pieces, status.dates.get(row.code), language),
         }
         yield CodePage(row.anchor, pieces.page.fill(values))
+
+
+def _dates(pieces: _Pieces, dates: Dates | None, language: str) -> bytes:
+    """The code's added and changed dates, as far as the record of changes knows them."""
+    if dates is None:
+        return b""
+    shown = b""
+    for parts, day in ((pieces.added, dates.added), (pieces.changed, dates.changed)):
+        if day is not None:
+            shown += parts.fill({_TEXT: _utf8(time_html(day, language))})
+    return shown
 
 
 def _neighbour(link: _Parts, texts: Sequence[_Texts], at: int) -> bytes:

@@ -60,6 +60,9 @@ class ErrorTableConfig(base.Config):
     translated_file = c.File(exists=False, default="data/translated.txt")
     """The record of the source text each translation was made from, relative to mkdocs.yml;
     `make translated` creates it."""
+    changes_file = c.File(exists=False, default="data/changes.txt")
+    """The dated record of changes, relative to mkdocs.yml; `make published` creates it and
+    the recording commands add to it."""
     language = Language()
     """The language a bare `mkdocs build` or `mkdocs serve` builds; by default the first.
     The site builder builds every language whatever this says."""

@@ -21,7 +21,9 @@ from mkdocs.structure.pages import Page
 from ..data.model import ErrorTable, Status
 from ..data.problems import DataError
 from ..fences import material
+from ..records import changes
 from ..records.sources import Sources
+from ..render import history as changes_view
 from ..render.pages import TABLE_SLOT, PageSource, alternates, render_page, site_name
 from ..render.template_cache import MemoryBytecodeCache
 from ..text import i18n, urls
@@ -45,6 +47,8 @@ class Reading:
     """Which translations may be out of date: their rows carry a note."""
     jobs: Jobs | None = None
     """Where the code pages are written while the build goes on; None: before it ends."""
+    history: changes.Record | None = None
+    """The record of changes; None: none yet (the pages show no history)."""
 
 
 def inputs(settings: Settings) -> list[Path]:
@@ -69,6 +73,7 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
     root_url: str
     shell: codepages.Shell | None = None
     jobs: Jobs | None = None
+    history: changes.Record
 
     @property
     def catalogs(self) -> i18n.Catalogs:
@@ -87,12 +92,15 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
         """A bare `mkdocs build` or `mkdocs serve`: this plugin reads the data itself."""
         settings = Settings.of(config, self.config)
         try:
-            table = Sources.of(settings).table(require_recorded=not self.is_serve)
-            status = Sources.of(settings).review(table).status
+            files = Sources.of(settings)
+            table = files.table(require_recorded=not self.is_serve)
+            history = files.history(table)
+            status = files.status(files.review(table), history)
         except DataError as error:
             raise PluginError(error.report()) from None
         config.watch.extend(str(path.resolve()) for path in inputs(settings))
-        return Reading(table, build_date(settings.config_file, settings.data_file), status)
+        date = build_date(settings.config_file, settings.data_file)
+        return Reading(table, date, status, history=history)
 
     # First, so that Material's search plugin sees this build's language.
     @event_priority(100)
@@ -102,6 +110,7 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
         given, self.given = self.given or self._own_reading(config), None
         self.table, self.date = given.table, given.date
         self.status, self.jobs = given.status, given.jobs
+        self.history = given.history or changes.Record("", ())
         self.language = language = self.config.language or self.config.languages[0]
         root_url = urls.root(config.site_url)
         # Material writes `link` into the head as hreflang links, which must be absolute; our
@@ -118,6 +127,10 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
             for alt in alternates(root_url, self.config.languages, self.catalogs)
         ]
         config.extra["x_default"] = root_url
+        config.extra["changes_feed"] = {
+            "href": f"{urls.language_path(root_url, language)}{changes_view.FEED}",
+            "title": changes_view.feed_title(language, self.catalogs),
+        }
         # After a custom_dir, if the site has one, so that the site can still override us.
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
         config.theme["language"] = language
@@ -137,6 +150,11 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.page = render_page(self.table, self.language, self.catalogs, self.status)
         files.append(File.generated(config, "index.md", content=self.page.markdown))
+        source = self.config.languages[0]
+        changes_page = changes_view.page_markdown(
+            self.history, self.table, self.language, source, self.catalogs
+        )
+        files.append(File.generated(config, changes_view.PAGE, content=changes_page))
         shell = codepages.shell_markdown(self.root_url, self.config.languages)
         # The shell goes first, as MkDocs renders pages in this order: the code pages are
         # written from it while the table page, the largest, is still being built.
@@ -221,6 +239,15 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
             for material_worker in site.rglob(self.worker.material):
                 path = material_worker.parent / self.worker.name
                 path.write_text(self.worker.text, encoding="utf-8")
+        feed = changes_view.feed(
+            self.history,
+            self.table,
+            self.language,
+            self.config.languages[0],
+            self.root_url,
+            self.catalogs,
+        )
+        (site / changes_view.FEED).write_text(feed, encoding="utf-8")
         if self.shell is None:
             raise PluginError("the code pages' shell was not rendered")
         shutil.rmtree(site / codepages.PATH_SLOT)

@@ -28,6 +28,7 @@ class Settings:
     data_file: Path
     published_file: Path
     translated_file: Path
+    changes_file: Path
     languages: tuple[str, ...]
     """The first is the default."""
     site_url: str
@@ -44,6 +45,7 @@ class Settings:
             data_file=shown(Path(options.data_file)),
             published_file=shown(Path(options.published_file)),
             translated_file=shown(Path(options.translated_file)),
+            changes_file=shown(Path(options.changes_file)),
             languages=tuple(options.languages),
             site_url=urls.root(config.site_url),
             catalogs=catalogs(options),

@@ -15,10 +15,9 @@ from mkdocs.exceptions import MkDocsException, PluginError
 
 from ..data import heap
 from ..data.located import Located
-from ..data.model import ErrorTable
+from ..data.model import ErrorTable, Status
 from ..data.problems import Problem
 from ..records.sources import Sources
-from ..records.translated import Review
 from ..render.root import root_files
 from ..text import i18n
 from .background import JobError, Jobs
@@ -57,6 +56,8 @@ def _build_languages(
 ) -> None:
     table = located.table
     review = Sources.of(settings).review(table)
+    history = Sources.of(settings).history(table)
+    status = Sources.of(settings).status(review, history)
     _warn_outdated(Sources.of(settings).outdated(review, located))
     date = build_date(settings.config_file, settings.data_file)
     try:
@@ -64,23 +65,23 @@ def _build_languages(
         # build.
         with Jobs() as jobs:
             jobs.run(
-                "the root files", partial(_write_root_files, out, settings, table, date, review)
+                "the root files", partial(_write_root_files, out, settings, table, date, status)
             )
             for language in settings.languages:
                 config = load_config(str(config_file), site_dir=str(out), strict=strict)
                 plugin = config.plugins[PLUGIN]
                 assert isinstance(plugin, ErrorTablePlugin)
                 plugin.config.language = language  # the language the plugin builds
-                plugin.hand_over(Reading(table, date, review.status, jobs))
+                plugin.hand_over(Reading(table, date, status, jobs, history))
                 build(config)
     except JobError as error:
         raise PluginError(f"the site could not be written:\n{error}") from None
 
 
 def _write_root_files(
-    out: Path, settings: Settings, table: ErrorTable, date: datetime, review: Review
+    out: Path, settings: Settings, table: ErrorTable, date: datetime, status: Status
 ) -> None:
-    languages, status = settings.languages, review.status
+    languages = settings.languages
     files = root_files(table, languages, settings.site_url, date, status, settings.catalogs)
     out.mkdir(parents=True, exist_ok=True)
     for name, text in files.items():

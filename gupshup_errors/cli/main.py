@@ -7,6 +7,7 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from datetime import UTC, date, datetime
 from functools import partial
 from pathlib import Path
 
@@ -18,8 +19,9 @@ from ..data.load import load
 from ..data.located import Located
 from ..data.model import NOTE, ErrorCode, Kind, code_fields, kind, label, translated_fields
 from ..data.problems import DataError
-from ..records import published, sources, translated, updates
+from ..records import changes, published, sources, translated, updates
 from ..records.sources import Sources
+from ..render import history as history_text
 from ..render.export import FORMATS, document, formatted
 from ..text import i18n, urls
 from ..text.suggest import similar
@@ -56,6 +58,7 @@ def check(settings: Settings) -> int:
     else:
         table = located.table
         failed = not _translations_current(settings, located)
+        failed = not _changes_recorded(settings, located) or failed
         if not failed:
             languages = ", ".join(settings.languages)
             print(f"{settings.data_file}: {len(table.codes)} codes in {languages}: OK")
@@ -77,6 +80,30 @@ def _translations_current(settings: Settings, located: Located) -> bool:
         workflow.emit(workflow.for_data(error.problems))
         return False
     problems = Sources.of(settings).outdated(review, located)
+    if not problems:
+        return True
+    print(DataError(problems).report(), file=sys.stderr)
+    workflow.emit(workflow.for_data(problems))
+    return False
+
+
+def _changes_recorded(settings: Settings, located: Located) -> bool:
+    """Print every problem of the record of changes: a broken entry, or a change of the data
+    it does not say yet."""
+    files = Sources.of(settings)
+    record, problems = changes.read(files.changes, files.languages)
+    if record is not None:
+        text = files.data.read_text("utf-8")
+        problems = changes.check(
+            record,
+            located.table,
+            files.published_codes(),
+            located.positions,
+            str(files.data),
+            text,
+            datetime.now(UTC).date(),  # the clock, not SOURCE_DATE_EPOCH: a future is real
+            files.languages[0],
+        )
     if not problems:
         return True
     print(DataError(problems).report(), file=sys.stderr)
@@ -141,11 +168,12 @@ def write_export(settings: Settings, fmt: str, language: str | None) -> int:
     located = Sources.of(settings).located()
     table = located.table
     review = Sources.of(settings).review(table)
+    status = Sources.of(settings).status(review, Sources.of(settings).history(table))
     if fmt == "po" and language is not None:
         date, url = build_date(settings.config_file, settings.data_file), settings.site_url
         text = updates.export_po(Sources.of(settings), located, review, language, url, date)
     else:
-        doc = document(table, languages, settings.site_url, review.status)
+        doc = document(table, languages, settings.site_url, status)
         text = formatted(doc, fmt, settings.catalogs)
     # Bytes, so that the output is UTF-8 whatever the terminal's locale says.
     sys.stdout.buffer.write(text.encode("utf-8"))
@@ -153,7 +181,7 @@ def write_export(settings: Settings, fmt: str, language: str | None) -> int:
     return 0
 
 
-def record_published(settings: Settings) -> int:
+def record_published(settings: Settings, when: date) -> int:
     """Add every new code and retirement to the published record; never drop one."""
     record_file = settings.published_file
     exists = record_file.exists()
@@ -169,6 +197,7 @@ def record_published(settings: Settings) -> int:
     # A new code's translations were written with it: they are translations of its source.
     new = {row.code for row in table.codes} - set(record.entries if record else ())
     said = updates.record_new_codes(Sources.of(settings), table, new if record else ())
+    history = updates.record_changes(Sources.of(settings), table, when)
     if after == before:
         print(f"{record_file}: up to date")
     else:
@@ -176,21 +205,35 @@ def record_published(settings: Settings) -> int:
         print(f"{record_file}: updated; commit it with the change to the data")
     if said:
         print(said)
+    print(history or f"{settings.changes_file}: up to date")
     return 0
 
 
-def record_translated(settings: Settings, codes: Sequence[str], languages: Sequence[str]) -> int:
+def record_translated(
+    settings: Settings, codes: Sequence[str], languages: Sequence[str], when: date
+) -> int:
     """Record the current source for the reviewed translations (every one by default)."""
     table = Sources.of(settings).table()
-    print(updates.confirm(Sources.of(settings), table, codes, languages))
+    print(updates.confirm(Sources.of(settings), table, codes, languages, when))
     return 0
 
 
-def import_translations(settings: Settings, po_file: Path) -> int:
+def import_translations(settings: Settings, po_file: Path, when: date) -> int:
     """Write a translator's PO file back into the data; nothing is written on a problem."""
     located = Sources.of(settings).located()
     review = Sources.of(settings).review(located.table)
-    print(updates.import_po(Sources.of(settings), located, review, po_file))
+    print(updates.import_po(Sources.of(settings), located, review, po_file, when))
+    return 0
+
+
+def list_changes(settings: Settings, since: date, language: str) -> int:
+    """Print the record's entries since `since`, newest first, in `language`."""
+    files = Sources.of(settings)
+    table = files.table()
+    history = files.history(table)
+    text = history_text.since(history, table, since, language, settings.site_url, settings.catalogs)
+    sys.stdout.buffer.write(text.encode("utf-8"))
+    sys.stdout.flush()
     return 0
 
 
@@ -207,6 +250,24 @@ def _code(value: str) -> int:
     if not digits.isdigit():
         raise argparse.ArgumentTypeError(f"'{value}' is not a code: codes are numbers, e.g. 1002")
     return int(digits)
+
+
+def _date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a date: write YYYY-MM-DD") from None
+
+
+def _add_date(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--date",
+        type=_date,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="the date of the entries added to data/changes.txt (default: SOURCE_DATE_EPOCH's "
+        "day if set, else today in UTC)",
+    )
 
 
 def _code_or_title(value: str) -> str:
@@ -267,6 +328,18 @@ def _add_reading_commands(commands: argparse._SubParsersAction[argparse.Argument
     )
     out.add_argument("--format", choices=(*FORMATS, "po"), default="json", help="default: json")
     out.add_argument("--lang", help=f"only this language, {language} (default: every one)")
+    history = commands.add_parser(
+        "changes",
+        help="print what changed in the table since a date, newest first",
+        description="Print the entries of data/changes.txt (codes added, retired, changed, "
+        "translations brought up to date) since a date, newest first, with links to the codes.",
+        epilog="example:\n  gupshup-errors changes --since 2026-11-01 --lang en",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    history.add_argument(
+        "--since", type=_date, default=date.min, metavar="YYYY-MM-DD", help="default: every entry"
+    )
+    history.add_argument("--lang", help=f"{language} (default: the first in mkdocs.yml)")
 
 
 def _add_maintaining_commands(
@@ -280,9 +353,12 @@ def _add_maintaining_commands(
         description="Validate the data file, the record of published codes and the catalogs, "
         "as `make check` does; print every problem with its file, line and column.",
     )
-    commands.add_parser(
-        "published",
-        help="record every new code and retirement in data/published.txt (never drops one)",
+    _add_date(
+        commands.add_parser(
+            "published",
+            help="record every new code and retirement in data/published.txt (never drops "
+            "one), and every change in data/changes.txt",
+        )
     )
     commands.add_parser("schema", help="regenerate the data file's JSON Schema from the model")
     site = commands.add_parser(
@@ -328,6 +404,7 @@ def _add_translation_commands(
         default=[],
         help="only this language, e.g. en (repeat it for several)",
     )
+    _add_date(confirm)
     bring = commands.add_parser(
         "import",
         help="write a translator's PO file back into data/errors.yml",
@@ -341,6 +418,7 @@ def _add_translation_commands(
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     bring.add_argument("file", type=Path, metavar="FILE.po")
+    _add_date(bring)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -356,6 +434,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "schema",
             "translated",
             "import",
+            "changes",
         }:
             settings = read(args.config_file)
             languages = list(settings.languages)
@@ -366,17 +445,20 @@ def main(argv: Sequence[str] | None = None) -> int:
                 parser.error("--format po needs --lang, the language the file is translated into")
             if args.command == "check":
                 return check(settings)
+            when = getattr(args, "date", None) or changes.today()
             if args.command == "published":
-                return record_published(settings)
+                return record_published(settings, when)
             if args.command == "schema":
                 return write_schema(settings)
             if args.command == "translated":
                 unknown = [lang for lang in args.langs if lang not in languages]
                 if unknown:
                     parser.error(f"--lang {unknown[0]}: the site's languages are {languages}")
-                return record_translated(settings, args.codes, args.langs)
+                return record_translated(settings, args.codes, args.langs, when)
             if args.command == "import":
-                return import_translations(settings, args.file)
+                return import_translations(settings, args.file, when)
+            if args.command == "changes":
+                return list_changes(settings, args.since, language or languages[0])
             if args.command == "lookup":
                 return lookup(settings, args.codes, language or languages[0])
             return write_export(settings, args.format, language)

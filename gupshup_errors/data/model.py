@@ -16,6 +16,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 from dataclasses import Field, dataclass, field, fields
+from datetime import date
 from typing import Any
 
 ANCHOR = r"[a-z][a-z0-9]*(-[a-z0-9]+)*"
@@ -180,6 +181,15 @@ class ErrorTable:
 
 
 @dataclass(frozen=True)
+class Dates:
+    """When a code was added, and when its meaning last changed (a source text, or its
+    retirement), as the record of changes says; None where it does not say."""
+
+    added: date | None = None
+    changed: date | None = None
+
+
+@dataclass(frozen=True)
 class Status:
     """Which translations may be out of date: what the pages, the data and lookup show."""
 
@@ -187,6 +197,9 @@ class Status:
     """Each (code, language) with a text that may be out of date; code None: the title."""
     source: str = ""
     """The source language, which the notes on outdated translations link to."""
+
+    dates: Mapping[int, Dates] = field(default_factory=dict)
+    """When each code was added and last changed, from the record of changes."""
 
     def title(self, language: str) -> bool:
         """Whether the table's title in `language` may be out of date."""

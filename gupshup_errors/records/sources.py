@@ -7,14 +7,16 @@ data, is this layer's own.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 from typing import Protocol
 
 from ..data import load
 from ..data.located import Located
-from ..data.model import ErrorTable
-from ..data.problems import Problem
+from ..data.model import ErrorTable, Status
+from ..data.problems import DataError, Problem
+from . import changes as record_of_changes
 from . import published, translated
 from .translated import Review
 
@@ -29,6 +31,8 @@ class Paths(Protocol):
     @property
     def translated_file(self) -> Path: ...
     @property
+    def changes_file(self) -> Path: ...
+    @property
     def languages(self) -> tuple[str, ...]: ...
 
 
@@ -41,11 +45,18 @@ class Sources:
     translated: Path
     languages: tuple[str, ...]
     """The first is the source language."""
+    changes: Path
 
     @classmethod
     def of(cls, paths: Paths) -> Sources:
         """The sources the settings name."""
-        return cls(paths.data_file, paths.published_file, paths.translated_file, paths.languages)
+        return cls(
+            paths.data_file,
+            paths.published_file,
+            paths.translated_file,
+            paths.languages,
+            paths.changes_file,
+        )
 
     def located(self, *, require_recorded: bool = True) -> Located:
         """The data checked against the published record, with where each text is written
@@ -80,12 +91,41 @@ class Sources:
         text = self.data.read_text("utf-8")
         return review.problems(located.positions, text, str(self.data), self.languages[0])
 
+    def history(self, table: ErrorTable) -> record_of_changes.Record:
+        """The record of changes for a build: empty when there is none yet (`check` says so);
+        raises DataError when it cannot be read or names codes the data does not have."""
+        if not self.changes.exists():
+            return record_of_changes.Record(str(self.changes), ())
+        record, problems = record_of_changes.read(self.changes, self.languages)
+        if record is not None:
+            codes = {row.code for row in table.codes}
+            problems = [
+                problem
+                for problem in record_of_changes.check(
+                    record, table, (), None, str(self.data), "", date.max, self.languages[0]
+                )
+                if problem.code is not None and problem.code not in codes
+            ]
+        if record is None or problems:
+            raise DataError(problems)
+        return record
+
+    def status(self, review: Review, history: record_of_changes.Record) -> Status:
+        """What the pages show beside the texts: outdated translations, and each code's dates."""
+        return replace(review.status, dates=record_of_changes.dates(history))
+
+    def published_codes(self) -> set[int]:
+        """The codes the published record lists (none when it cannot be read)."""
+        if not self.published.exists():
+            return set()
+        return set(published.parse(self.published.read_text("utf-8"), "")[0].entries)
+
     def watched(self) -> list[Path]:
         """The data and its records, for the live preview. A record not made yet is watched
         through its folder, so that its creation counts."""
         records = [
             record if record.exists() else record.parent
-            for record in (self.published, self.translated)
+            for record in (self.published, self.translated, self.changes)
         ]
         return [self.data, *records]
 

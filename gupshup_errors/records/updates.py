@@ -9,13 +9,13 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Collection
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from ..data.located import Located
 from ..data.model import ErrorTable
 from ..data.problems import DataError, Problem
-from . import po, translated, yamledit
+from . import changes, po, translated, yamledit
 from .sources import Sources
 from .translated import TITLE, Key
 
@@ -29,6 +29,33 @@ def write_atomically(path: Path, text: str) -> None:
         Path(temporary).replace(path)
     finally:
         Path(temporary).unlink(missing_ok=True)
+
+
+def record_changes(
+    files: Sources,
+    table: ErrorTable,
+    when: date,
+    brought: Collection[Key] = (),
+) -> str | None:
+    """Append to the record of changes what the data says that it does not yet (new codes,
+    retirements, changed source texts), then the translations `brought` up to date. Returns
+    what to tell the maintainer, if anything; a record that lost an entry raises DataError,
+    as recording anew would date the code's history today."""
+    record = changes.require(files.changes, files.languages)
+    if record is not None:
+        problems = changes.lost(record, table, files.published_codes())
+        if problems:
+            raise DataError(problems)
+    new = changes.pending(record, table, files.languages[0], when)
+    fresh = {item.code for change in new if change.kind == changes.ADDED for item in change.items}
+    keys = [(key.code, key.field, key.language) for key in brought if key.code not in fresh]
+    new += changes.translations(keys, when)
+    if not new:
+        return None
+    before = files.changes.read_text("utf-8") if record is not None else None
+    write_atomically(files.changes, changes.appended(before, new))
+    said = ", ".join(f"{change.kind} {len(change.codes)}" for change in new)
+    return f"{files.changes}: recorded ({said}) on {when.isoformat()}; commit it"
 
 
 def _record(files: Sources) -> translated.Record | None:
@@ -47,7 +74,11 @@ def _record(files: Sources) -> translated.Record | None:
 
 
 def confirm(
-    files: Sources, table: ErrorTable, codes: Collection[str], languages: Collection[str]
+    files: Sources,
+    table: ErrorTable,
+    codes: Collection[str],
+    languages: Collection[str],
+    when: date,
 ) -> str:
     """Record the current source for the chosen translations (every one by default): the
     maintainer has reviewed them. Returns what to tell the maintainer."""
@@ -75,8 +106,16 @@ def confirm(
     entries = translated.confirmed(record, current, chosen)
     before = files.translated.read_text("utf-8") if record is not None else None
     after = translated.render(entries)
+    brought = [
+        key
+        for key in chosen
+        if record is not None
+        and (key not in record.entries or record.entries[key].value != current[key])
+    ]
+    history = record_changes(files, table, when, brought)
     if after == before:
-        return f"{files.translated}: up to date ({len(chosen)} translations checked)"
+        said = f"{files.translated}: up to date ({len(chosen)} translations checked)"
+        return said + (f"\n{history}" if history else "")
     write_atomically(files.translated, after)
     changed = sum(
         1
@@ -84,7 +123,8 @@ def confirm(
         if record is None or key not in record.entries or record.entries[key].value != current[key]
     )
     noun = "translation" if changed == 1 else "translations"
-    return f"{files.translated}: recorded {changed} {noun} as current; commit it"
+    said = f"{files.translated}: recorded {changed} {noun} as current; commit it"
+    return said + (f"\n{history}" if history else "")
 
 
 def record_new_codes(files: Sources, table: ErrorTable, new_codes: Collection[int]) -> str | None:
@@ -130,7 +170,9 @@ def export_po(
     return po.export(located.table, review, language, lines, str(files.data), site_url, date)
 
 
-def import_po(files: Sources, located: Located, review: translated.Review, po_file: Path) -> str:
+def import_po(
+    files: Sources, located: Located, review: translated.Review, po_file: Path, when: date
+) -> str:
     """Write the PO file's translations into the data and record them as current; on any
     problem raise DataError and write nothing. Returns what to tell the translator."""
     try:
@@ -146,10 +188,13 @@ def import_po(files: Sources, located: Located, review: translated.Review, po_fi
         imported, data_text, spots, str(files.data), table, files.languages, str(po_file)
     )
     entries = translated.confirmed(review.record, review.current, imported.texts)
+    stale = {item.key for item in review.stale}
+    brought = [key for key in imported.texts if key in stale]
     if new_text != data_text:
         write_atomically(files.data, new_text)
     write_atomically(files.translated, translated.render(entries))
-    return _summary(files, imported, changed)
+    history = record_changes(files, table, when, brought)
+    return _summary(files, imported, changed) + (f"\n{history}" if history else "")
 
 
 def _summary(files: Sources, imported: po.Imported, changed: list[Key]) -> str:

@@ -75,12 +75,20 @@ def _code() -> Json:
     texts = _per_language("What the code means, per language.", _texts())
     page = "The code's own page on the site, per language: a page with its own title and "
     page += "preview, for sharing and for search engines."
+    added = "When the code was added to the table (YYYY-MM-DD), from the site's record of "
+    added += "changes; null when the record does not say."
+    changed = "When the code's meaning last changed (YYYY-MM-DD): a source text, or its "
+    changed += "retirement; null when it never changed. The site's 'What changed' page and "
+    changed += "feed say what changed."
+    day = {"type": ["string", "null"], "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
     return {
         "type": "object",
-        "required": [*own, "texts", "url", "page"],
+        "required": [*own, "added", "changed", "texts", "url", "page"],
         "additionalProperties": False,
         "properties": {
             **own,
+            "added": {"description": added, **day},
+            "changed": {"description": changed, **day},
             "texts": texts,
             "url": {"$ref": "#/$defs/perLanguageUrl"},
             "page": _per_language(page, _url("^https?://.+/$")),

@@ -11,9 +11,19 @@ import io
 import json
 import re
 from collections.abc import Sequence
+from datetime import date
 from typing import NotRequired, TypedDict
 
-from ..data.model import ErrorCode, ErrorTable, Kind, Status, code_fields, kind, label
+from ..data.model import (
+    Dates,
+    ErrorCode,
+    ErrorTable,
+    Kind,
+    Status,
+    code_fields,
+    kind,
+    label,
+)
 from ..data.model import translated_fields as texts_fields
 from ..text import i18n, urls
 from . import document_schema
@@ -46,6 +56,10 @@ class CodeDoc(TypedDict):
     texts: dict[str, TextsDoc]
     url: dict[str, str]
     page: dict[str, str]
+    added: str | None
+    """When the code was added (YYYY-MM-DD), from data/changes.txt."""
+    changed: str | None
+    """When its meaning last changed: a source text, or its retirement."""
 
 
 class ErrorsDoc(TypedDict):
@@ -70,7 +84,14 @@ def _texts(row: ErrorCode, language: str, status: Status) -> TextsDoc:
 
 def _published(code: CodeDoc) -> dict[str, object]:
     """A code as /errors.json holds it: its own fields, then its texts and links."""
-    return {**code["own"], "texts": code["texts"], "url": code["url"], "page": code["page"]}
+    return {
+        **code["own"],
+        "added": code["added"],
+        "changed": code["changed"],
+        "texts": code["texts"],
+        "url": code["url"],
+        "page": code["page"],
+    }
 
 
 def document(
@@ -107,10 +128,16 @@ def document(
                 "page": {
                     lang: urls.code_page_url(site_url, lang, row.anchor) for lang in languages
                 },
+                "added": _iso(status.dates.get(row.code, Dates()).added),
+                "changed": _iso(status.dates.get(row.code, Dates()).changed),
             }
             for row in table.codes
         ],
     }
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
 
 
 def to_json(doc: ErrorsDoc) -> str:

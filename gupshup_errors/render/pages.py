@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 
+from babel.dates import format_date
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
@@ -63,6 +65,12 @@ def _environment() -> Environment:
     return env
 
 
+def time_html(day: date, language: str) -> Markup:
+    """A date for readers of `language` (CLDR's long format), machine-readable too."""
+    shown = format_date(day, format="long", locale=language)
+    return Markup('<time datetime="{}">{}</time>').format(day.isoformat(), shown)
+
+
 def localized(language: str, catalogs: i18n.Catalogs) -> Environment:
     env = _environment()
     translations = i18n.translations(language, catalogs)
@@ -108,6 +116,13 @@ def render_page(
         "table": table,
         "title": table.title[language],
         "rows": [(row, row.texts[language], status.row(row.code, language)) for row in table.codes],
+        "dates": {
+            code: (
+                time_html(dates.added, language) if dates.added else None,
+                time_html(dates.changed, language) if dates.changed else None,
+            )
+            for code, dates in status.dates.items()
+        },
         "title_outdated": status.title(language),
         "original": {
             # Relative, as the language selector's links are: right on any host and sub-path.

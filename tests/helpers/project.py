@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import shutil
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ import yaml
 from gupshup_errors.builder import settings
 from gupshup_errors.data.load import load
 from gupshup_errors.data.problems import DataError
+from gupshup_errors.records import changes as history
 from gupshup_errors.records import translated
 
 REPO = Path(__file__).resolve().parents[2]
@@ -90,6 +92,25 @@ def _all_current(data: Path, languages: Sequence[str]) -> str | None:
     return translated.render(translated.sources(table, languages, translated.TEXT_FIELDS))
 
 
+FIRST_DATE = "2026-11-01"
+"""The date of a fixture project's first entry in its record of changes."""
+
+
+def _all_added(data: Path, languages: Sequence[str]) -> str | None:
+    """The record of changes of a data file whose every code was added on FIRST_DATE, as
+    `make published` would have written it; None when the data cannot be read."""
+    try:  # the data's own languages: a settings case may build more than the repository
+        own = list(yaml.safe_load(data.read_text("utf-8"))["table"]["title"])
+        table = load(data, own)
+    except (DataError, TypeError, KeyError, yaml.YAMLError, UnicodeDecodeError):
+        try:
+            table = load(data, languages)
+        except DataError:
+            return None
+    first = history.pending(None, table, languages[0], date.fromisoformat(FIRST_DATE))
+    return history.appended(None, first)
+
+
 def _with_languages(config: str, languages: Sequence[str]) -> str:
     edited, found = re.subn(
         r"^(\s*languages:\s*)\[[^\]]*\]", rf"\g<1>[{', '.join(languages)}]", config, flags=re.M
@@ -106,6 +127,7 @@ def make_project(
     data: str | bytes | Path | None = None,
     record: str | bytes | Path | None = None,
     translated: str | bytes | Path | None = None,
+    changes: str | bytes | Path | None = None,
     files: Mapping[str, str | bytes | Path] | None = None,
     config: Callable[[str], str] | None = None,
 ) -> Path:
@@ -118,6 +140,8 @@ def make_project(
       code of `codes` published);
     - `translated`: data/translated.txt (default: the repository's with its own data, else
       every translation of the given data recorded as current, as `make translated` would);
+    - `changes`: data/changes.txt (default: the repository's with its own data, else every
+      code of the given data added on FIRST_DATE; none when the data cannot be read);
     - `files`: more files, by path relative to the project;
     - `config`: an edit of mkdocs.yml's text.
     """
@@ -139,6 +163,12 @@ def make_project(
         translated = _all_current(where / "data" / "errors.yml", languages or LANGUAGES)
     if translated is not None:
         _write(where / "data" / "translated.txt", translated)
+    if changes is None and data is not None:
+        changes = _all_added(where / "data" / "errors.yml", languages or LANGUAGES)
+        if changes is None:
+            (where / "data" / "changes.txt").unlink(missing_ok=True)
+    if changes is not None:
+        _write(where / "data" / "changes.txt", changes)
     for relative, content in (files or {}).items():
         _write(where / relative, content)
     return where
