@@ -19,7 +19,7 @@ from ..data.load import load
 from ..data.located import Located
 from ..data.model import NOTE, ErrorCode, Kind, code_fields, kind, label, translated_fields
 from ..data.problems import DataError
-from ..records import changes, published, sources, translated, updates
+from ..records import audit, changes, published, sources, translated, updates
 from ..records.sources import Sources
 from ..render import history as history_text
 from ..render.export import FORMATS, document, formatted
@@ -94,7 +94,7 @@ def _changes_recorded(settings: Settings, located: Located) -> bool:
     record, problems = changes.read(files.changes, files.languages)
     if record is not None:
         text = files.data.read_text("utf-8")
-        problems = changes.check(
+        problems = audit.check(
             record,
             located.table,
             files.published_codes(),

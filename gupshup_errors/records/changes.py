@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from ..data.located import Positions
 from ..data.model import Dates, ErrorCode, ErrorTable, Kind, code_fields, kind, translated_fields
 from ..data.problems import DataError, Problem, lines
 from ..data.syntax import read_file
@@ -81,7 +80,7 @@ class Record:
     changes: tuple[Change, ...]
 
 
-def _problem(
+def problem_at(
     file: str, line: int, message: str, hint: str, raw: str, code: int | None = None
 ) -> Problem:
     column = len(raw) - len(raw.lstrip()) + 1
@@ -127,7 +126,7 @@ def _item(kind_: str, raw: str, number: int, languages: Sequence[str]) -> Item |
     )
     if kind_ == RETIRED:
         return Item(code, line=number) if field is None and text is None else wrong
-    if field not in fields and not (kind_ == TRANSLATED and field in _translated()):
+    if field not in fields and not (kind_ == TRANSLATED and field in translated_names()):
         return f"unknown field '{field}' (the fields are {', '.join(fields)})"
     if kind_ == TRANSLATED:
         if extra not in languages[1:] or text is not None:
@@ -147,7 +146,7 @@ def _item(kind_: str, raw: str, number: int, languages: Sequence[str]) -> Item |
     return wrong
 
 
-def _translated() -> tuple[str, ...]:
+def translated_names() -> tuple[str, ...]:
     return tuple(item.name for item in translated_fields())
 
 
@@ -176,7 +175,7 @@ def parse(text: str, file: str, languages: Sequence[str]) -> tuple[Record, list[
         found = _pairs(items) if what == CHANGED else items
         if not items or found is None:
             said = "touches no code" if not items else "does not pair each 'was' with a 'now'"
-            problems.append(_problem(file, line, f"this entry {said}", _restore(file), raw))
+            problems.append(problem_at(file, line, f"this entry {said}", _restore(file), raw))
             return
         changes.append(Change(when, what, tuple(found), line, len(changes) + 1))
 
@@ -190,7 +189,7 @@ def parse(text: str, file: str, languages: Sequence[str]) -> tuple[Record, list[
             when = _date(match["date"]) if match else None
             if match is None or when is None or match["kind"] not in KINDS:
                 message = f"'{raw.strip()}' is not '<YYYY-MM-DD> {'|'.join(KINDS)}'"
-                problems.append(_problem(file, number, message, _restore(file), raw))
+                problems.append(problem_at(file, number, message, _restore(file), raw))
                 head = (date.min, "", number, raw)  # its lines are skipped with it
                 continue
             head = (when, match["kind"], number, raw)
@@ -198,11 +197,11 @@ def parse(text: str, file: str, languages: Sequence[str]) -> tuple[Record, list[
         if head is None or not head[1]:
             if head is None:
                 message = "this line belongs to no entry: an entry starts with its date"
-                problems.append(_problem(file, number, message, _restore(file), raw))
+                problems.append(problem_at(file, number, message, _restore(file), raw))
             continue
         found = _item(head[1], raw, number, languages)
         if isinstance(found, str):
-            problems.append(_problem(file, number, found, _restore(file), raw))
+            problems.append(problem_at(file, number, found, _restore(file), raw))
             head = (head[0], "", head[2], head[3])
             continue
         items.append(found)
@@ -231,7 +230,7 @@ def source_texts(row: ErrorCode, source: str) -> dict[str, str | None]:
     """A code's texts in the source language and the provider's, by field."""
     found: dict[str, str | None] = {}
     for name in source_fields():
-        holder: object = row.texts[source] if name in _translated() else row
+        holder: object = row.texts[source] if name in translated_names() else row
         found[name] = getattr(holder, name, None)
     return found
 
@@ -284,7 +283,7 @@ def translations(keys: Collection[tuple[int | None, str, str]], when: date) -> l
     """The entry saying that these translations (code, field, language) were brought up to
     date; the table's title (code None) is no code, and is left out."""
     items = [Item(code, field, language) for code, field, language in keys if code is not None]
-    order = {name: index for index, name in enumerate(_translated())}
+    order = {name: index for index, name in enumerate(translated_names())}
     items.sort(key=lambda item: (item.code, item.language or "", order.get(item.field or "", 0)))
     return [Change(when, TRANSLATED, tuple(items))] if items else []
 
@@ -330,183 +329,6 @@ def dates(record: Record) -> dict[int, Dates]:
             elif change.kind in (CHANGED, RETIRED):
                 found[code] = Dates(found.get(code, Dates()).added, change.date)
     return found
-
-
-def check(
-    record: Record,
-    table: ErrorTable,
-    published: Collection[int],
-    positions: Positions | None,
-    data_file: str,
-    data_text: str,
-    now: date,
-    source: str,
-) -> list[Problem]:
-    """Every way the record is broken (an unknown code, a date in the future or out of order,
-    a lost entry), and every change of the data it does not say yet."""
-    return _broken(record, table, published, now) + _unrecorded(
-        record, table, published, positions, data_file, data_text, source
-    )
-
-
-def _broken(
-    record: Record, table: ErrorTable, published: Collection[int], now: date
-) -> list[Problem]:
-    problems: list[Problem] = []
-    codes = {row.code for row in table.codes}
-    source = lines(_read(record.file))
-    last: Change | None = None
-    for change in record.changes:
-        raw = source[change.line - 1] if change.line <= len(source) else ""
-        where = (record.file, change.line)
-        if change.date > now:
-            problems.append(
-                _problem(
-                    *where,
-                    f"{change.date.isoformat()} is in the future (today is {now.isoformat()})",
-                    "restore the entry with git; commands date entries today, or take "
-                    "`--date YYYY-MM-DD` (not later than today)",
-                    raw,
-                )
-            )
-        if last is not None and change.date < last.date:
-            problems.append(
-                _problem(
-                    *where,
-                    f"{change.date.isoformat()} is earlier than the entry before it "
-                    f"({last.date.isoformat()}, line {last.line}): entries are oldest first",
-                    "restore the record with git: commands only append entries, dated today",
-                    raw,
-                )
-            )
-        last = change
-        for item in change.items:
-            if item.code not in codes:
-                excerpt = source[item.line - 1] if item.line <= len(source) else ""
-                problems.append(
-                    _problem(
-                        record.file,
-                        item.line,
-                        f"code {item.code} has no entry in the data file",
-                        "restore the code's entry in the data file (a published code is never "
-                        "removed: add 'retired: true' instead), or restore this record with git",
-                        excerpt,
-                        item.code,
-                    )
-                )
-    return problems
-
-
-def lost(record: Record, table: ErrorTable, published: Collection[int]) -> list[Problem]:
-    """The codes the record names that the data lacks, and the published codes whose entry
-    adding them is gone: recording anew would rewrite their history."""
-    seen = known(record).texts
-    problems = [problem for problem in _broken(record, table, published, date.max) if problem.code]
-    for code in sorted(set(published) - set(seen)):
-        if table.find(code) is not None:
-            problems.append(
-                Problem(
-                    record.file,
-                    1,
-                    1,
-                    f"code {code} was published but this record has no entry adding it: an "
-                    "entry was deleted, and the code's history with it",
-                    code=code,
-                    hint=f"restore {record.file} with git (`git checkout -- {record.file}`); "
-                    "entries are never deleted",
-                )
-            )
-    return problems
-
-
-def _read(file: str) -> str:
-    try:
-        return Path(file).read_text("utf-8")
-    except (OSError, UnicodeDecodeError):
-        return ""
-
-
-def _unrecorded(
-    record: Record,
-    table: ErrorTable,
-    published: Collection[int],
-    positions: Positions | None,
-    data_file: str,
-    data_text: str,
-    source: str,
-) -> list[Problem]:
-    seen = known(record)
-    source_lines = lines(data_text)
-    problems: list[Problem] = []
-
-    def at(code: int, field: str | None, message: str, hint: str, language: str | None) -> None:
-        span = None
-        if positions is not None:
-            span = (
-                positions.texts.get((code, field, language))
-                if field is not None
-                else positions.entries.get(code)
-            ) or positions.entries.get(code)
-        line, column = (span.line, span.column) if span else (1, 1)
-        excerpt = source_lines[line - 1] if span and line <= len(source_lines) else None
-        problems.append(
-            Problem(
-                data_file,
-                line,
-                column,
-                message,
-                code=code,
-                field=field,
-                language=language,
-                hint=hint,
-                excerpt=excerpt,
-            )
-        )
-
-    record_file = record.file
-    run = f"run `make published`, which records it in {record_file}, and commit it"
-    for row in table.codes:
-        before = seen.texts.get(row.code)
-        if before is None:
-            if row.code in published:
-                at(
-                    row.code,
-                    None,
-                    f"code {row.code} was published but {record_file} has no entry adding it: "
-                    "an entry was deleted, and the code's history with it",
-                    f"restore {record_file} with git (`git checkout -- {record_file}`); "
-                    "entries are never deleted",
-                    None,
-                )
-            else:
-                at(
-                    row.code,
-                    None,
-                    f"the new code {row.code} is not in {record_file} yet",
-                    run,
-                    None,
-                )
-            continue
-        for name, text in source_texts(row, source).items():
-            if before.get(name) != text:
-                language = source if name in _translated() else None
-                at(
-                    row.code,
-                    name,
-                    f"this text changed since {record_file} last recorded it: readers would not "
-                    "see the change",
-                    run,
-                    language,
-                )
-        if row.retired and row.code not in seen.retired:
-            at(
-                row.code,
-                "retired",
-                f"the retirement of code {row.code} is not in {record_file} yet",
-                run,
-                None,
-            )
-    return problems
 
 
 def read(path: Path, languages: Sequence[str]) -> tuple[Record | None, list[Problem]]:

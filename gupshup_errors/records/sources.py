@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import date
 from pathlib import Path
 from typing import Protocol
 
@@ -16,8 +15,8 @@ from ..data import load
 from ..data.located import Located
 from ..data.model import ErrorTable, Status
 from ..data.problems import DataError, Problem
+from . import audit, published, translated
 from . import changes as record_of_changes
-from . import published, translated
 from .translated import Review
 
 
@@ -98,14 +97,7 @@ class Sources:
             return record_of_changes.Record(str(self.changes), ())
         record, problems = record_of_changes.read(self.changes, self.languages)
         if record is not None:
-            codes = {row.code for row in table.codes}
-            problems = [
-                problem
-                for problem in record_of_changes.check(
-                    record, table, (), None, str(self.data), "", date.max, self.languages[0]
-                )
-                if problem.code is not None and problem.code not in codes
-            ]
+            problems = audit.unknown_codes(record, table)
         if record is None or problems:
             raise DataError(problems)
         return record

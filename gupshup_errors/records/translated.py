@@ -20,6 +20,7 @@ from typing import NamedTuple, TypeAlias
 from ..data.located import Positions
 from ..data.model import ErrorTable, Status, translated_fields
 from ..data.problems import DataError, Problem, lines
+from ..text import words
 from . import yamledit
 from .recordfile import RecordFile, RecordLine, content_lines
 
@@ -232,27 +233,11 @@ def confirmed(
     return entries
 
 
-_WORD = re.compile(r"\w+|\s+|[^\w\s]")
-
-
 def marked(was: str, now: str) -> tuple[str, str]:
     """The two texts with the changed words marked: [-removed-] in the old, {+added+} in the new
     (the marks of `git diff --word-diff`)."""
-    old, new = _WORD.findall(was), _WORD.findall(now)
-    before: list[str] = []
-    after: list[str] = []
-    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        removed, added = "".join(old[i1:i2]), "".join(new[j1:j2])
-        if tag == "equal":
-            before.append(removed)
-            after.append(added)
-            continue
-        if removed:
-            before.append(f"[-{removed}-]")
-        if added:
-            after.append(f"{{+{added}+}}")
-    return _escape("".join(before)), _escape("".join(after))
+    before, after = words.marked(was, now, lambda gone: f"[-{gone}-]", lambda come: f"{{+{come}+}}")
+    return _escape(before), _escape(after)
 
 
 def problem(

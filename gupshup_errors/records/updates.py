@@ -15,7 +15,7 @@ from pathlib import Path
 from ..data.located import Located
 from ..data.model import ErrorTable
 from ..data.problems import DataError, Problem
-from . import changes, po, translated, yamledit
+from . import audit, changes, po, translated, yamledit
 from .sources import Sources
 from .translated import TITLE, Key
 
@@ -43,7 +43,7 @@ def record_changes(
     as recording anew would date the code's history today."""
     record = changes.require(files.changes, files.languages)
     if record is not None:
-        problems = changes.lost(record, table, files.published_codes())
+        problems = audit.lost(record, table, files.published_codes())
         if problems:
             raise DataError(problems)
     new = changes.pending(record, table, files.languages[0], when)

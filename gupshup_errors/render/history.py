@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -16,34 +15,26 @@ from markupsafe import Markup, escape
 
 from ..data.model import ErrorTable, code_fields, label, translated_fields
 from ..records.changes import CHANGED, Change, Record
-from ..text import i18n, urls
+from ..text import i18n, urls, words
 from .pages import localized
 
 PAGE = "changes.md"
 """The page's source in every language: /<lang>/changes/."""
 FEED = "changes.xml"
 """The feed beside the table page: /<lang>/changes.xml."""
-_WORD = re.compile(r"\w+|\s+|[^\w\s]")
 
 
 def marked(was: str, now: str) -> tuple[Markup, Markup]:
     """The two texts as HTML, the removed words in <del> in the old, the added in <ins> in the
     new."""
-    old, new = _WORD.findall(was), _WORD.findall(now)
-    before: list[str] = []
-    after: list[str] = []
-    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        removed, added = escape("".join(old[i1:i2])), escape("".join(new[j1:j2]))
-        if tag == "equal":
-            before.append(removed)
-            after.append(added)
-            continue
-        if removed:
-            before.append(f"<del>{removed}</del>")
-        if added:
-            after.append(f"<ins>{added}</ins>")
-    return Markup("".join(before)), Markup("".join(after))
+    before, after = words.marked(
+        was, now, lambda gone: f"<del>{gone}</del>", lambda come: f"<ins>{come}</ins>", _html
+    )
+    return Markup(before), Markup(after)
+
+
+def _html(text: str) -> str:
+    return str(escape(text))
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,206 @@
+"""The record of changes held to the data: broken entries (a code the data lacks, a date in the
+future or out of order), lost ones, and changes of the data that the record does not say yet."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from ..data.located import Positions
+from ..data.model import ErrorTable
+from ..data.problems import Problem, lines
+from .changes import Change, Record, known, problem_at, source_texts, translated_names
+
+
+@dataclass(frozen=True)
+class _Place:
+    """Where a problem of the data goes: a text's line, else its entry's, else the top."""
+
+    positions: Positions | None
+    source: Sequence[str]
+    data_file: str
+
+    def problem(
+        self, code: int, field: str | None, message: str, hint: str, language: str | None
+    ) -> Problem:
+        span = None
+        if self.positions is not None:
+            texts, entries = self.positions.texts, self.positions.entries
+            span = texts.get((code, field, language)) if field is not None else None
+            span = span or entries.get(code)
+        line, column = (span.line, span.column) if span else (1, 1)
+        excerpt = self.source[line - 1] if span and line <= len(self.source) else None
+        return Problem(
+            self.data_file,
+            line,
+            column,
+            message,
+            code=code,
+            field=field,
+            language=language,
+            hint=hint,
+            excerpt=excerpt,
+        )
+
+
+def check(
+    record: Record,
+    table: ErrorTable,
+    published: Collection[int],
+    positions: Positions | None,
+    data_file: str,
+    data_text: str,
+    now: date,
+    source: str,
+) -> list[Problem]:
+    """Every way the record is broken (an unknown code, a date in the future or out of order,
+    a lost entry), and every change of the data it does not say yet."""
+    return _broken(record, table, now) + _unrecorded(
+        record, table, published, positions, data_file, data_text, source
+    )
+
+
+def _broken(record: Record, table: ErrorTable, now: date) -> list[Problem]:
+    """Each entry dated in the future or before the one above it, and each code an entry
+    names that the data lacks, entry by entry."""
+    problems: list[Problem] = []
+    codes = {row.code for row in table.codes}
+    source = lines(_read(record.file))
+    last: Change | None = None
+    for change in record.changes:
+        problems += _misdated(record.file, change, last, now, source)
+        problems += _unknown(record.file, change, codes, source)
+        last = change
+    return problems
+
+
+def unknown_codes(record: Record, table: ErrorTable) -> list[Problem]:
+    """Each code an entry names that the data lacks: what a build cannot show."""
+    codes = {row.code for row in table.codes}
+    source = lines(_read(record.file))
+    return [
+        problem
+        for change in record.changes
+        for problem in _unknown(record.file, change, codes, source)
+    ]
+
+
+def _misdated(
+    file: str, change: Change, last: Change | None, now: date, source: Sequence[str]
+) -> list[Problem]:
+    raw = source[change.line - 1] if change.line <= len(source) else ""
+    problems = []
+    if change.date > now:
+        message = f"{change.date.isoformat()} is in the future (today is {now.isoformat()})"
+        hint = (
+            "restore the entry with git; commands date entries today, or take "
+            "`--date YYYY-MM-DD` (not later than today)"
+        )
+        problems.append(problem_at(file, change.line, message, hint, raw))
+    if last is not None and change.date < last.date:
+        message = (
+            f"{change.date.isoformat()} is earlier than the entry before it "
+            f"({last.date.isoformat()}, line {last.line}): entries are oldest first"
+        )
+        hint = "restore the record with git: commands only append entries, dated today"
+        problems.append(problem_at(file, change.line, message, hint, raw))
+    return problems
+
+
+def _unknown(
+    file: str, change: Change, codes: Collection[int], source: Sequence[str]
+) -> list[Problem]:
+    hint = (
+        "restore the code's entry in the data file (a published code is never removed: add "
+        "'retired: true' instead), or restore this record with git"
+    )
+    return [
+        problem_at(
+            file,
+            item.line,
+            f"code {item.code} has no entry in the data file",
+            hint,
+            source[item.line - 1] if item.line <= len(source) else "",
+            item.code,
+        )
+        for item in change.items
+        if item.code not in codes
+    ]
+
+
+def lost(record: Record, table: ErrorTable, published: Collection[int]) -> list[Problem]:
+    """The codes the record names that the data lacks, and the published codes whose entry
+    adding them is gone: recording anew would rewrite their history."""
+    seen = known(record).texts
+    problems = unknown_codes(record, table)
+    for code in sorted(set(published) - set(seen)):
+        if table.find(code) is not None:
+            problems.append(
+                Problem(
+                    record.file,
+                    1,
+                    1,
+                    f"code {code} was published but this record has no entry adding it: an "
+                    "entry was deleted, and the code's history with it",
+                    code=code,
+                    hint=f"restore {record.file} with git (`git checkout -- {record.file}`); "
+                    "entries are never deleted",
+                )
+            )
+    return problems
+
+
+def _read(file: str) -> str:
+    try:
+        return Path(file).read_text("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
+def _unrecorded(
+    record: Record,
+    table: ErrorTable,
+    published: Collection[int],
+    positions: Positions | None,
+    data_file: str,
+    data_text: str,
+    source: str,
+) -> list[Problem]:
+    """Each code, text and retirement of the data that the record does not say yet."""
+    place = _Place(positions, lines(data_text), data_file)
+    seen = known(record)
+    run = f"run `make published`, which records it in {record.file}, and commit it"
+    problems: list[Problem] = []
+    for row in table.codes:
+        before = seen.texts.get(row.code)
+        if before is None:
+            problems.append(_no_entry(place, record.file, row.code, row.code in published, run))
+            continue
+        for name, text in source_texts(row, source).items():
+            if before.get(name) != text:
+                language = source if name in translated_names() else None
+                message = (
+                    f"this text changed since {record.file} last recorded it: readers would "
+                    "not see the change"
+                )
+                problems.append(place.problem(row.code, name, message, run, language))
+        if row.retired and row.code not in seen.retired:
+            message = f"the retirement of code {row.code} is not in {record.file} yet"
+            problems.append(place.problem(row.code, "retired", message, run, None))
+    return problems
+
+
+def _no_entry(place: _Place, record_file: str, code: int, published: bool, run: str) -> Problem:
+    """A code the record never added: a deleted entry if it was published, else a new code."""
+    if published:
+        message = (
+            f"code {code} was published but {record_file} has no entry adding it: an entry "
+            "was deleted, and the code's history with it"
+        )
+        hint = f"restore {record_file} with git (`git checkout -- {record_file}`); " + (
+            "entries are never deleted"
+        )
+        return place.problem(code, None, message, hint, None)
+    return place.problem(code, None, f"the new code {code} is not in {record_file} yet", run, None)
