@@ -74,6 +74,8 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
     shell: codepages.Shell | None = None
     jobs: Jobs | None = None
     history: changes.Record
+    views: list[changes_view.View]
+    """The record's entries as this language's readers see them, newest first."""
 
     @property
     def catalogs(self) -> i18n.Catalogs:
@@ -151,9 +153,9 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
         self.page = render_page(self.table, self.language, self.catalogs, self.status)
         files.append(File.generated(config, "index.md", content=self.page.markdown))
         source = self.config.languages[0]
-        changes_page = changes_view.page_markdown(
-            self.history, self.table, self.language, source, self.catalogs
-        )
+        # Made once, for the page here and for the feed once the site is written.
+        self.views = changes_view.views(self.history, self.table, self.language, self.catalogs)
+        changes_page = changes_view.page_markdown(self.views, self.language, source, self.catalogs)
         files.append(File.generated(config, changes_view.PAGE, content=changes_page))
         shell = codepages.shell_markdown(self.root_url, self.config.languages)
         # The shell goes first, as MkDocs renders pages in this order: the code pages are
@@ -240,8 +242,7 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
                 path = material_worker.parent / self.worker.name
                 path.write_text(self.worker.text, encoding="utf-8")
         feed = changes_view.feed(
-            self.history,
-            self.table,
+            self.views,
             self.language,
             self.config.languages[0],
             self.root_url,

@@ -55,10 +55,11 @@ def _build_languages(
     config_file: Path, out: Path, settings: Settings, located: Located, *, strict: bool
 ) -> None:
     table = located.table
-    review = Sources.of(settings).review(table)
-    history = Sources.of(settings).history(table)
-    status = Sources.of(settings).status(review, history)
-    _warn_outdated(Sources.of(settings).outdated(review, located))
+    files = Sources.of(settings)
+    review = files.review(table)
+    history = files.history(table)
+    status = files.status(review, history)
+    _warn_outdated(files.outdated(review, located))
     date = build_date(settings.config_file, settings.data_file)
     try:
         # The root files, and each language's code pages, are written while the languages

@@ -46,15 +46,23 @@ exit status: 0 on success, 1 on a problem (unknown code, invalid data), 2 on wro
 """
 
 
+def _reported(error: DataError) -> bool:
+    """Print the error's problems, and annotate them on a pull request; True when it has
+    none."""
+    if not error.problems:
+        return True
+    print(error.report(), file=sys.stderr)
+    workflow.emit(workflow.for_data(error.problems))
+    return False
+
+
 def check(settings: Settings) -> int:
     """Validate the data, the published record and the catalogs; print every problem."""
     failed = False
     try:
         located = Sources.of(settings).located()
     except DataError as error:
-        print(error.report(), file=sys.stderr)
-        workflow.emit(workflow.for_data(error.problems))
-        failed = True
+        failed = not _reported(error)
     else:
         table = located.table
         failed = not _translations_current(settings, located)
@@ -73,18 +81,12 @@ def check(settings: Settings) -> int:
 
 def _translations_current(settings: Settings, located: Located) -> bool:
     """Print every translation that may be out of date (or why the record is unusable)."""
+    files = Sources.of(settings)
     try:
-        review = Sources.of(settings).review(located.table)
+        review = files.review(located.table)
     except DataError as error:
-        print(error.report(), file=sys.stderr)
-        workflow.emit(workflow.for_data(error.problems))
-        return False
-    problems = Sources.of(settings).outdated(review, located)
-    if not problems:
-        return True
-    print(DataError(problems).report(), file=sys.stderr)
-    workflow.emit(workflow.for_data(problems))
-    return False
+        return _reported(error)
+    return _reported(DataError(files.outdated(review, located)))
 
 
 def _changes_recorded(settings: Settings, located: Located) -> bool:
@@ -104,18 +106,15 @@ def _changes_recorded(settings: Settings, located: Located) -> bool:
             datetime.now(UTC).date(),  # the clock, not SOURCE_DATE_EPOCH: a future is real
             files.languages[0],
         )
-    if not problems:
-        return True
-    print(DataError(problems).report(), file=sys.stderr)
-    workflow.emit(workflow.for_data(problems))
-    return False
+    return _reported(DataError(problems))
 
 
 def lookup(settings: Settings, codes: Sequence[int], language: str) -> int:
     """Print each code's name, API message, action, row link and page; an unknown code is an
     error."""
-    table = Sources.of(settings).table()
-    outdated = Sources.of(settings).review(table).status
+    files = Sources.of(settings)
+    table = files.table()
+    outdated = files.review(table).status
     status = 0
     for number in codes:
         row = table.find(number)
@@ -165,13 +164,14 @@ def _described(row: ErrorCode, language: str) -> str:
 def write_export(settings: Settings, fmt: str, language: str | None) -> int:
     """Write the table in `fmt` to standard output, in one language or every one."""
     languages = [language] if language else list(settings.languages)
-    located = Sources.of(settings).located()
+    files = Sources.of(settings)
+    located = files.located()
     table = located.table
-    review = Sources.of(settings).review(table)
-    status = Sources.of(settings).status(review, Sources.of(settings).history(table))
+    review = files.review(table)
+    status = files.status(review, files.history(table))
     if fmt == "po" and language is not None:
         date, url = build_date(settings.config_file, settings.data_file), settings.site_url
-        text = updates.export_po(Sources.of(settings), located, review, language, url, date)
+        text = updates.export_po(files, located, review, language, url, date)
     else:
         doc = document(table, languages, settings.site_url, status)
         text = formatted(doc, fmt, settings.catalogs)
@@ -196,8 +196,9 @@ def record_published(settings: Settings, when: date) -> int:
     after = published.render(record, table)
     # A new code's translations were written with it: they are translations of its source.
     new = {row.code for row in table.codes} - set(record.entries if record else ())
-    said = updates.record_new_codes(Sources.of(settings), table, new if record else ())
-    history = updates.record_changes(Sources.of(settings), table, when)
+    files = Sources.of(settings)
+    said = updates.record_new_codes(files, table, new if record else ())
+    history = updates.record_changes(files, table, when)
     if after == before:
         print(f"{record_file}: up to date")
     else:
@@ -213,16 +214,17 @@ def record_translated(
     settings: Settings, codes: Sequence[str], languages: Sequence[str], when: date
 ) -> int:
     """Record the current source for the reviewed translations (every one by default)."""
-    table = Sources.of(settings).table()
-    print(updates.confirm(Sources.of(settings), table, codes, languages, when))
+    files = Sources.of(settings)
+    print(updates.confirm(files, files.table(), codes, languages, when))
     return 0
 
 
 def import_translations(settings: Settings, po_file: Path, when: date) -> int:
     """Write a translator's PO file back into the data; nothing is written on a problem."""
-    located = Sources.of(settings).located()
-    review = Sources.of(settings).review(located.table)
-    print(updates.import_po(Sources.of(settings), located, review, po_file, when))
+    files = Sources.of(settings)
+    located = files.located()
+    review = files.review(located.table)
+    print(updates.import_po(files, located, review, po_file, when))
     return 0
 
 
@@ -472,8 +474,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         serve(args.config_file, build, args.host, args.port)
         return 0
     except DataError as error:
-        print(error.report(), file=sys.stderr)
-        workflow.emit(workflow.for_data(error.problems))
+        _reported(error)
     except (SiteError, i18n.MissingCatalogError) as error:
         print(f"error: {error}", file=sys.stderr)
     return 1

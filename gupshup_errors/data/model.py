@@ -135,6 +135,10 @@ def translated_fields() -> tuple[Field[Any], ...]:
     return fields(Texts)
 
 
+TEXT_FIELDS = tuple(item.name for item in translated_fields())
+"""The names of a code's translated texts, in their declared order."""
+
+
 def code_fields() -> tuple[Field[Any], ...]:
     """A code's own fields (flags, numbers, the provider's texts), in their declared order."""
     return tuple(item for item in fields(ErrorCode) if KIND in item.metadata)

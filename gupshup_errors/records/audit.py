@@ -9,9 +9,9 @@ from datetime import date
 from pathlib import Path
 
 from ..data.located import Positions
-from ..data.model import ErrorTable
+from ..data.model import TEXT_FIELDS, ErrorTable
 from ..data.problems import Problem, lines
-from .changes import Change, Record, known, problem_at, source_texts, translated_names
+from .changes import Change, Record, known, line_problem, source_texts
 
 
 @dataclass(frozen=True)
@@ -98,14 +98,14 @@ def _misdated(
             "restore the entry with git; commands date entries today, or take "
             "`--date YYYY-MM-DD` (not later than today)"
         )
-        problems.append(problem_at(file, change.line, message, hint, raw))
+        problems.append(line_problem(file, change.line, message, hint, raw))
     if last is not None and change.date < last.date:
         message = (
             f"{change.date.isoformat()} is earlier than the entry before it "
             f"({last.date.isoformat()}, line {last.line}): entries are oldest first"
         )
         hint = "restore the record with git: commands only append entries, dated today"
-        problems.append(problem_at(file, change.line, message, hint, raw))
+        problems.append(line_problem(file, change.line, message, hint, raw))
     return problems
 
 
@@ -117,7 +117,7 @@ def _unknown(
         "'retired: true' instead), or restore this record with git"
     )
     return [
-        problem_at(
+        line_problem(
             file,
             item.line,
             f"code {item.code} has no entry in the data file",
@@ -180,7 +180,7 @@ def _unrecorded(
             continue
         for name, text in source_texts(row, source).items():
             if before.get(name) != text:
-                language = source if name in translated_names() else None
+                language = source if name in TEXT_FIELDS else None
                 message = (
                     f"this text changed since {record.file} last recorded it: readers would "
                     "not see the change"

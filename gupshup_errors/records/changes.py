@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from ..data.model import Dates, ErrorCode, ErrorTable, Kind, code_fields, kind, translated_fields
+from ..data.model import TEXT_FIELDS, Dates, ErrorCode, ErrorTable, Kind, code_fields, kind
 from ..data.problems import DataError, Problem, lines
 from ..data.syntax import read_file
 
@@ -37,11 +37,11 @@ _ITEM = re.compile(
 )
 
 
-def source_fields() -> tuple[str, ...]:
-    """The texts of a code whose change is a change of its meaning: the source language's
-    translated texts and the provider's own."""
-    own = tuple(item.name for item in code_fields() if kind(item) is Kind.PROVIDER)
-    return tuple(item.name for item in translated_fields()) + own
+SOURCE_FIELDS = TEXT_FIELDS + tuple(
+    item.name for item in code_fields() if kind(item) is Kind.PROVIDER
+)
+"""The texts of a code whose change is a change of its meaning: the source language's
+translated texts and the provider's own, as the model declares them."""
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,7 @@ class Record:
     changes: tuple[Change, ...]
 
 
-def problem_at(
+def line_problem(
     file: str, line: int, message: str, hint: str, raw: str, code: int | None = None
 ) -> Problem:
     column = len(raw) - len(raw.lstrip()) + 1
@@ -108,7 +108,6 @@ def _text(raw: str | None) -> tuple[bool, str | None]:
 def _item(kind_: str, raw: str, number: int, languages: Sequence[str]) -> Item | str:
     """One indented line of an entry of `kind_`, or what it should look like."""
     match = _ITEM.fullmatch(raw.strip())
-    fields = source_fields()
     shapes = {
         ADDED: "'<code> <field>: \"<text>\"'",
         CHANGED: "'<code> <field> was: \"<text>\"' or '<code> <field> now: \"<text>\"'",
@@ -126,8 +125,8 @@ def _item(kind_: str, raw: str, number: int, languages: Sequence[str]) -> Item |
     )
     if kind_ == RETIRED:
         return Item(code, line=number) if field is None and text is None else wrong
-    if field not in fields and not (kind_ == TRANSLATED and field in translated_names()):
-        return f"unknown field '{field}' (the fields are {', '.join(fields)})"
+    if field not in SOURCE_FIELDS:
+        return f"unknown field '{field}' (the fields are {', '.join(SOURCE_FIELDS)})"
     if kind_ == TRANSLATED:
         if extra not in languages[1:] or text is not None:
             return f"{wrong}; the language is one of {', '.join(languages[1:])}"
@@ -144,10 +143,6 @@ def _item(kind_: str, raw: str, number: int, languages: Sequence[str]) -> Item |
             else Item(code, field, now=value, line=number)
         )
     return wrong
-
-
-def translated_names() -> tuple[str, ...]:
-    return tuple(item.name for item in translated_fields())
 
 
 def _pairs(items: list[Item]) -> list[Item] | None:
@@ -175,7 +170,7 @@ def parse(text: str, file: str, languages: Sequence[str]) -> tuple[Record, list[
         found = _pairs(items) if what == CHANGED else items
         if not items or found is None:
             said = "touches no code" if not items else "does not pair each 'was' with a 'now'"
-            problems.append(problem_at(file, line, f"this entry {said}", _restore(file), raw))
+            problems.append(line_problem(file, line, f"this entry {said}", _restore(file), raw))
             return
         changes.append(Change(when, what, tuple(found), line, len(changes) + 1))
 
@@ -189,7 +184,7 @@ def parse(text: str, file: str, languages: Sequence[str]) -> tuple[Record, list[
             when = _date(match["date"]) if match else None
             if match is None or when is None or match["kind"] not in KINDS:
                 message = f"'{raw.strip()}' is not '<YYYY-MM-DD> {'|'.join(KINDS)}'"
-                problems.append(problem_at(file, number, message, _restore(file), raw))
+                problems.append(line_problem(file, number, message, _restore(file), raw))
                 head = (date.min, "", number, raw)  # its lines are skipped with it
                 continue
             head = (when, match["kind"], number, raw)
@@ -197,11 +192,11 @@ def parse(text: str, file: str, languages: Sequence[str]) -> tuple[Record, list[
         if head is None or not head[1]:
             if head is None:
                 message = "this line belongs to no entry: an entry starts with its date"
-                problems.append(problem_at(file, number, message, _restore(file), raw))
+                problems.append(line_problem(file, number, message, _restore(file), raw))
             continue
         found = _item(head[1], raw, number, languages)
         if isinstance(found, str):
-            problems.append(problem_at(file, number, found, _restore(file), raw))
+            problems.append(line_problem(file, number, found, _restore(file), raw))
             head = (head[0], "", head[2], head[3])
             continue
         items.append(found)
@@ -229,8 +224,8 @@ def today(given: str | None = None) -> date:
 def source_texts(row: ErrorCode, source: str) -> dict[str, str | None]:
     """A code's texts in the source language and the provider's, by field."""
     found: dict[str, str | None] = {}
-    for name in source_fields():
-        holder: object = row.texts[source] if name in translated_names() else row
+    for name in SOURCE_FIELDS:
+        holder: object = row.texts[source] if name in TEXT_FIELDS else row
         found[name] = getattr(holder, name, None)
     return found
 
@@ -283,7 +278,7 @@ def translations(keys: Collection[tuple[int | None, str, str]], when: date) -> l
     """The entry saying that these translations (code, field, language) were brought up to
     date; the table's title (code None) is no code, and is left out."""
     items = [Item(code, field, language) for code, field, language in keys if code is not None]
-    order = {name: index for index, name in enumerate(translated_names())}
+    order = {name: index for index, name in enumerate(TEXT_FIELDS)}
     items.sort(key=lambda item: (item.code, item.language or "", order.get(item.field or "", 0)))
     return [Change(when, TRANSLATED, tuple(items))] if items else []
 

@@ -22,7 +22,7 @@ from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import PoFileError, read_po, write_po
 
 from ..data import load
-from ..data.model import ErrorTable
+from ..data.model import TEXT_FIELDS, ErrorTable
 from ..data.problems import DataError, Problem
 from ..text import i18n, urls
 from . import translated, yamledit
@@ -109,8 +109,8 @@ def _key(message: Message, language: str, table: ErrorTable) -> Key | tuple[str,
     key = Key(int(found.group("code")), found.group("field"), language)
     if table.find(int(found.group("code"))) is None:
         return f"code {key.code} has no entry in the data", "export the file again", key
-    if key.field not in translated.TEXT_FIELDS:
-        fields = ", ".join(translated.TEXT_FIELDS)
+    if key.field not in TEXT_FIELDS:
+        fields = ", ".join(TEXT_FIELDS)
         return f"unknown field '{key.field}'", f"the fields are {fields}", key
     return key
 

@@ -76,10 +76,7 @@ class Sources:
 
         Codes not yet in the published record are new: their translations were written with
         them, and `make published` records them."""
-        known: set[int] = set()
-        if self.published.exists():
-            record = published.parse(self.published.read_text("utf-8"), "")[0]
-            known = set(record.entries)
+        known = self.published_codes()
         new = [row.code for row in table.codes if row.code not in known]
         return translated.review(self.translated, table, self.languages, str(self.data), new)
 

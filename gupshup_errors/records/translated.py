@@ -18,14 +18,11 @@ from pathlib import Path
 from typing import NamedTuple, TypeAlias
 
 from ..data.located import Positions
-from ..data.model import ErrorTable, Status, translated_fields
+from ..data.model import TEXT_FIELDS, ErrorTable, Status
 from ..data.problems import DataError, Problem, lines
 from ..text import words
 from . import yamledit
 from .recordfile import RecordFile, RecordLine, content_lines
-
-TEXT_FIELDS = tuple(item.name for item in translated_fields())
-"""The translated texts of a code, as the model declares them."""
 
 TITLE = "title"
 FILE_NAME = "translated.txt"

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from ..data.located import Located
-from ..data.model import ErrorTable
+from ..data.model import TEXT_FIELDS, ErrorTable
 from ..data.problems import DataError, Problem
 from . import audit, changes, po, translated, yamledit
 from .sources import Sources
@@ -66,7 +66,7 @@ def _record(files: Sources) -> translated.Record | None:
     if content is None:
         raise DataError(problems)
     record, problems = translated.parse(
-        content, str(files.translated), files.languages, translated.TEXT_FIELDS
+        content, str(files.translated), files.languages, TEXT_FIELDS
     )
     if problems:
         raise DataError(problems)
@@ -87,7 +87,7 @@ def confirm(
         problems = translated.unknown_codes(record, table, str(files.data))
         if problems:
             raise DataError(problems)
-    current = translated.sources(table, files.languages, translated.TEXT_FIELDS)
+    current = translated.sources(table, files.languages, TEXT_FIELDS)
     known = {str(row.code) for row in table.codes} | {TITLE}
     unknown = sorted(set(codes) - known)
     if unknown:
@@ -135,7 +135,7 @@ def record_new_codes(files: Sources, table: ErrorTable, new_codes: Collection[in
     record = _record(files)
     if record is None:
         return f"{files.translated} does not exist yet: run `make translated` to create it"
-    current = translated.sources(table, files.languages, translated.TEXT_FIELDS)
+    current = translated.sources(table, files.languages, TEXT_FIELDS)
     chosen = [key for key in current if key.code in new_codes and key not in record.entries]
     if not chosen:
         return None

@@ -3,12 +3,11 @@
 
 from __future__ import annotations
 
-import re
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 
-from babel.dates import format_date
 from feedgen.feed import FeedGenerator  # type: ignore[import-untyped]
 from jinja2.environment import TemplateModule
 from markupsafe import Markup, escape
@@ -16,7 +15,7 @@ from markupsafe import Markup, escape
 from ..data.model import ErrorTable, code_fields, label, translated_fields
 from ..records.changes import CHANGED, Change, Record
 from ..text import i18n, urls, words
-from .pages import localized
+from .pages import localized, long_date
 
 PAGE = "changes.md"
 """The page's source in every language: /<lang>/changes/."""
@@ -46,8 +45,21 @@ class Line:
     name: str
     field: str = ""
     language: str = ""
-    was: Markup | None = None
-    now: Markup | None = None
+    was: str | None = None
+    """A changed text's old words (None: the entry changed no text)."""
+    now: str | None = None
+
+    @functools.cached_property
+    def html(self) -> tuple[Markup, Markup]:
+        """The old and the new text as HTML, the changed words in <del> and <ins>."""
+        return marked(self.was or "", self.now or "")
+
+    @property
+    def plain(self) -> tuple[str, str]:
+        """The same with the marks of `git diff --word-diff`, for the terminal."""
+        return words.marked(
+            self.was or "", self.now or "", lambda gone: f"[-{gone}-]", lambda come: f"{{+{come}+}}"
+        )
 
 
 @dataclass(frozen=True)
@@ -77,17 +89,18 @@ def views(
 ) -> list[View]:
     """The record's entries since `since`, newest first, in `language`."""
     labels = _labels(language, catalogs)
+    rows = {row.code: row for row in table.codes}  # table.find would scan it for every line
     shown: list[View] = []
     for change in reversed(record.changes):
         if change.date < since:
             continue
         lines = []
         for item in change.items:
-            row = table.find(item.code)
+            row = rows.get(item.code)
             name = row.texts[language].name if row else str(item.code)
             was = now = None
             if change.kind == CHANGED:
-                was, now = marked(item.was or "", item.now or "")
+                was, now = item.was or "", item.now or ""
             lines.append(
                 Line(
                     item.code,
@@ -98,7 +111,7 @@ def views(
                     now,
                 )
             )
-        day = format_date(change.date, format="long", locale=language)
+        day = long_date(change.date, language)
         shown.append(View(f"change-{change.number}", change, day, tuple(_merged(lines))))
     return shown
 
@@ -138,12 +151,11 @@ def feed_title(language: str, catalogs: i18n.Catalogs) -> str:
 
 
 def page_markdown(
-    record: Record, table: ErrorTable, language: str, source: str, catalogs: i18n.Catalogs
+    shown: Sequence[View], language: str, source: str, catalogs: i18n.Catalogs
 ) -> str:
-    """The "What changed" page's Markdown in `language`, newest first; links are relative to
-    /<lang>/changes/."""
+    """The "What changed" page's Markdown in `language` from its `views`, newest first;
+    links are relative to /<lang>/changes/."""
     module = _module(language, catalogs, source)
-    shown = views(record, table, language, catalogs)
     return str(_call(module, "page", shown, "../", FEED))
 
 
@@ -157,15 +169,14 @@ def _codes(view: View) -> str:
 
 
 def feed(
-    record: Record,
-    table: ErrorTable,
+    shown: Sequence[View],
     language: str,
     source: str,
     site_url: str | None,
     catalogs: i18n.Catalogs,
 ) -> str:
-    """The Atom feed of the record in `language`: one entry per change, absolute links, every
-    date from the record."""
+    """The Atom feed in `language` from the record's `views` (newest first): one entry per
+    change, absolute links, every date from the record."""
     module = _module(language, catalogs, source)
     base = urls.language_url(site_url, language)
     page = f"{base}changes/"
@@ -176,8 +187,7 @@ def feed(
     generator.link(href=page, rel="alternate")
     generator.link(href=f"{base}{FEED}", rel="self")
     generator.generator("gupshup-errors")
-    shown = views(record, table, language, catalogs)
-    last = record.changes[-1].date if record.changes else date(1970, 1, 1)
+    last = shown[0].change.date if shown else date(1970, 1, 1)
     generator.updated(_moment(last))
     for view in reversed(shown):  # feedgen puts each new entry first
         entry = generator.add_entry()
@@ -214,15 +224,8 @@ def since(
             detail += f" [{line.language}]" if line.language else ""
             url = urls.anchor_url(site_url, language, str(line.code))
             out.append(f"  {line.code} {line.name}{detail}  {url}")
-            if line.was is not None and line.now is not None:
-                out.append(f"    - {_plain(line.was, '[-', '-]')}")
-                out.append(f"    + {_plain(line.now, '{+', '+}')}")
+            if line.was is not None:
+                was, now = line.plain
+                out.append(f"    - {was}")
+                out.append(f"    + {now}")
     return "".join(f"{line}\n" for line in out)
-
-
-_TAG = re.compile(r"<(/?)(?:del|ins)>")
-
-
-def _plain(html: Markup, start: str, end: str) -> str:
-    marked_text = _TAG.sub(lambda found: end if found.group(1) else start, str(html))
-    return Markup(marked_text).unescape()

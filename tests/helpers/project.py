@@ -14,6 +14,7 @@ import yaml
 
 from gupshup_errors.builder import settings
 from gupshup_errors.data.load import load
+from gupshup_errors.data.model import TEXT_FIELDS
 from gupshup_errors.data.problems import DataError
 from gupshup_errors.records import changes as history
 from gupshup_errors.records import translated
@@ -89,7 +90,7 @@ def _all_current(data: Path, languages: Sequence[str]) -> str | None:
         table = load(data, languages)
     except DataError:
         return None
-    return translated.render(translated.sources(table, languages, translated.TEXT_FIELDS))
+    return translated.render(translated.sources(table, languages, TEXT_FIELDS))
 
 
 FIRST_DATE = "2026-11-01"
