@@ -23,8 +23,14 @@ window.__shifts = [];
 new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) {
     if (!entry.hadRecentInput) {
-      const moved = entry.sources.map((s) => s.node && (s.node.className || s.node.nodeName));
-      window.__shifts.push({value: entry.value, moved: moved.join(", ")});
+      // What moved, from where to where, so that a failure says what to fix.
+      const moved = entry.sources.map((s) => {
+        const name = s.node ? s.node.className || s.node.nodeName : "?";
+        const at = (r) => [r.x, r.y, r.width, r.height].map(Math.round).join(",");
+        return `${name} ${at(s.previousRect)} -> ${at(s.currentRect)}`;
+      });
+      const at = Math.round(entry.startTime);
+      window.__shifts.push({value: entry.value, at: at, moved: moved.join("; ")});
     }
   }
 }).observe({type: "layout-shift", buffered: true});
