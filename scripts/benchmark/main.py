@@ -11,7 +11,7 @@ from pathlib import Path
 
 from tests.helpers import LANGUAGES, REPO
 
-from . import browser, builds, data, lighthouse, preview
+from . import browser, builds, data, lighthouse, pages, preview
 from .report import SizeResult, Weight, report
 
 DESCRIPTION = """Benchmark the generator against plain MkDocs + Material on the same content.
@@ -42,6 +42,10 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
         "--lighthouse-runs", type=int, default=3,
         help="Lighthouse runs per page and device on the real site (median taken; 0: none)",
     )  # fmt: skip
+    parser.add_argument(
+        "--page-runs", type=int, default=3,
+        help="builds of 50 guide pages, ours and mkdocs-static-i18n's (median taken; 0: none)",
+    )  # fmt: skip
     return parser.parse_args(argv)
 
 
@@ -71,16 +75,20 @@ def main(argv: list[str] | None = None) -> int:
         for size in args.sizes:
             results.append(one_size(Path(temp), size, args, len(args.sizes) == 1))
             print(f"{size} codes: done", file=sys.stderr)
+        guide = pages.measure(Path(temp), args.page_runs) if args.page_runs else None
     first_visit = lighthouse.measure(args.lighthouse_runs) if args.lighthouse_runs else []
     out = REPO / ".bench"
     out.mkdir(exist_ok=True)
     everything = {
         "sizes": [asdict(r) for r in results],
         "lighthouse": [asdict(f) for f in first_visit],
+        "pages": asdict(guide) if guide else None,
     }
     (out / "results.json").write_text(json.dumps(everything, indent=2), "utf-8")
     if results:
         print(report(results))
+    if guide:
+        print(f"\n{guide.line()}")
     if first_visit:
         print(f"\n{lighthouse.report(first_visit)}")
     return 0
