@@ -33,6 +33,10 @@ class Builds:
     baseline: list[Run] = field(default_factory=list)
     disk_us: list[float] = field(default_factory=list)
     """The disk probe's cost of a folder just before each build (disk.py)."""
+    again: list[Run] = field(default_factory=list)
+    """`make site` again and again into the same folder, with no wait, as a maintainer runs it."""
+    peer: list[Run] = field(default_factory=list)
+    """mkdocs-static-i18n building the same table alone, interleaved with `again`."""
 
     @staticmethod
     def median(runs: list[Run], attribute: str) -> float:
@@ -92,7 +96,7 @@ def site_of(project: Path, run: int) -> Path:
     return project / f"site-{run}"
 
 
-def interleaved(project: Path, configs: list[Path], runs: int) -> Builds:
+def interleaved(project: Path, configs: list[Path], peer: Path, runs: int) -> Builds:
     """`runs` builds of each, alternating, so drift in the machine's load hits both alike.
 
     Each of our builds goes to a new folder, and none is deleted until the benchmark ends,
@@ -104,4 +108,14 @@ def interleaved(project: Path, configs: list[Path], runs: int) -> Builds:
         builds.generator.append(generator(project, site_of(project, run)))
         builds.disk_us.append(disk.wait_until_quiet(project.parent))
         builds.baseline.append(baseline(configs))
+    _as_a_maintainer(builds, project, peer, runs)
     return builds
+
+
+def _as_a_maintainer(builds: Builds, project: Path, peer: Path, runs: int) -> None:
+    """`make site` run again and again (each build replaces site/, deleting the last one) with
+    no wait for a quiet disk, alternating with the peer that builds the table alone."""
+    site = project / "site"
+    for _ in range(runs):
+        builds.again.append(generator(project, site))
+        builds.peer.append(baseline([peer]))

@@ -69,6 +69,51 @@ def _message(row: dict[str, Any]) -> str:
     return f"<br>`{_cell(row['message'])}`" if row.get("message") else ""
 
 
+def _page(language: str, rows: Sequence[dict[str, Any]]) -> str:
+    """The table as a hand-written Markdown page in `language`."""
+    words = interface(language)
+    page = [
+        f"# {words['title']}",
+        "",
+        f"## {words['site name']} {{ #gupshup-whatsapp-api }}",
+        "",
+        f"| {words['code']} | {words['error']} | {words['meaning']} |",
+        "| --- | --- | --- |",
+        *(
+            f"| {row['code']} | {_cell(row[language]['name'])}{_message(row)} "
+            f"| {_cell(row[language]['action'])} |"
+            for row in rows
+        ),
+        "",
+    ]
+    return "\n".join(page)
+
+
+def peer(root: Path, rows: Sequence[dict[str, Any]]) -> Path:
+    """The same table as one mkdocs-static-i18n site (index.md, index.<lang>.md): the peer that
+    writes the table alone, in one `mkdocs build`; its mkdocs.yml."""
+    docs = root / "docs"
+    docs.mkdir(parents=True)
+    for language in LANGUAGES:
+        suffix = "" if language == LANGUAGES[0] else f".{language}"
+        (docs / f"index{suffix}.md").write_text(_page(language, rows), "utf-8")
+    languages = [
+        {"locale": lang, "name": lang, "build": True, "default": lang == LANGUAGES[0]}
+        for lang in LANGUAGES
+    ]
+    config = {
+        "site_name": interface(LANGUAGES[0])["site name"],
+        "site_url": "http://127.0.0.1:8000/",
+        "site_dir": str(root / "site"),
+        "theme": {"name": "material", "language": LANGUAGES[0], "font": False},
+        "plugins": ["search", {"i18n": {"docs_structure": "suffix", "languages": languages}}],
+        "markdown_extensions": ["attr_list", "tables"],
+    }
+    path = root / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
+    return path
+
+
 def baseline(root: Path, rows: Sequence[dict[str, Any]]) -> list[Path]:
     """The same content as one plain Material site per language; their mkdocs.yml files."""
     configs = []
@@ -76,21 +121,7 @@ def baseline(root: Path, rows: Sequence[dict[str, Any]]) -> list[Path]:
         words = interface(language)
         docs = root / language / "docs"
         docs.mkdir(parents=True)
-        page = [
-            f"# {words['title']}",
-            "",
-            f"## {words['site name']} {{ #gupshup-whatsapp-api }}",
-            "",
-            f"| {words['code']} | {words['error']} | {words['meaning']} |",
-            "| --- | --- | --- |",
-            *(
-                f"| {row['code']} | {_cell(row[language]['name'])}{_message(row)} "
-                f"| {_cell(row[language]['action'])} |"
-                for row in rows
-            ),
-            "",
-        ]
-        (docs / "index.md").write_text("\n".join(page), "utf-8")
+        (docs / "index.md").write_text(_page(language, rows), "utf-8")
         config = {
             "site_name": words["site name"],
             "site_url": f"http://127.0.0.1:8000/{language}/",

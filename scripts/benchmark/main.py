@@ -53,10 +53,11 @@ def one_size(temp: Path, size: int, args: argparse.Namespace, only: bool) -> Siz
     rows = data.table(size)
     project = data.project(temp / f"gen-{size}", size)
     configs = data.baseline(temp / f"base-{size}", rows)
+    peer = data.peer(temp / f"peer-{size}", rows)
     runs = args.runs if size <= 2000 else max(3, args.runs // 2)
     result = SizeResult(
         size,
-        builds.interleaved(project, configs, runs),
+        builds.interleaved(project, configs, peer, runs),
         Weight.of(builds.site_of(project, runs - 1), LANGUAGES[0]),
         # No samples: the build figures only (the reader's figures show as n/a).
         browser.measure(project, rows, args.browser_samples)
