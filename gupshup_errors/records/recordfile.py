@@ -1,10 +1,14 @@
 """What the committed record files (published.txt, translated.txt) share: one line per key,
-with '#' comments and blank lines between, read into the lines by their key."""
+with '#' comments and blank lines between, read into the lines by their key; written whole,
+atomically."""
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections.abc import Hashable, Iterator, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Generic, TypeVar
 
 from ..data.problems import lines
@@ -36,3 +40,14 @@ def content_lines(text: str) -> Iterator[tuple[int, str]]:
     for number, raw in enumerate(lines(text), start=1):
         if raw.strip() and not raw.lstrip().startswith("#"):
             yield number, raw
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Replace the file in one step: a failure leaves the old file as it was."""
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+        Path(temporary).replace(path)
+    finally:
+        Path(temporary).unlink(missing_ok=True)

@@ -86,14 +86,17 @@ def text(table: ErrorTable, key: Key) -> str | None:
     return getattr(texts, key.field, None) if texts else None
 
 
-def _unescape(raw: str) -> str | None:
+def unescape(raw: str) -> str | None:
+    """A recorded text read back ('\\n' a line break, '\\\\' a backslash); None when a
+    backslash is neither."""
     if "\\" not in raw:
         return raw
     bad = [m for m in _ESCAPE.finditer(raw) if m.group(1) not in _ESCAPES]
     return None if bad else _ESCAPE.sub(lambda m: _ESCAPES[m.group(1)], raw)
 
 
-def _escape(value: str) -> str:
+def escape(value: str) -> str:
+    """A text as a record line holds it: on one line."""
     return value.replace("\\", "\\\\").replace("\n", "\\n")
 
 
@@ -106,7 +109,7 @@ def _line(
 ) -> Entry | tuple[str, str, Key | None]:
     """One line of the record, or what is wrong with it: (message, hint, key)."""
     match = _LINE.fullmatch(raw)
-    value = _unescape(match.group("source")) if match else None
+    value = unescape(match.group("source")) if match else None
     if match is None or (value is not None and not value.strip()):
         return (
             "this line is not '<code> <field> <language>: <source text>'",
@@ -183,7 +186,7 @@ def unknown_codes(record: Record, table: ErrorTable, data_file: str) -> list[Pro
             f"code {entry.key.code} has no entry in {data_file}",
             "delete the line (a published code keeps its entry in the data file)",
             entry.key,
-            excerpt=f"{entry.key.label()}: {_escape(entry.value)}",
+            excerpt=f"{entry.key.label()}: {escape(entry.value)}",
         )
         for entry in record.entries.values()
         if entry.key.code is not None and entry.key.code not in known
@@ -215,7 +218,7 @@ def stale(record: Record, current: Mapping[Key, str], new_codes: Collection[int]
 
 def render(entries: Mapping[Key, str]) -> str:
     """The record file's text."""
-    body = [f"{key.label()}: {_escape(entries[key])}" for key in sorted(entries, key=Key.order)]
+    body = [f"{key.label()}: {escape(entries[key])}" for key in sorted(entries, key=Key.order)]
     return HEADER + "".join(f"{line}\n" for line in body)
 
 
@@ -234,7 +237,7 @@ def marked(was: str, now: str) -> tuple[str, str]:
     """The two texts with the changed words marked: [-removed-] in the old, {+added+} in the new
     (the marks of `git diff --word-diff`)."""
     before, after = words.marked(was, now, lambda gone: f"[-{gone}-]", lambda come: f"{{+{come}+}}")
-    return _escape(before), _escape(after)
+    return escape(before), escape(after)
 
 
 def problem(
@@ -256,7 +259,7 @@ def problem(
         )
         hint = f"check the translation against the '{source_language}' text, then record it "
         hint += f"with {command}"
-        notes: tuple[str, ...] = (f"{source_language} now: {_escape(item.now)}",)
+        notes: tuple[str, ...] = (f"{source_language} now: {escape(item.now)}",)
     else:
         was, now = marked(item.was, item.now)
         message = (

@@ -6,8 +6,6 @@ and po.py, and writes whole files atomically, or nothing at all.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Collection
 from datetime import date, datetime
 from pathlib import Path
@@ -16,19 +14,9 @@ from ..data.located import Located
 from ..data.model import TEXT_FIELDS, ErrorTable
 from ..data.problems import DataError, Problem
 from . import audit, changes, po, translated, yamledit
+from .recordfile import write_atomically
 from .sources import Sources
 from .translated import TITLE, Key
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Replace the file in one step: a failure leaves the old file as it was."""
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-        Path(temporary).replace(path)
-    finally:
-        Path(temporary).unlink(missing_ok=True)
 
 
 def record_changes(
