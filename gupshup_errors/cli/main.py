@@ -217,7 +217,7 @@ def write_export(settings: Settings, fmt: str, language: str | None) -> int:
     status = files.status(review, files.history(table))
     if fmt == "po" and language is not None:
         date, url = build_date(settings.config_file, settings.data_file), settings.site_url
-        text = updates.export_po(files, located, review, language, url, date)
+        text = updates.export_po(files, located, review, language, url, date, _pages(settings))
     else:
         doc = document(table, languages, settings.site_url, status)
         text = formatted(doc, fmt, settings.catalogs)
@@ -278,7 +278,7 @@ def import_translations(settings: Settings, po_file: Path, when: date) -> int:
     files = Sources.of(settings)
     located = files.located()
     review = files.review(located.table)
-    print(updates.import_po(files, located, review, po_file, when))
+    print(updates.import_po(files, located, review, po_file, when, _pages(settings)))
     return 0
 
 

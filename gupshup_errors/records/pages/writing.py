@@ -1,0 +1,109 @@
+"""What a PO import writes for pages: each translated page's new text, from its translation
+when its blocks still match the source's one by one, else from the source, and the record."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from ...data.problems import Problem
+from . import blocks, files, record
+from .blocks import CODE, Page, normalized
+from .po import Imported, exported
+from .rebuild import rebuilt
+from .review import Overview, align
+
+
+@dataclass(frozen=True)
+class Written:
+    """An import's outcome for pages: the files to write (relative to the docs folder) and the
+    record's new entries."""
+
+    files: Mapping[str, str]
+    entries: Mapping[record.Key, str]
+
+
+def _page(
+    page: str,
+    texts: Mapping[int, str],
+    overview: Overview,
+    docs: Mapping[str, str],
+    language: str,
+    held: record.Record,
+) -> tuple[str, dict[record.Key, str]]:
+    """One page's translation written with the imported texts, and its record lines."""
+    source = blocks.split(docs[page])
+    item = next(t for t in overview.translations if (t.page, t.language) == (page, language))
+    pairs = item.pairs or tuple(align(source.blocks, {})[0])
+    own_text = docs.get(item.file) if item.file else None
+    own = blocks.split(own_text) if own_text is not None else None
+    was = record.blocks_of(held, page, language)
+    in_step = own is not None and len(own.blocks) == len(source.blocks)
+    in_step = in_step and all(pair.recorded in (pair.number, None) for pair in pairs)
+
+    def key(number: int) -> record.Key:
+        return record.Key(page, language, number)
+
+    current = {number: block.words for number, block in enumerate(source.blocks, start=1)}
+    if own_text is not None and own is not None and in_step:
+        entries = {key(number): text for number, text in was.items()}
+        entries |= {key(number): current[number] for number in texts}
+        return rebuilt(own_text, own, texts), entries
+    kept = {
+        pair.number: own.blocks[pair.recorded - 1].text
+        for pair in pairs
+        if own is not None and pair.recorded is not None and pair.recorded <= len(own.blocks)
+    }
+    entries = {key(p.number): p.was for p in pairs if p.number in kept and p.was is not None}
+    entries |= {key(p.number): current[p.number] for p in pairs if not exported(p)}
+    entries |= {key(number): current[number] for number in texts}
+    front = (
+        own_text.split("\n")[slice(*own.front_matter_lines)]
+        if own and own_text and own.front_matter_lines
+        else None
+    )
+    return rebuilt(docs[page], source, kept | dict(texts), front), entries
+
+
+def _fits(text: str, source: Page, texts: Mapping[int, str]) -> list[int]:
+    """The imported blocks that did not come out as written (none, unless markdown-it reads
+    the new page otherwise than its blocks say)."""
+    found = blocks.split(text).blocks
+    if len(found) != len(source.blocks):
+        return sorted(texts)
+    wrong = []
+    for number, want in texts.items():
+        block = found[number - 1]
+        expected = want.rstrip("\n") if block.kind == CODE else normalized(want)
+        if block.kind != source.blocks[number - 1].kind or block.words != expected:
+            wrong.append(number)
+    return wrong
+
+
+def written(
+    imported: Imported,
+    overview: Overview,
+    docs: Mapping[str, str],
+    language: str,
+    held: record.Record,
+    po_file: str,
+) -> tuple[Written, list[Problem]]:
+    """The pages' new texts and the record's new entries, or where the PO file's texts could
+    not be written into their pages."""
+    out: dict[str, str] = {}
+    entries = {
+        k: e.value
+        for k, e in held.entries.items()
+        if k.language != language or k.page not in imported.texts
+    }
+    problems: list[Problem] = []
+    for page, texts in sorted(imported.texts.items()):
+        text, own = _page(page, texts, overview, docs, language, held)
+        for number in _fits(text, blocks.split(docs[page]), texts):
+            line = imported.lines[(page, number)]
+            said = f"the text cannot be written into block {number} of {page} as it is"
+            hint = "translate the words only, on one line"
+            problems.append(Problem(po_file, line, 1, said, language=language, hint=hint))
+        out[files.translation_name(page, language)] = text
+        entries |= own
+    return Written(out, entries), problems
