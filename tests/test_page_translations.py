@@ -152,7 +152,7 @@ def test_a_changed_source_block_fails_check_at_the_translation_s_line(site: Path
         "    9 | - Find the code.\n"
     ) in result.stderr
     assert "    ru was: Найдите код.\n" in result.stderr
-    assert "    ru now: Найдите {+нужный +}код.\n" in result.stderr
+    assert "    ru now: Найдите{+ нужный+} код.\n" in result.stderr
     assert "`gupshup-errors translated docs/guide.md --lang en`" in result.stderr
     assert "docs/guide.md: en outdated\n" in result.stdout
     assert "::error file=docs/guide.en.md,line=9,col=1,title=page translation" in result.stdout
