@@ -52,6 +52,11 @@ Each row of the table is one code, e.g. [1002](index.md#1002).
 gupshup-errors lookup 1002
 ```
 """
+SERVE = """\
+# Просмотр
+
+Запустите сайт.
+"""
 RECORD = "data/translated-pages.txt"
 
 
@@ -173,7 +178,7 @@ def test_whitespace_and_the_translation_alone_need_no_step(site: Path) -> None:
 def test_a_page_without_translation_is_missing_and_fine(site: Path) -> None:
     recorded(site)
     (site / "docs" / "howto").mkdir()
-    (site / "docs" / "howto" / "serve.md").write_text("# Просмотр\n\nЗапустите сайт.\n", "utf-8")
+    (site / "docs" / "howto" / "serve.md").write_text(SERVE, "utf-8")
     result = run("check", "--format", "json", cwd=site)
     assert result.returncode == 0, result.stderr
     document = json.loads(result.stdout)
@@ -181,7 +186,10 @@ def test_a_page_without_translation_is_missing_and_fine(site: Path) -> None:
         page["page"]: {lang: found["state"] for lang, found in page["translations"].items()}
         for page in document["pages"]
     }
-    assert states == {"docs/guide.md": {"en": "translated"}, "docs/howto/serve.md": {"en": "missing"}}
+    assert states == {
+        "docs/guide.md": {"en": "translated"},
+        "docs/howto/serve.md": {"en": "missing"},
+    }
     assert "docs/howto/serve.md: en missing" in result.stderr
 
 
