@@ -20,9 +20,12 @@ from typing import NamedTuple, TypeAlias
 from ..data.located import Positions
 from ..data.model import TEXT_FIELDS, ErrorTable, Status
 from ..data.problems import DataError, Problem, lines
-from ..text import words
 from . import yamledit
 from .recordfile import RecordFile, RecordLine, content_lines
+from .recordfile import escape as escape  # the record files' shared helpers, as before
+from .recordfile import marked as marked
+from .recordfile import read as read
+from .recordfile import unescape as unescape
 
 TITLE = "title"
 FILE_NAME = "translated.txt"
@@ -36,8 +39,6 @@ _LINE = re.compile(
     r"(?:(?P<code>[0-9]+) (?P<field>\S+)|(?P<title>" + TITLE + r")) (?P<language>[^\s:]+): "
     r"(?P<source>.*)"
 )
-_ESCAPE = re.compile(r"\\(.?)")
-_ESCAPES = {"n": "\n", "\\": "\\"}
 
 
 class Key(NamedTuple):
@@ -84,20 +85,6 @@ def text(table: ErrorTable, key: Key) -> str | None:
     row = table.find(key.code)
     texts = row.texts.get(key.language) if row else None
     return getattr(texts, key.field, None) if texts else None
-
-
-def unescape(raw: str) -> str | None:
-    """A recorded text read back ('\\n' a line break, '\\\\' a backslash); None when a
-    backslash is neither."""
-    if "\\" not in raw:
-        return raw
-    bad = [m for m in _ESCAPE.finditer(raw) if m.group(1) not in _ESCAPES]
-    return None if bad else _ESCAPE.sub(lambda m: _ESCAPES[m.group(1)], raw)
-
-
-def escape(value: str) -> str:
-    """A text as a record line holds it: on one line."""
-    return value.replace("\\", "\\\\").replace("\n", "\\n")
 
 
 def _line(
@@ -233,13 +220,6 @@ def confirmed(
     return entries
 
 
-def marked(was: str, now: str) -> tuple[str, str]:
-    """The two texts with the changed words marked: [-removed-] in the old, {+added+} in the new
-    (the marks of `git diff --word-diff`)."""
-    before, after = words.marked(was, now, lambda gone: f"[-{gone}-]", lambda come: f"{{+{come}+}}")
-    return escape(before), escape(after)
-
-
 def problem(
     item: Stale,
     data_file: str,
@@ -270,21 +250,6 @@ def problem(
         hint += f"{command} (`make translated` confirms every translation)"
         notes = (f"{source_language} was: {was}", f"{source_language} now: {now}")
     return problem_at(data_file, line, message, hint, key, notes=notes, column=column)
-
-
-def read(path: Path, creates: str) -> tuple[str | None, list[Problem]]:
-    """A record file's text, or why it cannot be read; a missing one names the command that
-    `creates` it."""
-    try:
-        return path.read_text("utf-8"), []
-    except FileNotFoundError:
-        message, hint = "the file does not exist", f"{creates}, and commit it"
-    except UnicodeDecodeError as error:
-        message = f"byte {error.start} of the file is not UTF-8 text"
-        hint = "restore the file with git: commands write it, as UTF-8"
-    except OSError as error:
-        message, hint = f"the file cannot be read: {error.strerror}", "check its permissions"
-    return None, [Problem(str(path), 1, 1, message, hint=hint)]
 
 
 CREATE = (

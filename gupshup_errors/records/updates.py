@@ -16,8 +16,9 @@ from ..data.model import TEXT_FIELDS, ErrorTable
 from ..data.problems import DataError, Problem
 from . import audit, changes, po, translated, yamledit
 from .pages import po as pages_po
-from .pages.commands import PageFiles, import_pages
+from .pages.commands import PageFiles
 from .pages.review import review as review_pages
+from .pages.writing import import_pages
 from .recordfile import write_atomically
 from .sources import Sources
 from .translated import TITLE, Key

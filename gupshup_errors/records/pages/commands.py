@@ -1,24 +1,17 @@
 """What the commands read and write for pages: the docs and the record read together, a page
-named on the command line, `translated` recording page translations, and a PO import's pages
-(every file written atomically)."""
+named on the command line, and `translated` recording page translations (atomically)."""
 
 from __future__ import annotations
 
-import io
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from babel.messages.pofile import PoFileError, read_po
-
 from ...data.problems import DataError, Problem
 from ...text.paths import shown
-from ..recordfile import write_atomically
-from ..translated import read
-from . import blocks, files, po, record, writing
-from .po import Imported
+from ..recordfile import read, write_atomically
+from . import blocks, files, record
 from .review import Overview, Where, review
-from .writing import Written
 
 
 @dataclass(frozen=True)
@@ -128,56 +121,3 @@ def confirm(pages: PageFiles, named: Sequence[str], languages: Collection[str]) 
         write_atomically(pages.record_file, after)
         said = f"{pages.where.record}: recorded {count} {noun} as current; commit it"
     return "\n".join([said, *notes])
-
-
-@dataclass(frozen=True)
-class PageImport:
-    """What a PO file brings to the pages, checked, ready to write."""
-
-    pages: PageFiles
-    written: Written
-    imported: Imported
-
-    def write(self) -> str:
-        """Write every page translation and the record, each atomically. Returns what to tell
-        the translator."""
-        for name, text in self.written.files.items():
-            write_atomically(self.pages.docs_dir / name, text)
-        if self.written.files:
-            write_atomically(self.pages.record_file, record.render(self.written.entries))
-        count = len(self.written.files)
-        blocks_in = sum(len(texts) for texts in self.imported.texts.values())
-        noun = "translation" if count == 1 else "translations"
-        said = [
-            f"{self.pages.where.docs}/: {count} page {noun} written ({blocks_in} blocks "
-            "recorded as translated from the current source)"
-        ]
-        skipped = self.imported.fuzzy + self.imported.empty
-        if skipped:
-            said.append(
-                f"pages: skipped {self.imported.fuzzy} fuzzy and {self.imported.empty} empty "
-                f"{'entry' if skipped == 1 else 'entries'}"
-            )
-        return "\n".join(said)
-
-
-def import_pages(pages: PageFiles, content: bytes, po_file: str) -> PageImport | None:
-    """The page entries of a PO file, checked against the pages and written in memory; None
-    when the file is no PO file of a translation language (the table's import says why).
-    Raises DataError, located at the PO file's lines, when an entry is refused."""
-    try:
-        catalog = read_po(io.BytesIO(content), abort_invalid=True)
-    except (PoFileError, UnicodeDecodeError, ValueError):
-        return None
-    language = str(catalog.locale) if catalog.locale else ""
-    if language not in pages.languages[1:]:
-        return None
-    docs, held = pages.docs(), pages.held()
-    overview = review(docs, held, pages.languages, pages.where)
-    sources = {page: docs[page] for page in overview.pages}
-    imported, problems = po.read(catalog, sources, language, po_file)
-    if not problems:
-        out, problems = writing.written(imported, overview, docs, language, held, po_file)
-    if problems:
-        raise DataError(problems, po_file)
-    return PageImport(pages, out, imported)

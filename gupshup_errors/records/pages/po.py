@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from babel.messages.catalog import Catalog, Message
 
 from ...data.problems import Problem
-from ..translated import marked
+from ..recordfile import marked
 from . import blocks
 from .blocks import CODE, HTML, Block
 from .guard import refused

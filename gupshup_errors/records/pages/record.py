@@ -9,8 +9,7 @@ from pathlib import Path
 from typing import NamedTuple, TypeAlias
 
 from ...data.problems import Problem
-from ..recordfile import RecordFile, RecordLine, content_lines
-from ..translated import escape, unescape
+from ..recordfile import RecordFile, RecordLine, content_lines, escape, unescape
 
 FILE_NAME = "translated-pages.txt"
 HEADER = """\

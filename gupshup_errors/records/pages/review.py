@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from ...data.problems import Problem, lines
-from ..translated import escape, marked
+from ..recordfile import escape, marked
 from . import blocks, files, record
 from .blocks import Block
 

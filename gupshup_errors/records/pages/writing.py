@@ -1,17 +1,23 @@
 """What a PO import writes for pages: each translated page's new text, from its translation
-when its blocks still match the source's one by one, else from the source, and the record."""
+when its blocks still match the source's one by one, else from the source, and the record;
+nothing until every entry is checked, then every file atomically."""
 
 from __future__ import annotations
 
+import io
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ...data.problems import Problem
-from . import blocks, files, record
+from babel.messages.pofile import PoFileError, read_po
+
+from ...data.problems import DataError, Problem
+from ..recordfile import write_atomically
+from . import blocks, files, po, record
 from .blocks import CODE, Page, normalized
+from .commands import PageFiles
 from .po import Imported, exported
 from .rebuild import rebuilt
-from .review import Overview, align
+from .review import Overview, align, review
 
 
 @dataclass(frozen=True)
@@ -107,3 +113,56 @@ def written(
         out[files.translation_name(page, language)] = text
         entries |= own
     return Written(out, entries), problems
+
+
+@dataclass(frozen=True)
+class PageImport:
+    """What a PO file brings to the pages, checked, ready to write."""
+
+    pages: PageFiles
+    written: Written
+    imported: Imported
+
+    def write(self) -> str:
+        """Write every page translation and the record, each atomically. Returns what to tell
+        the translator."""
+        for name, text in self.written.files.items():
+            write_atomically(self.pages.docs_dir / name, text)
+        if self.written.files:
+            write_atomically(self.pages.record_file, record.render(self.written.entries))
+        count = len(self.written.files)
+        blocks_in = sum(len(texts) for texts in self.imported.texts.values())
+        noun = "translation" if count == 1 else "translations"
+        said = [
+            f"{self.pages.where.docs}/: {count} page {noun} written ({blocks_in} blocks "
+            "recorded as translated from the current source)"
+        ]
+        skipped = self.imported.fuzzy + self.imported.empty
+        if skipped:
+            said.append(
+                f"pages: skipped {self.imported.fuzzy} fuzzy and {self.imported.empty} empty "
+                f"{'entry' if skipped == 1 else 'entries'}"
+            )
+        return "\n".join(said)
+
+
+def import_pages(pages: PageFiles, content: bytes, po_file: str) -> PageImport | None:
+    """The page entries of a PO file, checked against the pages and written in memory; None
+    when the file is no PO file of a translation language (the table's import says why).
+    Raises DataError, located at the PO file's lines, when an entry is refused."""
+    try:
+        catalog = read_po(io.BytesIO(content), abort_invalid=True)
+    except (PoFileError, UnicodeDecodeError, ValueError):
+        return None
+    language = str(catalog.locale) if catalog.locale else ""
+    if language not in pages.languages[1:]:
+        return None
+    docs, held = pages.docs(), pages.held()
+    overview = review(docs, held, pages.languages, pages.where)
+    sources = {page: docs[page] for page in overview.pages}
+    imported, problems = po.read(catalog, sources, language, po_file)
+    if not problems:
+        out, problems = written(imported, overview, docs, language, held, po_file)
+    if problems:
+        raise DataError(problems, po_file)
+    return PageImport(pages, out, imported)
