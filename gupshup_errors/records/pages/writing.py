@@ -148,7 +148,7 @@ class PageImport:
 
 def import_pages(pages: PageFiles, content: bytes, po_file: str) -> PageImport | None:
     """The page entries of a PO file, checked against the pages and written in memory; None
-    when the file is no PO file of a translation language (the table's import says why).
+    when it has none, or is no PO file of a translation language (the table's import says why).
     Raises DataError, located at the PO file's lines, when an entry is refused."""
     try:
         catalog = read_po(io.BytesIO(content), abort_invalid=True)
@@ -161,6 +161,8 @@ def import_pages(pages: PageFiles, content: bytes, po_file: str) -> PageImport |
     overview = review(docs, held, pages.languages, pages.where)
     sources = {page: docs[page] for page in overview.pages}
     imported, problems = po.read(catalog, sources, language, po_file)
+    if not (problems or imported.texts or imported.fuzzy or imported.empty):
+        return None  # a PO file of the table's texts only
     if not problems:
         out, problems = written(imported, overview, docs, language, held, po_file)
     if problems:
