@@ -104,13 +104,16 @@ def _block_problems(
     source, file = where.source_language, where.path(files.translation_name(page, language))
     translation, shown = blocks.split(text).blocks, lines(text)
     fix = f"{where.command(page, language)} (`make translated` confirms every translation)"
+    before: int | None = None  # the translation's block before a new one: where it goes
     for pair in pairs:
+        before = pair.recorded or before
         if pair.current:
             continue
         what = f"block {pair.number} ({pair.block.kind}, {where.path(page)}:{pair.block.line})"
         now = escape(pair.block.words)
         if pair.was is None:
             message = f"{what} is not in the translation yet"
+            message += " (it goes after this line's block)" if before and not pair.recorded else ""
             notes: tuple[str, ...] = (f"{source} now: {now}",)
             hint = f"translate it in {file}, then record it with {fix}"
         else:
@@ -118,7 +121,7 @@ def _block_problems(
             was, now = marked(pair.was, pair.block.words)
             notes = (f"{source} was: {was}", f"{source} now: {now}")
             hint = f"update the '{language}' text, or, if it still holds, confirm it with {fix}"
-        line = _at(translation, pair.recorded)
+        line = _at(translation, pair.recorded or before or 1)
         yield Problem(
             file,
             line,
