@@ -213,3 +213,31 @@ def test_the_state_is_a_pure_function_of_the_texts_and_the_record() -> None:
     assert overview.state("guide.md", "ru") == "translated"
     assert overview.state("guide.md", "en") == "outdated"  # nothing recorded yet
     assert overview.state("guide.md", "uk") == "missing"
+
+
+def test_a_path_that_is_no_page_is_refused(site: Path) -> None:
+    result = run("translated", "docs/nothing.md", "--lang", "en", cwd=site)
+    assert result.returncode == 1
+    assert "docs/nothing.md is not a page: pages are the .md files under docs/" in result.stderr
+    assert not (site / RECORD).exists()
+
+
+def test_a_broken_or_stray_record_line_is_located(site: Path) -> None:
+    recorded(site)
+    with (site / RECORD).open("a", encoding="utf-8") as record_file:
+        record_file.write("guide.md de 1: Как читать код\nold.md en 1: Старая страница\n")
+    result = run("check", cwd=site)
+    assert result.returncode == 1
+    assert (
+        "data/translated-pages.txt:16:1: 'de' is not a language the site translates into (en)"
+    ) in result.stderr
+    (site / RECORD).write_text(
+        (site / RECORD).read_text("utf-8").replace("guide.md de 1: Как читать код\n", ""), "utf-8"
+    )
+    stray = run("check", cwd=site)
+    assert (
+        "data/translated-pages.txt:16:1: [language 'en'] the record names docs/old.en.md, which "
+        "does not exist"
+    ) in stray.stderr
+    assert run("translated", cwd=site).returncode == 0  # `make translated` drops the line
+    assert run("check", cwd=site).returncode == 0

@@ -181,3 +181,24 @@ def test_a_broken_code_span_is_refused(site: Path) -> None:
     assert "it does not keep the code span `/errors.json` as written" in result.stderr
     after = (site / "docs" / "guide.en.md").read_bytes(), (site / RECORD).read_bytes()
     assert after == before
+
+
+def test_an_import_after_a_new_source_block_keeps_the_translated_ones(site: Path) -> None:
+    assert import_po(site, translated(site)).returncode == 0
+    page = site / "docs" / "guide.md"
+    page.write_text(
+        GUIDE.replace("- Найдите код.", "- Найдите код.\n- Скопируйте ссылку."), "utf-8"
+    )
+    outdated = run("check", cwd=site)
+    assert outdated.returncode == 1
+    assert (
+        "docs/guide.en.md:9:1: [language 'en'] block 5 (list item, docs/guide.md:11) is not in "
+        "the translation yet (it goes after this line's block)\n"
+        "    9 | - Find the code.\n"
+    ) in outdated.stderr
+    result = import_po(site, translate(export(site), "guide.md#5", "Copy the link."))
+    assert result.returncode == 0, result.stderr
+    assert "- Find the code.\n- Copy the link.\n\n```sh\n" in (
+        site / "docs" / "guide.en.md"
+    ).read_text("utf-8")
+    assert run("check", cwd=site).returncode == 0
