@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from gupshup_errors.records.pages import blocks, record
-from gupshup_errors.records.pages.review import Where, review
+from gupshup_errors.records.pages.review import Where, states
 
 from .helpers import run, sample_project
 
@@ -206,13 +206,19 @@ def test_a_translation_whose_source_is_gone_is_reported_with_both_paths(site: Pa
 
 
 def test_the_state_is_a_pure_function_of_the_texts_and_the_record() -> None:
-    held, _ = record.parse("", RECORD, ("ru", "en", "uk"))
-    docs = {"guide.md": GUIDE, "guide.en.md": GUIDE_EN}
-    overview = review(docs, held, ("ru", "en", "uk"), Where("docs", RECORD, "ru"))
+    where = Where("docs", RECORD, "ru")
+    docs = {"guide.md": GUIDE, "guide.en.md": GUIDE_EN, "old.uk.md": "# Стара\n"}
+    overview = states(docs, None, ("ru", "en", "uk"), where)
     assert overview.pages == ("guide.md",)
     assert overview.state("guide.md", "ru") == "translated"
     assert overview.state("guide.md", "en") == "outdated"  # nothing recorded yet
     assert overview.state("guide.md", "uk") == "missing"
+    assert overview.orphan_files == ("old.uk.md",)
+    text = "".join(
+        f"guide.md en {number}: {block.words}\n"
+        for number, block in enumerate(blocks.split(GUIDE).blocks, start=1)
+    )
+    assert states(docs, text, ("ru", "en", "uk"), where).state("guide.md", "en") == "translated"
 
 
 def test_a_path_that_is_no_page_is_refused(site: Path) -> None:

@@ -8,7 +8,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from ...data.problems import Problem, lines
+from ...data.problems import DataError, Problem, lines
 from ..recordfile import escape, marked
 from . import blocks, files, record
 from .blocks import Block
@@ -191,6 +191,16 @@ class Overview:
     """Record lines about translations that no longer exist."""
     pages: tuple[str, ...] = field(default=())
     """The source pages, relative to the docs folder, in order."""
+    orphan_files: tuple[str, ...] = ()
+    """The orphans' files, relative to the docs folder ('old.en.md'): never to publish."""
+
+    def translation(self, page: str, language: str) -> Translation:
+        """`page` in the translation language `language`; raises KeyError when there is no
+        such source page or translation language."""
+        for item in self.translations:
+            if (item.page, item.language) == (page, language):
+                return item
+        raise KeyError((page, language))
 
     def state(self, page: str, language: str) -> State:
         """`page`'s state in `language`; the source language's page is its own text, so
@@ -199,11 +209,7 @@ class Overview:
             raise KeyError(page)
         if language == self.languages[0]:
             return TRANSLATED
-        return next(
-            item.state
-            for item in self.translations
-            if item.page == page and item.language == language
-        )
+        return self.translation(page, language).state
 
     def problems(self) -> list[Problem]:
         """Everything `check` reports: outdated and unrecorded translations, orphans, stray
@@ -255,6 +261,12 @@ def review(
             text = docs.get(files.translation_name(page, language))
             was = record.blocks_of(held, page, language)
             items.append(translation(where, page, language, split, text, was))
+    orphaned = [
+        (name, page, language)
+        for name in sorted(docs)
+        for page, language in [files.source_of(name, languages)]
+        if language is not None and page not in docs
+    ]
     orphans = [
         Problem(
             where.path(name),
@@ -266,9 +278,7 @@ def review(
             hint=f"move it beside its source's new name ('<page>.{language}.md'), or delete it; "
             "then run `make translated`",
         )
-        for name in sorted(docs)
-        for page, language in [files.source_of(name, languages)]
-        if language is not None and page not in docs
+        for name, page, language in orphaned
     ]
     return Overview(
         tuple(languages),
@@ -276,7 +286,24 @@ def review(
         tuple(orphans),
         tuple(_stray(held, docs, where)),
         tuple(sources),
+        tuple(name for name, _, _ in orphaned),
     )
+
+
+def states(
+    docs: Mapping[str, str],
+    record_text: str | None,
+    languages: Sequence[str],
+    where: Where,
+) -> Overview:
+    """The one call for the site: every page's state in every language, from the Markdown
+    files under the docs folder (by relative path, as `review` takes them) and the text of
+    data/translated-pages.txt (None when there is none yet). Pure; a record line it cannot
+    read raises DataError."""
+    held, problems = record.parse(record_text or "", where.record, languages)
+    if problems:
+        raise DataError(problems)
+    return review(docs, held, languages, where)
 
 
 def _stray(held: record.Record, docs: Mapping[str, str], where: Where) -> Iterator[Problem]:
