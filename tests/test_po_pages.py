@@ -185,6 +185,8 @@ def test_a_broken_code_span_is_refused(site: Path) -> None:
 
 def test_an_import_after_a_new_source_block_keeps_the_translated_ones(site: Path) -> None:
     assert import_po(site, translated(site)).returncode == 0
+    english = site / "docs" / "guide.en.md"
+    english.write_text(english.read_text("utf-8").replace("Справочник", "Reference"), "utf-8")
     page = site / "docs" / "guide.md"
     page.write_text(
         GUIDE.replace("- Найдите код.", "- Найдите код.\n- Скопируйте ссылку."), "utf-8"
@@ -198,7 +200,7 @@ def test_an_import_after_a_new_source_block_keeps_the_translated_ones(site: Path
     ) in outdated.stderr
     result = import_po(site, translate(export(site), "guide.md#5", "Copy the link."))
     assert result.returncode == 0, result.stderr
-    assert "- Find the code.\n- Copy the link.\n\n```sh\n" in (
-        site / "docs" / "guide.en.md"
-    ).read_text("utf-8")
+    text = english.read_text("utf-8")
+    assert text.startswith("---\ntitle: Reference\n---\n# How to read a code {#read}\n")
+    assert "- Find the code.\n- Copy the link.\n\n```sh\n" in text
     assert run("check", cwd=site).returncode == 0

@@ -53,6 +53,12 @@ def _page(
     current = {number: block.words for number, block in enumerate(source.blocks, start=1)}
     if own_text is not None and own is not None and in_step:
         entries = {key(number): text for number, text in was.items()}
+        # What translators never get (raw HTML, empty cells) is current once it is the same.
+        entries |= {
+            key(p.number): current[p.number]
+            for p in pairs
+            if not exported(p) and own.blocks[p.number - 1].words == p.block.words
+        }
         entries |= {key(number): current[number] for number in texts}
         return rebuilt(own_text, own, texts), entries
     kept = {
@@ -63,12 +69,16 @@ def _page(
     entries = {key(p.number): p.was for p in pairs if p.number in kept and p.was is not None}
     entries |= {key(p.number): current[p.number] for p in pairs if not exported(p)}
     entries |= {key(number): current[number] for number in texts}
-    front = (
-        own_text.split("\n")[slice(*own.front_matter_lines)]
-        if own and own_text and own.front_matter_lines
-        else None
-    )
-    return rebuilt(docs[page], source, kept | dict(texts), front), entries
+    return rebuilt(docs[page], source, kept | dict(texts), _front_matter(own_text, own)), entries
+
+
+def _front_matter(text: str | None, page: Page | None) -> list[str] | None:
+    """The lines of a translation's own front matter (its `---` lines included), if it has
+    one: kept when the translation is written anew from its source."""
+    if text is None or page is None or page.front_matter_lines is None:
+        return None
+    start, end = page.front_matter_lines
+    return text.split("\n")[start:end]
 
 
 def _fits(text: str, source: Page, texts: Mapping[int, str]) -> list[int]:
