@@ -42,14 +42,15 @@ def exported(pair: Pair) -> bool:
 def _string(pair: Pair, item: Translation, own: tuple[Block, ...]) -> str:
     """What the translation says for a source block now: its block of the recorded number
     (by position when nothing is recorded); a code block with no translation is its source,
-    and a prose block still in the source's words has none."""
+    and an unrecorded prose block still in the source's words has none."""
     if item.file is None:
         return pair.block.words if pair.block.kind == CODE else ""
     recorded = any(other.was is not None for other in item.pairs)
     number = pair.recorded if recorded else pair.number
     found = own[number - 1].words if number is not None and number <= len(own) else ""
-    # A prose block still in the source's words was left untranslated by an earlier import.
-    return "" if found == pair.block.words and pair.block.kind != CODE else found
+    # An unrecorded prose block in the source's words is one an earlier import left as it was.
+    copy = found == pair.block.words and pair.was is None and pair.block.kind != CODE
+    return "" if copy else found
 
 
 def add(
