@@ -53,7 +53,8 @@ check: $(BIN)/.installed  ## validate data/errors.yml and the catalogs
 published: $(BIN)/.installed  ## record new codes and retirements in data/published.txt, and every change in data/changes.txt
 	$(PY) -m gupshup_errors published
 
-# `make translated` confirms every translation; name some with CODES="1002 title" LANGS=en.
+# `make translated` confirms every translation, pages included; name some with
+# CODES="1002 title docs/guide.md" LANGS=en.
 translated: $(BIN)/.installed  ## record that translations were reviewed against the current source text
 	$(PY) -m gupshup_errors translated $(CODES) $(foreach lang,$(LANGS),--lang $(lang))
 

@@ -11,7 +11,7 @@ import pytest
 import yaml
 from babel.messages.pofile import read_po
 
-from .helpers import SAMPLE_LANGUAGES, SOURCE_EDIT, edit, require, run
+from .helpers import SAMPLE_LANGUAGES, SOURCE_EDIT, edit, require, run, translate
 
 SOURCE, *TARGETS = SAMPLE_LANGUAGES  # the languages of the sample project (`project`)
 LANGUAGE = TARGETS[0]
@@ -23,21 +23,6 @@ def export(project: Path, language: str = LANGUAGE) -> str:
     result = run("export", "--format", "po", "--lang", language, cwd=project)
     assert result.returncode == 0, result.stderr
     return result.stdout
-
-
-def translate(po: str, context: str, new: str, *, keep_fuzzy: bool = False) -> str:
-    """`po` with one entry's msgstr replaced, as a translator's tool saves it."""
-    entry = po.index(f'msgctxt "{context}"\n')
-    start = po.index("msgstr ", entry)
-    end = po.find("\n\n", start)
-    end = len(po) if end < 0 else end
-    head = po[:entry]
-    if not keep_fuzzy:  # the translator's tool clears the flag and the previous source
-        block = head.rfind("\n\n") + 2
-        kept = [line for line in head[block:].splitlines(True) if not line.startswith(("#,", "#|"))]
-        head = head[:block] + "".join(kept)
-    quoted = new.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-    return head + po[entry:start] + f'msgstr "{quoted}"' + po[end:]
 
 
 def import_po(project: Path, text: str) -> subprocess.CompletedProcess[str]:

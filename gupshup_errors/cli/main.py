@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import json
 import logging
 import os
 import sys
@@ -20,6 +22,8 @@ from ..data.located import Located
 from ..data.model import NOTE, ErrorCode, Kind, code_fields, kind, label, translated_fields
 from ..data.problems import DataError
 from ..records import audit, changes, published, sources, translated, updates
+from ..records.pages import commands as pages
+from ..records.pages.review import Overview
 from ..records.sources import Sources
 from ..render import history as history_text
 from ..render.export import FORMATS, document, formatted
@@ -46,18 +50,37 @@ exit status: 0 on success, 1 on a problem (unknown code, invalid data), 2 on wro
 """
 
 
-def _reported(error: DataError) -> bool:
-    """Print the error's problems, and annotate them on a pull request; True when it has
-    none."""
+def _reported(error: DataError, subject: str = "error table data") -> bool:
+    """Print the error's problems, and annotate them on a pull request (titled with their
+    `subject`); True when it has none."""
     if not error.problems:
         return True
     print(error.report(), file=sys.stderr)
-    workflow.emit(workflow.for_data(error.problems))
+    workflow.emit(workflow.for_data(error.problems, subject))
     return False
 
 
-def check(settings: Settings) -> int:
-    """Validate the data, the published record and the catalogs; print every problem."""
+def check(settings: Settings, fmt: str = "text") -> int:
+    """Validate the data, the published record, the pages' translations and the catalogs;
+    print every problem. With `fmt` 'json', standard output gets only the pages' states as
+    JSON, and the report goes to standard error."""
+    if fmt == "json":
+        with contextlib.redirect_stdout(sys.stderr):
+            status, overview = _check(settings)
+        document = overview.document(_pages(settings).where.docs) if overview else {}
+        sys.stdout.buffer.write(json.dumps(document, ensure_ascii=False, indent=2).encode() + b"\n")
+        sys.stdout.flush()
+        return status
+    return _check(settings)[0]
+
+
+def _pages(settings: Settings) -> pages.PageFiles:
+    """The guide pages and their translation record."""
+    return pages.PageFiles.of(settings.docs_dir, settings.translated_file, settings.languages)
+
+
+def _check(settings: Settings) -> tuple[int, Overview | None]:
+    """What `check` runs: the exit status, and the pages' states when they could be read."""
     failed = False
     try:
         located = Sources.of(settings).located()
@@ -70,13 +93,36 @@ def check(settings: Settings) -> int:
         if not failed:
             languages = ", ".join(settings.languages)
             print(f"{settings.data_file}: {len(table.codes)} codes in {languages}: OK")
+    overview = _pages_current(settings)
+    failed = failed or overview is None or bool(overview.problems())
     catalog_problems = i18n.catalog_problems(settings.languages, settings.catalogs)
     for problem in catalog_problems:
         print(problem, file=sys.stderr)
     workflow.emit(workflow.for_catalogs(catalog_problems))
     if not catalog_problems:
         print(f"catalogs for {', '.join(settings.languages)}: complete")
-    return 1 if failed or catalog_problems else 0
+    return (1 if failed or catalog_problems else 0), overview
+
+
+def _pages_current(settings: Settings) -> Overview | None:
+    """Print every page's state in every language, and every page translation that may be
+    out of date, has no record or no source; None when the pages cannot be read."""
+    files = _pages(settings)
+    try:
+        overview = files.overview()
+    except DataError as error:
+        _reported(error, "guide pages")
+        return None
+    docs = files.where.docs
+    for page in overview.pages:
+        states = [
+            f"{item.language} {item.state}" for item in overview.translations if item.page == page
+        ]
+        print(f"{docs}/{page}: {', '.join(states) or 'no translation language'}")
+    if not overview.pages:
+        print(f"{docs}/: no pages")
+    _reported(DataError(overview.problems(), "the pages' translations"), "page translation")
+    return overview
 
 
 def _translations_current(settings: Settings, located: Located) -> bool:
@@ -171,7 +217,7 @@ def write_export(settings: Settings, fmt: str, language: str | None) -> int:
     status = files.status(review, files.history(table))
     if fmt == "po" and language is not None:
         date, url = build_date(settings.config_file, settings.data_file), settings.site_url
-        text = updates.export_po(files, located, review, language, url, date)
+        text = updates.export_po(files, located, review, language, url, date, _pages(settings))
     else:
         doc = document(table, languages, settings.site_url, status)
         text = formatted(doc, fmt, settings.catalogs)
@@ -214,8 +260,16 @@ def record_translated(
     settings: Settings, codes: Sequence[str], languages: Sequence[str], when: date
 ) -> int:
     """Record the current source for the reviewed translations (every one by default)."""
-    files = Sources.of(settings)
-    print(updates.confirm(files, files.table(), codes, languages, when))
+    named = [code for code in codes if code.endswith(".md")]
+    codes = [code for code in codes if not code.endswith(".md")]
+    if codes or not named:
+        files = Sources.of(settings)
+        print(updates.confirm(files, files.table(), codes, languages, when))
+    if named or not codes:
+        files_of = pages.PageFiles.of(
+            settings.docs_dir, settings.translated_file, settings.languages
+        )
+        print(pages.confirm(files_of, named, languages))
     return 0
 
 
@@ -224,7 +278,7 @@ def import_translations(settings: Settings, po_file: Path, when: date) -> int:
     files = Sources.of(settings)
     located = files.located()
     review = files.review(located.table)
-    print(updates.import_po(files, located, review, po_file, when))
+    print(updates.import_po(files, located, review, po_file, when, _pages(settings)))
     return 0
 
 
@@ -272,8 +326,8 @@ def _add_date(command: argparse.ArgumentParser) -> None:
     )
 
 
-def _code_or_title(value: str) -> str:
-    return value if value == translated.TITLE else str(_code(value))
+def _code_title_or_page(value: str) -> str:
+    return value if value == translated.TITLE or value.endswith(".md") else str(_code(value))
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -348,12 +402,20 @@ def _add_maintaining_commands(
     commands: argparse._SubParsersAction[argparse.ArgumentParser],
 ) -> None:
     """check, published, schema, build and serve: for maintainers of the table."""
-    commands.add_parser(
+    validate = commands.add_parser(
         "check",
-        help="validate data/errors.yml, the published record and the catalogs; "
-        "non-zero exit on any problem",
-        description="Validate the data file, the record of published codes and the catalogs, "
-        "as `make check` does; print every problem with its file, line and column.",
+        help="validate data/errors.yml, the published record, the pages' translations and "
+        "the catalogs; non-zero exit on any problem",
+        description="Validate the data file, the record of published codes, the pages' "
+        "translations and the catalogs, as `make check` does; print every page's state in "
+        "every language, and every problem with its file, line and column.",
+    )
+    validate.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="json: write every page's state in every language to standard output as JSON "
+        "(the report goes to standard error); default: text",
     )
     _add_date(
         commands.add_parser(
@@ -388,16 +450,24 @@ def _add_translation_commands(
         "translated",
         help="record that translations were reviewed against the current source text",
         description="Record, in data/translated.txt, that the translations of the named codes "
-        "(every code and the table's title by default) in the named language (every "
+        "(every code and the table's title by default), and in data/translated-pages.txt, "
+        "that the named pages' translations, block by block (every page's by default), "
+        "in the named language (every "
         "translation language by default) were made from the current source text. Run it "
         "after updating an outdated translation, or to confirm one that still holds.",
         epilog="examples:\n  gupshup-errors translated                 every translation\n"
         "  gupshup-errors translated 1002 --lang en  one code in one language\n"
-        "  gupshup-errors translated title           the table's title",
+        "  gupshup-errors translated title           the table's title\n"
+        "  gupshup-errors translated docs/guide.md --lang en   one page in one language",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     confirm.add_argument(
-        "codes", nargs="*", type=_code_or_title, metavar="CODE", help="e.g. 1002, or 'title'"
+        "codes",
+        nargs="*",
+        type=_code_title_or_page,
+        metavar="CODE|PAGE",
+        help="e.g. 1002, 'title', or a page: docs/guide.md (every translation of it) or "
+        "docs/guide.en.md",
     )
     confirm.add_argument(
         "--lang",
@@ -446,7 +516,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             if args.command == "export" and args.format == "po" and language is None:
                 parser.error("--format po needs --lang, the language the file is translated into")
             if args.command == "check":
-                return check(settings)
+                return check(settings, args.format)
             when = getattr(args, "date", None) or changes.today()
             if args.command == "published":
                 return record_published(settings, when)

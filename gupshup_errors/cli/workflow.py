@@ -38,16 +38,17 @@ def _relative(file: str | Path) -> str:
     return (shown(path) if path.is_absolute() else path).as_posix()
 
 
-def _title(problem: Problem) -> str:
+def _title(problem: Problem, subject: str) -> str:
     where = [f"code {problem.code}"] if problem.code is not None else []
     if problem.field:
         where.append(f"field '{problem.field}'")
     if problem.language:
         where.append(f"language '{problem.language}'")
-    return "error table data" + (f" ({', '.join(where)})" if where else "")
+    return subject + (f" ({', '.join(where)})" if where else "")
 
 
-def for_data(problems: Iterable[Problem]) -> list[str]:
+def for_data(problems: Iterable[Problem], subject: str = "error table data") -> list[str]:
+    """An annotation for each problem, titled with what it is about (`subject`) and where."""
     return [
         command(
             problem.message + (f"\nfix: {problem.hint}" if problem.hint else ""),
@@ -55,7 +56,7 @@ def for_data(problems: Iterable[Problem]) -> list[str]:
                 ("file", _relative(problem.file)),
                 ("line", problem.line),
                 ("col", problem.column),
-                ("title", _title(problem)),
+                ("title", _title(problem, subject)),
             ],
         )
         for problem in problems

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -26,6 +26,7 @@ from ..data.model import TEXT_FIELDS, ErrorTable
 from ..data.problems import DataError, Problem
 from ..text import i18n, urls
 from . import translated, yamledit
+from .pages.po import CONTEXT as PAGE_BLOCK
 from .translated import TITLE, Key, problem_at
 
 PROJECT = "Gupshup WhatsApp API error codes"
@@ -45,8 +46,9 @@ def export(
     data_file: str,
     site_url: str | None,
     date: datetime,
+    add: Callable[[Catalog], None] | None = None,
 ) -> str:
-    """The PO file of `language`'s texts."""
+    """The PO file of `language`'s texts, and whatever `add` adds after them (the pages)."""
     catalog = Catalog(
         locale=language,
         domain="errors",
@@ -78,6 +80,8 @@ def export(
             previous_id=item.was if item and item.was else (),
             context=context(key),
         )
+    if add is not None:
+        add(catalog)
     buffer = io.BytesIO()
     write_po(buffer, catalog, include_previous=True)
     return buffer.getvalue().decode("utf-8")
@@ -169,8 +173,8 @@ def read(
     lines: dict[Key, int] = {}
     fuzzy = empty = 0
     for message in catalog:
-        if not message.id:
-            continue  # the header
+        if not message.id or PAGE_BLOCK.fullmatch(str(message.context or "")):
+            continue  # the header, or a page's block (pages/po.py reads those)
         line = message.lineno or 1
         key = _key(message, language, table)
         if not isinstance(key, Key):

@@ -20,9 +20,12 @@ from typing import NamedTuple, TypeAlias
 from ..data.located import Positions
 from ..data.model import TEXT_FIELDS, ErrorTable, Status
 from ..data.problems import DataError, Problem, lines
-from ..text import words
 from . import yamledit
 from .recordfile import RecordFile, RecordLine, content_lines
+from .recordfile import escape as escape  # the record files' shared helpers, as before
+from .recordfile import marked as marked
+from .recordfile import read as read
+from .recordfile import unescape as unescape
 
 TITLE = "title"
 FILE_NAME = "translated.txt"
@@ -36,8 +39,6 @@ _LINE = re.compile(
     r"(?:(?P<code>[0-9]+) (?P<field>\S+)|(?P<title>" + TITLE + r")) (?P<language>[^\s:]+): "
     r"(?P<source>.*)"
 )
-_ESCAPE = re.compile(r"\\(.?)")
-_ESCAPES = {"n": "\n", "\\": "\\"}
 
 
 class Key(NamedTuple):
@@ -86,17 +87,6 @@ def text(table: ErrorTable, key: Key) -> str | None:
     return getattr(texts, key.field, None) if texts else None
 
 
-def _unescape(raw: str) -> str | None:
-    if "\\" not in raw:
-        return raw
-    bad = [m for m in _ESCAPE.finditer(raw) if m.group(1) not in _ESCAPES]
-    return None if bad else _ESCAPE.sub(lambda m: _ESCAPES[m.group(1)], raw)
-
-
-def _escape(value: str) -> str:
-    return value.replace("\\", "\\\\").replace("\n", "\\n")
-
-
 def _line(
     raw: str,
     number: int,
@@ -106,7 +96,7 @@ def _line(
 ) -> Entry | tuple[str, str, Key | None]:
     """One line of the record, or what is wrong with it: (message, hint, key)."""
     match = _LINE.fullmatch(raw)
-    value = _unescape(match.group("source")) if match else None
+    value = unescape(match.group("source")) if match else None
     if match is None or (value is not None and not value.strip()):
         return (
             "this line is not '<code> <field> <language>: <source text>'",
@@ -183,7 +173,7 @@ def unknown_codes(record: Record, table: ErrorTable, data_file: str) -> list[Pro
             f"code {entry.key.code} has no entry in {data_file}",
             "delete the line (a published code keeps its entry in the data file)",
             entry.key,
-            excerpt=f"{entry.key.label()}: {_escape(entry.value)}",
+            excerpt=f"{entry.key.label()}: {escape(entry.value)}",
         )
         for entry in record.entries.values()
         if entry.key.code is not None and entry.key.code not in known
@@ -215,7 +205,7 @@ def stale(record: Record, current: Mapping[Key, str], new_codes: Collection[int]
 
 def render(entries: Mapping[Key, str]) -> str:
     """The record file's text."""
-    body = [f"{key.label()}: {_escape(entries[key])}" for key in sorted(entries, key=Key.order)]
+    body = [f"{key.label()}: {escape(entries[key])}" for key in sorted(entries, key=Key.order)]
     return HEADER + "".join(f"{line}\n" for line in body)
 
 
@@ -228,13 +218,6 @@ def confirmed(
     entries = {key: entry.value for key, entry in (record.entries if record else {}).items()}
     entries.update((key, current[key]) for key in chosen if key in current)
     return entries
-
-
-def marked(was: str, now: str) -> tuple[str, str]:
-    """The two texts with the changed words marked: [-removed-] in the old, {+added+} in the new
-    (the marks of `git diff --word-diff`)."""
-    before, after = words.marked(was, now, lambda gone: f"[-{gone}-]", lambda come: f"{{+{come}+}}")
-    return _escape(before), _escape(after)
 
 
 def problem(
@@ -256,7 +239,7 @@ def problem(
         )
         hint = f"check the translation against the '{source_language}' text, then record it "
         hint += f"with {command}"
-        notes: tuple[str, ...] = (f"{source_language} now: {_escape(item.now)}",)
+        notes: tuple[str, ...] = (f"{source_language} now: {escape(item.now)}",)
     else:
         was, now = marked(item.was, item.now)
         message = (
@@ -267,21 +250,6 @@ def problem(
         hint += f"{command} (`make translated` confirms every translation)"
         notes = (f"{source_language} was: {was}", f"{source_language} now: {now}")
     return problem_at(data_file, line, message, hint, key, notes=notes, column=column)
-
-
-def read(path: Path, creates: str) -> tuple[str | None, list[Problem]]:
-    """A record file's text, or why it cannot be read; a missing one names the command that
-    `creates` it."""
-    try:
-        return path.read_text("utf-8"), []
-    except FileNotFoundError:
-        message, hint = "the file does not exist", f"{creates}, and commit it"
-    except UnicodeDecodeError as error:
-        message = f"byte {error.start} of the file is not UTF-8 text"
-        hint = "restore the file with git: commands write it, as UTF-8"
-    except OSError as error:
-        message, hint = f"the file cannot be read: {error.strerror}", "check its permissions"
-    return None, [Problem(str(path), 1, 1, message, hint=hint)]
 
 
 CREATE = (

@@ -6,29 +6,22 @@ and po.py, and writes whole files atomically, or nothing at all.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Collection
 from datetime import date, datetime
+from functools import partial
 from pathlib import Path
 
 from ..data.located import Located
 from ..data.model import TEXT_FIELDS, ErrorTable
 from ..data.problems import DataError, Problem
 from . import audit, changes, po, translated, yamledit
+from .pages import po as pages_po
+from .pages.commands import PageFiles
+from .pages.review import review as review_pages
+from .pages.writing import import_pages
+from .recordfile import write_atomically
 from .sources import Sources
 from .translated import TITLE, Key
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Replace the file in one step: a failure leaves the old file as it was."""
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-        Path(temporary).replace(path)
-    finally:
-        Path(temporary).unlink(missing_ok=True)
 
 
 def record_changes(
@@ -152,8 +145,10 @@ def export_po(
     language: str,
     site_url: str | None,
     date: datetime,
+    pages: PageFiles | None = None,
 ) -> str:
-    """The PO file for translators of `language`."""
+    """The PO file for translators of `language`: the table's texts, then every page's blocks
+    when `pages` says where they are."""
     if language == files.languages[0]:
         raise DataError(
             [
@@ -167,34 +162,58 @@ def export_po(
         )
     places = yamledit.places(located.positions)
     lines = {place: span.line for place, span in places.items()}
-    return po.export(located.table, review, language, lines, str(files.data), site_url, date)
+    add = None
+    if pages is not None:
+        docs, where = pages.docs(), pages.where
+        overview = review_pages(docs, pages.held(), pages.languages, where)
+        add = partial(pages_po.add, overview=overview, docs=docs, language=language, where=where)
+    table = located.table
+    return po.export(table, review, language, lines, str(files.data), site_url, date, add)
 
 
 def import_po(
-    files: Sources, located: Located, review: translated.Review, po_file: Path, when: date
+    files: Sources,
+    located: Located,
+    review: translated.Review,
+    po_file: Path,
+    when: date,
+    pages: PageFiles | None = None,
 ) -> str:
-    """Write the PO file's translations into the data and record them as current; on any
-    problem raise DataError and write nothing. Returns what to tell the translator."""
+    """Write the PO file's translations into the data (and the pages' into their translations,
+    when `pages` says where they are) and record them as current; on any problem raise
+    DataError and write nothing. Returns what to tell the translator."""
     try:
         content = po_file.read_bytes()
     except OSError as error:
         said = f"the file cannot be read: {error.strerror}"
         raise DataError([Problem(str(po_file), 1, 1, said)], str(po_file)) from None
     table = located.table
-    imported = po.read(content, str(po_file), table, files.languages, review.current)
-    data_text = files.data.read_text("utf-8")
-    spots = yamledit.spots(data_text, yamledit.places(located.positions))
-    new_text, changed = po.apply(
-        imported, data_text, spots, str(files.data), table, files.languages, str(po_file)
-    )
+    problems: list[Problem] = []
+    try:
+        imported = po.read(content, str(po_file), table, files.languages, review.current)
+        data_text = files.data.read_text("utf-8")
+        spots = yamledit.spots(data_text, yamledit.places(located.positions))
+        new_text, changed = po.apply(
+            imported, data_text, spots, str(files.data), table, files.languages, str(po_file)
+        )
+    except DataError as error:
+        problems += error.problems
+    try:
+        brought_pages = import_pages(pages, content, str(po_file)) if pages else None
+    except DataError as error:
+        problems += error.problems
+    if problems:
+        raise DataError(sorted(problems, key=lambda found: found.line), str(po_file))
     entries = translated.confirmed(review.record, review.current, imported.texts)
     stale = {item.key for item in review.stale}
     brought = [key for key in imported.texts if key in stale]
     if new_text != data_text:
         write_atomically(files.data, new_text)
     write_atomically(files.translated, translated.render(entries))
+    told = [_summary(files, imported, changed)]
+    told += [brought_pages.write()] if brought_pages else []
     history = record_changes(files, table, when, brought)
-    return _summary(files, imported, changed) + (f"\n{history}" if history else "")
+    return "\n".join(told + ([history] if history else []))
 
 
 def _summary(files: Sources, imported: po.Imported, changed: list[Key]) -> str:

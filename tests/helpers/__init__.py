@@ -24,6 +24,7 @@ from .project import (
     make_project,
     record_of,
     sample_project,
+    translate,
 )
 from .server import GITHUB_PAGES, Hosting, Served, serve
 from .system import (
@@ -68,5 +69,6 @@ __all__ = [
     "run",
     "sample_project",
     "serve",
+    "translate",
     "wait_for",
 ]

@@ -215,3 +215,18 @@ def sample_project(where: Path, **options: Any) -> Path:
         "translated": SAMPLE / "translated.txt",
     }
     return make_project(where, languages=SAMPLE_LANGUAGES, **(sample | options))
+
+
+def translate(po: str, context: str, new: str, *, keep_fuzzy: bool = False) -> str:
+    """`po` with one entry's msgstr replaced, as a translator's tool saves it."""
+    entry = po.index(f'msgctxt "{context}"\n')
+    start = po.index("msgstr ", entry)
+    end = po.find("\n\n", start)
+    end = len(po) if end < 0 else end
+    head = po[:entry]
+    if not keep_fuzzy:  # the translator's tool clears the flag and the previous source
+        block = head.rfind("\n\n") + 2
+        kept = [line for line in head[block:].splitlines(True) if not line.startswith(("#,", "#|"))]
+        head = head[:block] + "".join(kept)
+    quoted = new.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    return head + po[entry:start] + f'msgstr "{quoted}"' + po[end:]

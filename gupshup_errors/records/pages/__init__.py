@@ -1,0 +1,1 @@
+"""Guide pages' translations, block by block: the blocks, their record, their state, their PO."""
