@@ -21,6 +21,7 @@ from mkdocs.structure.pages import Page
 from ..data.model import ErrorTable, Status
 from ..data.problems import DataError
 from ..fences import material
+from ..fences import mkdocs as mkdocs_fence
 from ..records import changes
 from ..records.sources import Sources
 from ..render import history as changes_view
@@ -31,6 +32,7 @@ from . import codepages, minify, pagefiles, search, theme
 from .background import Jobs
 from .config import ErrorTableConfig
 from .dates import build_date
+from .prose.pages import PageError, ProsePages, without_urls
 from .settings import TEMPLATES, THEME, Settings, catalogs
 
 # One per process: the second language's build, and every preview rebuild, reuse the compiled theme.
@@ -76,6 +78,8 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
     history: changes.Record
     views: list[changes_view.View]
     """The record's entries as this language's readers see them, newest first."""
+    prose: ProsePages
+    """The pages of docs/ in this language."""
 
     @property
     def catalogs(self) -> i18n.Catalogs:
@@ -137,6 +141,8 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
         config.theme["language"] = language
         config.theme["direction"] = i18n.direction(language)
+        if "attr_list" not in config.markdown_extensions:  # the pages' heading ids are set with it
+            config.markdown_extensions.append("attr_list")
         palette = config.theme.get("palette")
         if isinstance(palette, list):  # a list of schemes, so there are toggles to name
             config.theme["palette"] = theme.palette(palette, language, self.catalogs)
@@ -150,7 +156,15 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        self.page = render_page(self.table, self.language, self.catalogs, self.status)
+        languages = tuple(self.config.languages)
+        self.prose = ProsePages.of(
+            config, self.table, languages, self.language, self.catalogs, self.root_url
+        )
+        try:
+            files, intro = self.prose.collect(files, config)
+        except PageError as error:
+            raise PluginError(str(error)) from None
+        self.page = render_page(self.table, self.language, self.catalogs, self.status, intro)
         files.append(File.generated(config, "index.md", content=self.page.markdown))
         source = self.config.languages[0]
         # Made once, for the page here and for the feed once the site is written.
@@ -185,6 +199,22 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
         env.bytecode_cache = _THEME_BYTECODE
         return env
 
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        self.prose.meta(page)
+        try:
+            return self.prose.markdown(markdown, page.file.src_uri)
+        except PageError as error:
+            raise PluginError(str(error)) from None
+
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        if page.file.src_uri == "index.md":  # its rows come in later, but links to them hold
+            mkdocs_fence.add_anchors(page, (row.anchor for row in self.table.codes))
+        return self.prose.content(html, page)
+
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
         # The sitemap's lastmod and its .gz header come from here; MkDocs would use today.
         page.update_date = self.date.strftime("%Y-%m-%d")
@@ -202,7 +232,8 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
             if TABLE_SLOT not in output:
                 raise PluginError(f"the page lost its table slot {TABLE_SLOT!r}")
             output = output.replace(TABLE_SLOT, self.page.table, 1)
-        output = self._use_worker(output)
+        output = material.with_html_direction(output, i18n.direction(self.language))
+        output = self._use_worker(self.prose.head(output, page))
         if page.file.src_uri == codepages.SHELL_URI:
             links = alternates(self.root_url, self.config.languages, self.catalogs)
             try:
@@ -217,10 +248,12 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
     ) -> str:
         if template_name == "sitemap.xml":
             try:
-                return codepages.sitemap(output_content, self.table, self.root_url, self.language)
+                sitemap = codepages.sitemap(output_content, self.table, self.root_url, self.language)
             except codepages.ShellError as error:
                 raise PluginError(str(error)) from None
-        return self._use_worker(output_content)  # 404.html has the search box too
+            return without_urls(sitemap, self.prose.missing_urls())
+        output = material.with_html_direction(output_content, i18n.direction(self.language))
+        return self._use_worker(output)  # 404.html has the search box too
 
     # Last, so that the search plugin has written its index.
     @event_priority(-100)

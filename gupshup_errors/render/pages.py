@@ -115,9 +115,11 @@ def render_page(
     language: str,
     catalogs: i18n.Catalogs = i18n.PACKAGE,
     status: Status | None = None,
+    intro: str = "",
 ) -> PageSource:
     """The error table page in `language`; a translation that may be out of date carries a
-    note linking to the same place in the source language."""
+    note linking to the same place in the source language. `intro` is the site's own
+    introduction (Markdown), put above the table."""
     env = localized(language, catalogs)
     status = status or Status()
     context = {
@@ -142,6 +144,7 @@ def render_page(
         "language": language,
         "fold": fold_map(language),
         "table_slot": Markup(TABLE_SLOT),
+        "intro": Markup(intro),  # the site's own Markdown, as its author wrote it
     }
     return PageSource(
         markdown=env.get_template("page.md.j2").render(context),
