@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 from dataclasses import dataclass, field
@@ -26,13 +25,14 @@ from ..records import changes
 from ..records.sources import Sources
 from ..render import history as changes_view
 from ..render.pages import TABLE_SLOT, PageSource, alternates, render_page, site_name
+from ..render.prose.located import PageError
 from ..render.template_cache import MemoryBytecodeCache
 from ..text import i18n, urls
 from . import codepages, minify, pagefiles, search, theme
 from .background import Jobs
 from .config import ErrorTableConfig
 from .dates import build_date
-from .prose.pages import PageError, ProsePages, without_urls
+from .prose.pages import ProsePages, without_urls
 from .settings import TEMPLATES, THEME, Settings, catalogs
 
 # One per process: the second language's build, and every preview rebuild, reuse the compiled theme.
@@ -119,33 +119,13 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
         self.history = given.history or changes.Record("", ())
         self.language = language = self.config.language or self.config.languages[0]
         root_url = urls.root(config.site_url)
-        # Material writes `link` into the head as hreflang links, which must be absolute; our
-        # selector (theme/partials/alternate.html) links by `path`, which works on any host.
-        config.extra["alternate"] = [
-            {
-                "name": alt.name,
-                "link": alt.url,
-                "path": alt.link,
-                "lang": alt.language,
-                "locale": alt.locale,
-                "dir": alt.direction,
-            }
-            for alt in alternates(root_url, self.config.languages, self.catalogs)
-        ]
-        config.extra["x_default"] = root_url
+        theme.localize(config, language, self.config.languages, root_url, self.catalogs)
         config.extra["changes_feed"] = {
             "href": f"{urls.language_path(root_url, language)}{changes_view.FEED}",
             "title": changes_view.feed_title(language, self.catalogs),
         }
-        # After a custom_dir, if the site has one, so that the site can still override us.
-        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
-        config.theme["language"] = language
-        config.theme["direction"] = i18n.direction(language)
         if "attr_list" not in config.markdown_extensions:  # the pages' heading ids are set with it
             config.markdown_extensions.append("attr_list")
-        palette = config.theme.get("palette")
-        if isinstance(palette, list):  # a list of schemes, so there are toggles to name
-            config.theme["palette"] = theme.palette(palette, language, self.catalogs)
         search.use_language(config, language)
         config.site_name = site_name(language, self.catalogs)
         config.site_url = urls.language_url(root_url, language)
@@ -248,7 +228,9 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
     ) -> str:
         if template_name == "sitemap.xml":
             try:
-                sitemap = codepages.sitemap(output_content, self.table, self.root_url, self.language)
+                sitemap = codepages.sitemap(
+                    output_content, self.table, self.root_url, self.language
+                )
             except codepages.ShellError as error:
                 raise PluginError(str(error)) from None
             return without_urls(sitemap, self.prose.missing_urls())
@@ -259,15 +241,10 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site = Path(config.site_dir)
-        index = site / "search" / "search_index.json"
-        if index.exists():
-            try:
-                found = material.read_index(index.read_text("utf-8"))
-            except ValueError as error:
-                raise PluginError(f"{index}: {error}") from None
-            result = search.with_codes(found, self.table, self.language)
-            text = json.dumps(result, ensure_ascii=False, separators=(",", ":"))
-            index.write_text(text, encoding="utf-8")
+        try:
+            search.add_codes(site / "search" / "search_index.json", self.table, self.language)
+        except ValueError as error:
+            raise PluginError(str(error)) from None
         for asset in self.own_assets:
             minify.minify_file(site / asset)
         if self.worker is not None:

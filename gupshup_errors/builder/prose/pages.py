@@ -238,4 +238,6 @@ _SITEMAP_ENTRY = re.compile(r"\s*<url>\s*<loc>([^<]*)</loc>.*?</url>", re.S)
 def without_urls(sitemap: str, dropped: list[str]) -> str:
     """MkDocs' sitemap without the entries of `dropped` addresses."""
     gone = {html.escape(url) for url in dropped}
-    return _SITEMAP_ENTRY.sub(lambda entry: "" if entry.group(1) in gone else entry.group(0), sitemap)
+    return _SITEMAP_ENTRY.sub(
+        lambda entry: "" if entry.group(1) in gone else entry.group(0), sitemap
+    )

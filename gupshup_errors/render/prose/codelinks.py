@@ -48,7 +48,9 @@ def code_of(href: str, page_uri: str) -> str | None:
     if parts.scheme or parts.netloc or not parts.fragment:
         return None
     path = unquote(parts.path)
-    target = posixpath.normpath(posixpath.join(posixpath.dirname(page_uri), path)) if path else page_uri
+    target = (
+        posixpath.normpath(posixpath.join(posixpath.dirname(page_uri), path)) if path else page_uri
+    )
     return unquote(parts.fragment) if target == TABLE_PAGE else None
 
 

@@ -3,6 +3,7 @@ readable slug, or the `{#id}` written there) and given to the translation's, in 
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -61,7 +62,7 @@ def headings(markdown: str) -> list[Heading]:
     """The headings of `markdown`, in order."""
     tokens = _parser().parse(markdown)
     found = []
-    for opening, inline in zip(tokens, tokens[1:], strict=False):
+    for opening, inline in itertools.pairwise(tokens):
         if opening.type != "heading_open" or opening.map is None:
             continue
         words = _words(inline)

@@ -17,9 +17,7 @@ def source_link(page_url: str, source: str) -> str:
     return f"{relative_root(page_url)}../{source}/{page_url}"
 
 
-def note(
-    state: State, page_url: str, language: str, source: str, catalogs: i18n.Catalogs
-) -> str:
+def note(state: State, page_url: str, language: str, source: str, catalogs: i18n.Catalogs) -> str:
     """The note a page in `state` carries in `language`; empty for a current translation."""
     if state is State.TRANSLATED:
         return ""
@@ -40,7 +38,9 @@ def marked(content: str, state: State, note_html: str, source: str) -> str:
     if state is State.MISSING:
         language = escape(source)
         direction = i18n.direction(source)
-        content = Markup('<div lang="{}" dir="{}">').format(language, direction) + Markup(
-            content
-        ) + Markup("</div>")
+        content = (
+            Markup('<div lang="{}" dir="{}">').format(language, direction)
+            + Markup(content)
+            + Markup("</div>")
+        )
     return f"{note_html}{content}"
