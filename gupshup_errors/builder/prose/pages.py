@@ -128,15 +128,18 @@ class ProsePages:
         if read is None:
             return ""
         markdown, _meta = get_data(read.text)
-        body = self.markdown(markdown, INTRO)
+        body = self._checked(markdown, INTRO)
         return f"\n{INTRO_START}\n\n{body}\n\n{INTRO_END}\n"
 
     def markdown(self, markdown: str, src_uri: str) -> str:
         """A page's Markdown as MkDocs renders it: each heading with the id of the source's
         heading, every link to a code checked. Raises PageError, located in the file read."""
-        read = self.pages.get(src_uri)
-        if read is None:
-            return markdown  # a page this plugin generates
+        if src_uri not in self.pages or src_uri == INTRO:
+            return markdown  # a page this plugin generates (the introduction is in it already)
+        return self._checked(markdown, src_uri)
+
+    def _checked(self, markdown: str, src_uri: str) -> str:
+        read = self.pages[src_uri]
         file = shown(read.path).as_posix()
         first_line = _first_line(read.text, markdown)
         found = headings.headings(markdown)
