@@ -1,6 +1,7 @@
 """The pages of docs/ in every language: a fixture project with a translated page, a nested page
 not translated yet and an introduction to the table, built for real and its HTML parsed."""
 
+# ruff: noqa: RUF001 (the fixture's pages are Russian: their Cyrillic letters are meant)
 from __future__ import annotations
 
 import json
@@ -290,7 +291,10 @@ def test_a_slug_is_readable_in_its_own_script(heading: str, expected: str) -> No
 
 
 def test_headings_are_found_as_markdown_reads_them() -> None:
-    text = "Заголовок\n=========\n\n```\n# не заголовок\n```\n\n## Раз ##\n\n## Раз {#own .x}\n\n## Раз\n"
+    text = (
+        "Заголовок\n=========\n\n```\n# не заголовок\n```\n\n"
+        "## Раз ##\n\n## Раз {#own .x}\n\n## Раз\n"
+    )
     found = headings(text)
     assert [(h.level, h.text, h.line, h.explicit) for h in found] == [
         (1, "Заголовок", 0, None),
