@@ -80,6 +80,8 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
     """The record's entries as this language's readers see them, newest first."""
     prose: ProsePages
     """The pages of docs/ in this language."""
+    failure: str | None = None
+    """What stopped this build, as this plugin worded it (a page's located mistake)."""
 
     @property
     def catalogs(self) -> i18n.Catalogs:
@@ -93,6 +95,9 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.is_serve = command == "serve"
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.failure = str(error) if isinstance(error, PluginError) else None
 
     def _own_reading(self, config: MkDocsConfig) -> Reading:
         """A bare `mkdocs build` or `mkdocs serve`: this plugin reads the data itself."""
@@ -114,6 +119,7 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
         # MkDocs keeps one plugin instance per process (its plugin cache), so what the site
         # builder handed over serves this one build only, not a later bare build.
         given, self.given = self.given or self._own_reading(config), None
+        self.failure = None
         self.table, self.date = given.table, given.date
         self.status, self.jobs = given.status, given.jobs
         self.history = given.history or changes.Record("", ())

@@ -135,8 +135,9 @@ def matched(
         return count, None
     if len(translation) > len(source):
         extra = translation[count]
+        plural = "" if len(source) == 1 else "s"
         message = f"heading {extra.text!r} has no counterpart: the source has {len(source)}"
-        return count, PageProblem(file, first_line + extra.line, f"{message} headings")
+        return count, PageProblem(file, first_line + extra.line, f"{message} heading{plural}")
     last = first_line + (translation[-1].line if translation else 0)
     missing = source[count]
     return count, PageProblem(
