@@ -272,7 +272,7 @@ def test_a_right_to_left_language_has_its_direction_on_html(tmp_path: Path) -> N
     config = language_project(tmp_path / "project", ["ar", "en"])
     (config.parent / "docs" / "guide.md").write_text("# دليل\n\n## قسم\n", "utf-8")
     build_into(config, tmp_path / "site")
-    for relative in ("ar", "ar/guide", "en/guide"):
+    for relative in ("ar", "ar/guide", "en/guide", "en"):
         soup = parsed(tmp_path / "site", relative)
         assert soup.html is not None
         assert soup.html["dir"] == ("rtl" if relative.startswith("ar") else "ltr")

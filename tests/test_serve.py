@@ -130,12 +130,13 @@ def test_a_saved_page_shows_in_every_language_and_a_broken_one_over_the_last_goo
     server: str, project: Path
 ) -> None:
     page, translation = project / "docs" / "howto.md", project / "docs" / "howto.en.md"
-    page.write_text("# Страница\n\nКод [1002](index.md#1002).\n", "utf-8")
+    page.write_text("# Страница\n\nСтрока [1002](index.md#1002).\n", "utf-8")  # noqa: RUF001
     for language in SAMPLE_LANGUAGES:
-        wait_for(lambda: "Страница" in fetch(f"{server}/{language}/howto/"), "the new page")
+        address = f"{server}/{language}/howto/"
+        wait_for(lambda: "Страница" in fetch(address), "the new page")  # noqa: B023
     translation.write_text("# A page\n\nCode [1002](index.md#1002).\n", "utf-8")
     wait_for(lambda: "A page" in fetch(f"{server}/en/howto/"), "the translation")
-    page.write_text("# Страница\n\nКод [1020](index.md#1020).\n", "utf-8")
+    page.write_text("# Страница\n\nСтрока [1020](index.md#1020).\n", "utf-8")  # noqa: RUF001
     wait_for(lambda: "gs-build-error" in fetch(f"{server}/en/howto/"), "the error overlay")
     shown = fetch(f"{server}/en/howto/")
     assert "howto.md:3: link &#x27;index.md#1020&#x27;: no code 1020" in shown
