@@ -151,19 +151,20 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
         except PageError as error:
             raise PluginError(str(error)) from None
         self.page = render_page(self.table, self.language, self.catalogs, self.status, intro)
-        files.append(File.generated(config, "index.md", content=self.page.markdown))
+        table_file = File.generated(config, "index.md", content=self.page.markdown)
         source = self.config.languages[0]
         # Made once, for the page here and for the feed once the site is written.
         self.views = changes_view.views(self.history, self.table, self.language, self.catalogs)
         changes_page = changes_view.page_markdown(self.views, self.language, source, self.catalogs)
-        files.append(File.generated(config, changes_view.PAGE, content=changes_page))
+        changes_file = File.generated(config, changes_view.PAGE, content=changes_page)
         shell = codepages.shell_markdown(self.root_url, self.config.languages)
         # The shell goes first, as MkDocs renders pages in this order: the code pages are
-        # written from it while the table page, the largest, is still being built.
+        # written from it while the table page, the largest, is still being built. The table
+        # page comes next, before the pages of docs/, as it does in the search index.
         shell_file = File.generated(
             config, codepages.SHELL_URI, content=shell, inclusion=InclusionLevel.NOT_IN_NAV
         )
-        files = Files([shell_file, *files])
+        files = Files([shell_file, table_file, changes_file, *files])
         sources = {file.dest_uri: file.src_uri for file in files}
         for uri, code in codepages.clashes(list(sources), self.table).items():
             docs = Path(os.path.relpath(config.docs_dir, Path(config.config_file_path).parent))
