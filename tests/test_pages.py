@@ -313,3 +313,11 @@ def test_a_site_without_pages_builds_as_before(tmp_path: Path) -> None:
     assert (tmp_path / "site/en/index.html").is_file()
     assert not (tmp_path / "site/en/guide").exists()
     assert "gs-page-note" not in (tmp_path / "site/en/index.html").read_text("utf-8")
+
+
+def test_a_translation_whose_source_is_gone_is_not_published(tmp_path: Path) -> None:
+    config = project(tmp_path / "project", **{"gone.en.md": "# Gone\n\nIts source was renamed.\n"})
+    build_into(config, tmp_path / "site")
+    for language in LANGUAGES:
+        assert not list((tmp_path / "site" / language).glob("gone*"))
+        assert "gone" not in (tmp_path / "site" / language / "sitemap.xml").read_text("utf-8")
