@@ -7,9 +7,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
-from markdown_it import MarkdownIt
-
 from ...text.suggest import similar
+from .headings import parser
 from .located import PageProblem
 
 TABLE_PAGE = "index.md"
@@ -28,7 +27,7 @@ class Link:
 def links(markdown: str) -> Iterator[Link]:
     """Every link and image address of `markdown`, at its line."""
     lines = markdown.split("\n")
-    for block in MarkdownIt("commonmark").enable("table").parse(markdown):
+    for block in parser().parse(markdown):
         if block.type != "inline" or block.map is None:
             continue
         start, end = block.map

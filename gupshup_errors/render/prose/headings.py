@@ -8,11 +8,13 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+from typing import TYPE_CHECKING
 
 from .located import PageProblem
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 # An attr_list at the end of a heading ({#id .class}, {: #id}), as Python-Markdown reads it.
 _ATTRIBUTES = re.compile(r"[ \t]+\{:?([^}\n]*)\}[ \t]*$")
@@ -43,9 +45,12 @@ def slug(text: str) -> str:
     return re.sub(r"[\s_-]+", "-", words).strip("-") or "section"
 
 
-def _parser() -> MarkdownIt:
-    # CommonMark with tables, so that a heading is found where Python-Markdown finds it and a
-    # "#" inside a code block or a table is not one.
+def parser() -> MarkdownIt:
+    """CommonMark with tables, so that a heading or a link is found where Python-Markdown
+    finds it, and a "#" inside a code block or a table is not a heading."""
+    # Imported once a page is read: a site without pages does not pay for it (0.07-0.1 s).
+    from markdown_it import MarkdownIt
+
     return MarkdownIt("commonmark").enable("table")
 
 
@@ -60,7 +65,7 @@ def _words(inline: Token) -> str:
 
 def headings(markdown: str) -> list[Heading]:
     """The headings of `markdown`, in order."""
-    tokens = _parser().parse(markdown)
+    tokens = parser().parse(markdown)
     found = []
     for opening, inline in itertools.pairwise(tokens):
         if opening.type != "heading_open" or opening.map is None:
