@@ -321,3 +321,16 @@ def test_a_translation_whose_source_is_gone_is_not_published(tmp_path: Path) -> 
     for language in LANGUAGES:
         assert not list((tmp_path / "site" / language).glob("gone*"))
         assert "gone" not in (tmp_path / "site" / language / "sitemap.xml").read_text("utf-8")
+
+
+def test_the_table_page_links_every_page_under_its_title(site: Path) -> None:
+    def links(language: str) -> list[tuple[str, str, str | None]]:
+        found = article(parsed(site, language)).select(".gs-changes-link a")
+        return [(a.get_text(), str(a["href"]), a.get("lang")) for a in found[1:]]
+
+    assert links("en") == [
+        ("How to use it", "guide/", None),
+        ("Вложенная страница", "more/nested/", "ru"),  # not translated: marked as Russian
+    ]
+    assert links("ru") == [("Как пользоваться", "guide/", None),
+                           ("Вложенная страница", "more/nested/", None)]  # fmt: skip

@@ -150,7 +150,9 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
             files, intro = self.prose.collect(files, config)
         except PageError as error:
             raise PluginError(str(error)) from None
-        self.page = render_page(self.table, self.language, self.catalogs, self.status, intro)
+        self.page = render_page(
+            self.table, self.language, self.catalogs, self.status, intro, self.prose.listed()
+        )
         table_file = File.generated(config, "index.md", content=self.page.markdown)
         source = self.config.languages[0]
         # Made once, for the page here and for the feed once the site is written.

@@ -16,6 +16,7 @@ from mkdocs.utils.meta import get_data
 
 from ...data.model import ErrorTable
 from ...fences import material
+from ...render.pages import PageLink
 from ...render.prose import codelinks, headings, notes, state
 from ...render.prose.located import PageError, PageProblem
 from ...render.prose.state import State
@@ -199,6 +200,19 @@ class ProsePages:
         marked = notes.marked(inside, read.state, note, self.source)
         return f"{html[:start]}{marked}{html[end + len(INTRO_END) :]}"
 
+    def listed(self) -> list[PageLink]:
+        """The pages as the table's page links to them, in the order of their files, each under
+        its title in this language (the source's, marked as such, where it is missing)."""
+        return [
+            PageLink(
+                title=_title(read.text, src_uri),
+                url=self.addresses[src_uri],
+                language=self.source if read.state is State.MISSING else None,
+            )
+            for src_uri, read in self.pages.items()
+            if src_uri in self.addresses
+        ]
+
     def real(self, src_uri: str) -> list[str]:
         """The languages a page is really written in: its source's and its translations'."""
         return [
@@ -228,6 +242,15 @@ class ProsePages:
             for src_uri, read in self.pages.items()
             if read.state is State.MISSING and src_uri in self.addresses
         ]
+
+
+def _title(text: str, src_uri: str) -> str:
+    """A page's title as MkDocs gives it: its front matter's, else its first heading's."""
+    markdown, meta = get_data(text)
+    if isinstance(meta.get("title"), str):
+        return str(meta["title"])
+    first = next((found for found in headings.headings(markdown) if found.level == 1), None)
+    return first.text if first else src_uri.rsplit("/", 1)[-1].removesuffix(".md")
 
 
 def _first_line(text: str, markdown: str) -> int:
