@@ -334,3 +334,12 @@ def test_the_table_page_links_every_page_under_its_title(site: Path) -> None:
     ]
     assert links("ru") == [("Как пользоваться", "guide/", None),
                            ("Вложенная страница", "more/nested/", None)]  # fmt: skip
+
+
+def test_a_page_that_is_not_utf8_stops_the_build_at_its_file(tmp_path: Path) -> None:
+    config = project(tmp_path / "project")
+    (config.parent / "docs" / "guide.en.md").write_bytes("# Page\n\nÿ\n".encode("latin-1"))
+    result = run("build", "--site-dir", str(tmp_path / "site"), cwd=config.parent)
+    assert result.returncode == 1
+    assert "docs/guide.en.md:1: not UTF-8 text (invalid start byte)" in result.stderr
+    assert "Traceback" not in result.stderr

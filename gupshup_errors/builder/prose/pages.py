@@ -84,14 +84,21 @@ class ProsePages:
     def source(self) -> str:
         return self.languages[0]
 
+    def _text(self, path: Path) -> str:
+        try:
+            return path.read_text("utf-8-sig")
+        except UnicodeDecodeError as error:
+            where = PageProblem(shown(path).as_posix(), 1, f"not UTF-8 text ({error.reason})")
+            raise PageError([where]) from None
+
     def _read(self, source_uri: str) -> Read:
         source_path = self.docs_dir / source_uri
-        source_text = source_path.read_text("utf-8-sig")
+        source_text = self._text(source_path)
         if self.language == self.source:
             return Read(source_path, source_text, State.TRANSLATED)
         found = self.tree.translation(source_uri, self.language)
         path = self.docs_dir / found if found else None
-        text = path.read_text("utf-8-sig") if path else None
+        text = self._text(path) if path else None
         page_state = state.translation_state(source_text, text)
         if path is None or text is None:
             return Read(source_path, source_text, page_state)
@@ -148,7 +155,7 @@ class ProsePages:
         if read.path == self.docs_dir / src_uri:
             ids = headings.source_ids(found, taken)
         else:
-            source_body = get_data((self.docs_dir / src_uri).read_text("utf-8-sig"))[0]
+            source_body = get_data(self._text(self.docs_dir / src_uri))[0]
             source_headings = headings.headings(source_body)
             ids = headings.source_ids(source_headings, taken)
             count, problem = headings.matched(source_headings, found, file, first_line)
@@ -179,26 +186,26 @@ class ProsePages:
         if read.state is State.MISSING:
             page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
 
-    def content(self, html: str, page: Page) -> str:
+    def content(self, rendered: str, page: Page) -> str:
         """A page's HTML with its note, the source's words marked with their language."""
         src_uri = page.file.src_uri
         if src_uri == INTRO:
-            return self._intro_content(html, page)
+            return self._intro_content(rendered, page)
         read = self.pages.get(src_uri)
         if read is None:
-            return html
+            return rendered
         note = notes.note(read.state, page.url, self.language, self.source, self.catalogs)
-        return notes.marked(html, read.state, note, self.source)
+        return notes.marked(rendered, read.state, note, self.source)
 
-    def _intro_content(self, html: str, page: Page) -> str:
+    def _intro_content(self, rendered: str, page: Page) -> str:
         read = self.pages.get(INTRO)
-        if read is None or INTRO_START not in html:
-            return html
-        start, end = html.index(INTRO_START), html.index(INTRO_END)
-        inside = html[start + len(INTRO_START) : end]
+        if read is None or INTRO_START not in rendered:
+            return rendered
+        start, end = rendered.index(INTRO_START), rendered.index(INTRO_END)
+        inside = rendered[start + len(INTRO_START) : end]
         note = notes.note(read.state, page.url, self.language, self.source, self.catalogs)
         marked = notes.marked(inside, read.state, note, self.source)
-        return f"{html[:start]}{marked}{html[end + len(INTRO_END) :]}"
+        return f"{rendered[:start]}{marked}{rendered[end + len(INTRO_END) :]}"
 
     def listed(self) -> list[PageLink]:
         """The pages as the table's page links to them, in the order of their files, each under
