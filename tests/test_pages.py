@@ -343,3 +343,11 @@ def test_a_page_that_is_not_utf8_stops_the_build_at_its_file(tmp_path: Path) -> 
     assert result.returncode == 1
     assert "docs/guide.en.md:1: not UTF-8 text (invalid start byte)" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_translation_into_a_language_not_built_is_not_published(tmp_path: Path) -> None:
+    config = project(tmp_path / "project", **{"guide.de.md": "# Anleitung\n"})
+    build_into(config, tmp_path / "site")
+    for language in LANGUAGES:
+        assert not list((tmp_path / "site" / language).glob("guide.*"))
+        assert "Anleitung" not in (tmp_path / "site" / language / "index.html").read_text("utf-8")

@@ -111,7 +111,9 @@ class ProsePages:
         self.tree = sort_out((file.src_uri for file in files), self.languages)
         for orphan in self.tree.orphans:
             log.info("%s: its source page is gone, so it is not published", self._shown(orphan))
-        dropped = {*self.tree.translations.values(), *self.tree.orphans}
+        for unbuilt in self.tree.unbuilt:
+            log.info("%s: not a language of the site, so it is not published", self._shown(unbuilt))
+        dropped = {*self.tree.translations.values(), *self.tree.orphans, *self.tree.unbuilt}
         kept = []
         for file in files:
             if file.src_uri in dropped:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -34,6 +35,8 @@ class Tree:
     """(source page, language) -> the translation's file."""
     orphans: list[str] = field(default_factory=list)
     """Translations whose source page is gone: never published on their own."""
+    unbuilt: list[str] = field(default_factory=list)
+    """Translations into a language the site does not build (yet): not published either."""
 
     def translation(self, source_uri: str, language: str) -> str | None:
         return self.translations.get((source_uri, language))
@@ -46,13 +49,26 @@ def sort_out(src_uris: Iterable[str], languages: Sequence[str]) -> Tree:
     found = {uri: translation_of(uri, languages) for uri in uris}
     sources = {uri for uri, of in found.items() if of is None}
     for uri, of in found.items():
-        if of is None:
+        if of is None and _suffixed(uri) in sources:
+            tree.unbuilt.append(uri)
+        elif of is None:
             tree.sources.append(uri)
         elif of[0] in sources:
             tree.translations[of] = uri
         else:
             tree.orphans.append(uri)
     return tree
+
+
+# A language's suffix as Babel names languages: "uk", "pt_BR", "sr_Latn".
+_LANGUAGE = re.compile(r"[a-z]{2,3}(?:_[A-Za-z]{2,4})?")
+
+
+def _suffixed(src_uri: str) -> str | None:
+    """The page that `src_uri` would translate if its suffix is a language's ("guide.de.md"
+    -> "guide.md"), whichever languages the site builds."""
+    base, dot, suffix = src_uri.removesuffix(".md").rpartition(".")
+    return f"{base}.md" if dot and base and _LANGUAGE.fullmatch(suffix) else None
 
 
 def relative_root(page_url: str) -> str:
