@@ -61,6 +61,29 @@ def inputs(settings: Settings) -> list[Path]:
     return [*Sources.of(settings).watched(), *own]
 
 
+def _refuse_clashes(files: Files, table: ErrorTable, config: MkDocsConfig) -> None:
+    """Stop the build when a file of docs/ would be written where a code's page goes."""
+    sources = {file.dest_uri: file.src_uri for file in files}
+    for uri, code in codepages.clashes(list(sources), table).items():
+        docs = Path(os.path.relpath(config.docs_dir, Path(config.config_file_path).parent))
+        raise PluginError(
+            f"{(docs / sources[uri]).as_posix()} would be written to {uri}, "
+            f"where the page of code {code} goes: rename or move it"
+        )
+
+
+def _own_assets(files: Files, config: MkDocsConfig) -> list[str]:
+    """The site's own stylesheets and scripts, from docs/: minified after the build."""
+    docs = Path(config.docs_dir).resolve()
+    return [
+        file.dest_uri
+        for file in files
+        if file.abs_src_path is not None
+        and Path(file.abs_src_path).resolve().is_relative_to(docs)
+        and minify.is_minifiable(file.dest_uri)
+    ]
+
+
 class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
     table: ErrorTable
     date: datetime
@@ -167,21 +190,8 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
             config, codepages.SHELL_URI, content=shell, inclusion=InclusionLevel.NOT_IN_NAV
         )
         files = Files([shell_file, table_file, changes_file, *files])
-        sources = {file.dest_uri: file.src_uri for file in files}
-        for uri, code in codepages.clashes(list(sources), self.table).items():
-            docs = Path(os.path.relpath(config.docs_dir, Path(config.config_file_path).parent))
-            raise PluginError(
-                f"{(docs / sources[uri]).as_posix()} would be written to {uri}, "
-                f"where the page of code {code} goes: rename or move it"
-            )
-        docs = Path(config.docs_dir).resolve()
-        self.own_assets = [
-            file.dest_uri
-            for file in files
-            if file.abs_src_path is not None
-            and Path(file.abs_src_path).resolve().is_relative_to(docs)
-            and minify.is_minifiable(file.dest_uri)
-        ]
+        _refuse_clashes(files, self.table, config)
+        self.own_assets = _own_assets(files, config)
         return files
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:

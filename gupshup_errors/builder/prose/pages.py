@@ -84,21 +84,14 @@ class ProsePages:
     def source(self) -> str:
         return self.languages[0]
 
-    def _text(self, path: Path) -> str:
-        try:
-            return path.read_text("utf-8-sig")
-        except UnicodeDecodeError as error:
-            where = PageProblem(shown(path).as_posix(), 1, f"not UTF-8 text ({error.reason})")
-            raise PageError([where]) from None
-
     def _read(self, source_uri: str) -> Read:
         source_path = self.docs_dir / source_uri
-        source_text = self._text(source_path)
+        source_text = _text(source_path)
         if self.language == self.source:
             return Read(source_path, source_text, State.TRANSLATED)
         found = self.tree.translation(source_uri, self.language)
         path = self.docs_dir / found if found else None
-        text = self._text(path) if path else None
+        text = _text(path) if path else None
         page_state = state.translation_state(source_text, text)
         if path is None or text is None:
             return Read(source_path, source_text, page_state)
@@ -157,7 +150,7 @@ class ProsePages:
         if read.path == self.docs_dir / src_uri:
             ids = headings.source_ids(found, taken)
         else:
-            source_body = get_data(self._text(self.docs_dir / src_uri))[0]
+            source_body = get_data(_text(self.docs_dir / src_uri))[0]
             source_headings = headings.headings(source_body)
             ids = headings.source_ids(source_headings, taken)
             count, problem = headings.matched(source_headings, found, file, first_line)
@@ -222,21 +215,14 @@ class ProsePages:
             if src_uri in self.addresses
         ]
 
-    def real(self, src_uri: str) -> list[str]:
-        """The languages a page is really written in: its source's and its translations'."""
-        return [
-            language
-            for language in self.languages
-            if language == self.source or self.tree.translation(src_uri, language)
-        ]
-
     def head(self, output: str, page: Page) -> str:
         """The page's hreflang links: its own address in each language it is written in; none
         on a page not translated yet, which is the source's page under another language."""
-        read = self.pages.get(page.file.src_uri)
-        if read is None or page.file.src_uri == INTRO:
+        src_uri = page.file.src_uri
+        read = self.pages.get(src_uri)
+        if read is None or src_uri == INTRO:
             return output
-        real = self.real(page.file.src_uri) if read.state is not State.MISSING else []
+        real = [] if read.state is State.MISSING else self.tree.written_in(src_uri, self.languages)
         for language in self.languages:
             url = urls.language_url(self.root_url, language)
             new = material.alternate_link(f"{url}{page.url}", language) if language in real else ""
@@ -251,6 +237,15 @@ class ProsePages:
             for src_uri, read in self.pages.items()
             if read.state is State.MISSING and src_uri in self.addresses
         ]
+
+
+def _text(path: Path) -> str:
+    """A page's text, as MkDocs reads it; one that is not UTF-8 is a located mistake."""
+    try:
+        return path.read_text("utf-8-sig")
+    except UnicodeDecodeError as error:
+        where = PageProblem(shown(path).as_posix(), 1, f"not UTF-8 text ({error.reason})")
+        raise PageError([where]) from None
 
 
 def _title(text: str, src_uri: str) -> str:

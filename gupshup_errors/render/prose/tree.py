@@ -41,6 +41,14 @@ class Tree:
     def translation(self, source_uri: str, language: str) -> str | None:
         return self.translations.get((source_uri, language))
 
+    def written_in(self, source_uri: str, languages: Sequence[str]) -> list[str]:
+        """The languages a page is really written in: its source's and its translations'."""
+        return [
+            language
+            for index, language in enumerate(languages)
+            if index == 0 or self.translation(source_uri, language)
+        ]
+
 
 def sort_out(src_uris: Iterable[str], languages: Sequence[str]) -> Tree:
     """The pages and translations among `src_uris` (docs/-relative, '/'-separated)."""
