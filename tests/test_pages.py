@@ -13,8 +13,10 @@ from bs4 import BeautifulSoup, Tag
 
 from gupshup_errors.builder.site import build_into
 from gupshup_errors.render.prose import state
+from gupshup_errors.render.prose.codelinks import code_of
 from gupshup_errors.render.prose.headings import headings, slug, source_ids
 from gupshup_errors.render.prose.state import State
+from gupshup_errors.render.prose.tree import sort_out
 from gupshup_errors.text import urls
 
 from .helpers import entries, make_project, run
@@ -351,3 +353,29 @@ def test_a_translation_into_a_language_not_built_is_not_published(tmp_path: Path
     for language in LANGUAGES:
         assert not list((tmp_path / "site" / language).glob("guide.*"))
         assert "Anleitung" not in (tmp_path / "site" / language / "index.html").read_text("utf-8")
+
+
+def test_files_are_sorted_into_pages_and_translations() -> None:
+    tree = sort_out(
+        ["index.md", "guide.md", "guide.en.md", "a/b.md", "a/b.en.md", "gone.en.md",
+         "guide.de.md", "assets/errors.css", "v1.2.md"],
+        ["ru", "en"],
+    )  # fmt: skip
+    assert tree.sources == ["index.md", "guide.md", "a/b.md", "v1.2.md"]
+    assert tree.translations == {("guide.md", "en"): "guide.en.md", ("a/b.md", "en"): "a/b.en.md"}
+    assert tree.orphans == ["gone.en.md"]
+    assert tree.unbuilt == ["guide.de.md"]
+    assert tree.written_in("guide.md", ["ru", "en"]) == ["ru", "en"]
+    assert tree.written_in("v1.2.md", ["ru", "en"]) == ["ru"]
+
+
+@pytest.mark.parametrize(
+    ("href", "page", "code"),
+    [("index.md#1002", "guide.md", "1002"), ("../index.md#1002", "a/b.md", "1002"),
+     ("#1002", "index.md", "1002"), ("#1002", "guide.md", None), ("index.md", "guide.md", None),
+     ("https://example.org/index.md#1002", "guide.md", None), ("../index.md#x", "a/b.md", "x")],
+)  # fmt: skip
+def test_a_link_to_the_tables_page_names_its_fragment(
+    href: str, page: str, code: str | None
+) -> None:
+    assert code_of(href, page) == code
