@@ -11,9 +11,10 @@ from pathlib import Path
 
 from mkdocs.config import load_config
 
+from gupshup_errors.builder.site import build_into
 from gupshup_errors.text import urls
 
-from .helpers import CONFIG, require
+from .helpers import CONFIG, entries, make_project, require
 from .helpers.linkcheck import check_site
 
 SITE_URL = urls.root(load_config(str(CONFIG)).site_url)
@@ -100,6 +101,24 @@ def test_every_page_passes_the_nu_html_checker(site: Path) -> None:
     assert left == []
     # Each excuse still applies: an unused one is dropped, not kept as a blanket exemption.
     assert all(any(_excused_by(rule, m) for m in errors) for rule in MATERIAL_MARKUP)
+
+
+def test_pages_of_docs_pass_the_nu_html_checker_translated_or_not(tmp_path: Path) -> None:
+    pages = {
+        "docs/guide.md": "# Страница\n\n## Раздел\n\nКод [1002](index.md#1002).\n",  # noqa: RUF001
+        "docs/guide.en.md": "# Page\n\n## Section\n\nCode [1002](index.md#1002).\n",
+        # Not translated into English.
+        "docs/a/nested.md": "# Вложенная\n\nПример.\n",  # noqa: RUF001
+        "docs/index.md": "Вступление.\n",
+    }
+    config = make_project(
+        tmp_path / "project", languages=["ru", "en"], codes=entries([1002]), files=pages
+    )
+    build_into(config / "mkdocs.yml", tmp_path / "site")
+    built = [tmp_path / "site" / f"{lang}/{page}index.html" for lang in ("ru", "en")
+             for page in ("", "guide/", "a/nested/")]  # fmt: skip
+    errors = [f"{m.get('url')}: {m['message']}" for m in nu_errors(built) if not _excused(m)]
+    assert errors == []
 
 
 def test_the_nu_checker_reports_invalid_html(tmp_path: Path) -> None:

@@ -41,13 +41,14 @@ def test_a_changed_material_is_named_with_its_version() -> None:
         bundle=bundle.replace("self.lunr=", "self.other="),
         index_source='data = {"docs": entries}',
     )
-    assert len(problems) == 7
+    assert len(problems) == 8
     assert all(problem.startswith("mkdocs-material 9.8.2 (checked: ") for problem in problems)
     assert 'no longer writes <script id="__config"' in problems[0]
     assert "writes hreflang links another way; codepages.py" in problems[2]
-    assert "no longer sets self.lunr" in problems[3]
-    assert "search: exclude (the code pages' shell)" in problems[5]
-    assert "no longer indexes documents' tags" in problems[6]
+    assert "opens <html> another way; the plugin adds the direction" in problems[3]
+    assert "no longer sets self.lunr" in problems[4]
+    assert "search: exclude (the code pages' shell)" in problems[6]
+    assert "no longer indexes documents' tags" in problems[7]
 
 
 def test_a_changed_lunr_names_the_hook() -> None:

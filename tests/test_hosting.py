@@ -22,7 +22,7 @@ from gupshup_errors.builder.site import build_into
 from gupshup_errors.data.model import ErrorTable
 from gupshup_errors.text import urls
 
-from .helpers import CONFIG, LANGUAGES, fetch, preview, run
+from .helpers import CONFIG, LANGUAGES, REPO, fetch, preview, run
 from .helpers.cli import environment
 from .helpers.interface import interface
 
@@ -82,11 +82,15 @@ def test_root_sitemap_indexes_every_language_sitemap(site: Path, table: ErrorTab
     assert locations == [f"{SITE_URL}{lang}/sitemap.xml" for lang in LANGUAGES]
     for lang in LANGUAGES:
         pages = ET.parse(site / lang / "sitemap.xml").getroot()
-        # The table, what changed, then every code's own page, retired ones too.
-        assert [loc.text for loc in pages.iter(f"{SITEMAP}loc")] == [
-            f"{SITE_URL}{lang}/",
-            f"{SITE_URL}{lang}/changes/",
-        ] + [f"{SITE_URL}{lang}/{row.code}/" for row in table.codes]
+        # The table, what changed, the pages of docs/ (tests/test_pages.py has which), then
+        # every code's own page, retired ones too.
+        found = [loc.text for loc in pages.iter(f"{SITEMAP}loc")]
+        codes = [f"{SITE_URL}{lang}/{row.code}/" for row in table.codes]
+        assert found[:2] == [f"{SITE_URL}{lang}/", f"{SITE_URL}{lang}/changes/"]
+        assert found[len(found) - len(codes) :] == codes
+        for page in found[2 : len(found) - len(codes)]:
+            path = str(page).removeprefix(f"{SITE_URL}{lang}/").rstrip("/")
+            assert (REPO / "docs" / f"{path}.md").is_file(), f"{page} is no page of docs/"
         packed = gzip.decompress((site / lang / "sitemap.xml.gz").read_bytes())
         assert packed == (site / lang / "sitemap.xml").read_bytes()
 

@@ -124,3 +124,20 @@ def test_an_edited_source_text_shows_the_outdated_note_live(server: str, project
     terminal = (project.parent / "serve.log").read_text("utf-8")
     assert "1 translation may be out of date" in terminal
     assert f"[code 1002, field 'action', language '{target}']" in terminal
+
+
+def test_a_saved_page_shows_in_every_language_and_a_broken_one_over_the_last_good(
+    server: str, project: Path
+) -> None:
+    page, translation = project / "docs" / "howto.md", project / "docs" / "howto.en.md"
+    page.write_text("# Страница\n\nСтрока [1002](index.md#1002).\n", "utf-8")  # noqa: RUF001
+    for language in SAMPLE_LANGUAGES:
+        address = f"{server}/{language}/howto/"
+        wait_for(lambda: "Страница" in fetch(address), "the new page")  # noqa: B023
+    translation.write_text("# A page\n\nCode [1002](index.md#1002).\n", "utf-8")
+    wait_for(lambda: "A page" in fetch(f"{server}/en/howto/"), "the translation")
+    page.write_text("# Страница\n\nСтрока [1020](index.md#1020).\n", "utf-8")  # noqa: RUF001
+    wait_for(lambda: "gs-build-error" in fetch(f"{server}/en/howto/"), "the error overlay")
+    shown = fetch(f"{server}/en/howto/")
+    assert "howto.md:3: link &#x27;index.md#1020&#x27;: no code 1020" in shown
+    assert "A page" in shown  # the last good page is still there under the message

@@ -18,6 +18,30 @@
     codePage.setAttribute("data-ready", ""); // the copy button works (tests wait on it)
   }
 
+  // --- Language selector -------------------------------------------------------------------
+
+  // Material's selector keeps the page but drops the #code when the site runs on a host or
+  // port other than site_url; every language has the same pages, so the fragment is the place
+  // (a row on the table's page, a heading on the others: their ids are the same everywhere).
+  var alternates = document.querySelectorAll("a.md-select__link[hreflang]");
+  function keepPlace() {
+    for (var i = 0; i < alternates.length; i++) {
+      var link = alternates[i];
+      if (!link.hasAttribute("data-gs-href")) {
+        link.setAttribute("data-gs-href", link.getAttribute("href"));
+      }
+      link.setAttribute("href", link.getAttribute("data-gs-href") + location.hash);
+    }
+  }
+  for (var a = 0; a < alternates.length; a++) {
+    alternates[a].addEventListener("click", function (event) {
+      keepPlace();
+      event.stopPropagation(); // the link itself navigates, to the address just set
+    });
+  }
+  window.addEventListener("hashchange", keepPlace);
+  keepPlace();
+
   var table = document.getElementById("gs-table");
   if (!table || !table.tBodies.length) {
     return;
@@ -328,29 +352,6 @@
   if (rowFor(location.hash)) {
     requestAnimationFrame(showTarget);
   }
-
-  // --- Language selector -------------------------------------------------------------------
-
-  // Material's selector keeps the page but drops the #code when the site runs on a host or
-  // port other than site_url; every language has this one page, so the fragment is the place.
-  var alternates = document.querySelectorAll("a.md-select__link[hreflang]");
-  function keepPlace() {
-    for (var i = 0; i < alternates.length; i++) {
-      var link = alternates[i];
-      if (!link.hasAttribute("data-gs-href")) {
-        link.setAttribute("data-gs-href", link.getAttribute("href"));
-      }
-      link.setAttribute("href", link.getAttribute("data-gs-href") + location.hash);
-    }
-  }
-  for (var a = 0; a < alternates.length; a++) {
-    alternates[a].addEventListener("click", function (event) {
-      keepPlace();
-      event.stopPropagation(); // the link itself navigates, to the address just set
-    });
-  }
-  window.addEventListener("hashchange", keepPlace);
-  keepPlace();
 
   table.setAttribute("data-ready", ""); // the tools above are in place (tests wait on it)
 })();

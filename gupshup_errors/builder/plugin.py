@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 from dataclasses import dataclass, field
@@ -21,16 +20,19 @@ from mkdocs.structure.pages import Page
 from ..data.model import ErrorTable, Status
 from ..data.problems import DataError
 from ..fences import material
+from ..fences import mkdocs as mkdocs_fence
 from ..records import changes
 from ..records.sources import Sources
 from ..render import history as changes_view
 from ..render.pages import TABLE_SLOT, PageSource, alternates, render_page, site_name
+from ..render.prose.located import PageError
 from ..render.template_cache import MemoryBytecodeCache
 from ..text import i18n, urls
 from . import codepages, minify, pagefiles, search, theme
 from .background import Jobs
 from .config import ErrorTableConfig
 from .dates import build_date
+from .prose.pages import ProsePages, without_urls
 from .settings import TEMPLATES, THEME, Settings, catalogs
 
 # One per process: the second language's build, and every preview rebuild, reuse the compiled theme.
@@ -59,6 +61,29 @@ def inputs(settings: Settings) -> list[Path]:
     return [*Sources.of(settings).watched(), *own]
 
 
+def _refuse_clashes(files: Files, table: ErrorTable, config: MkDocsConfig) -> None:
+    """Stop the build when a file of docs/ would be written where a code's page goes."""
+    sources = {file.dest_uri: file.src_uri for file in files}
+    for uri, code in codepages.clashes(list(sources), table).items():
+        docs = Path(os.path.relpath(config.docs_dir, Path(config.config_file_path).parent))
+        raise PluginError(
+            f"{(docs / sources[uri]).as_posix()} would be written to {uri}, "
+            f"where the page of code {code} goes: rename or move it"
+        )
+
+
+def _own_assets(files: Files, config: MkDocsConfig) -> list[str]:
+    """The site's own stylesheets and scripts, from docs/: minified after the build."""
+    docs = Path(config.docs_dir).resolve()
+    return [
+        file.dest_uri
+        for file in files
+        if file.abs_src_path is not None
+        and Path(file.abs_src_path).resolve().is_relative_to(docs)
+        and minify.is_minifiable(file.dest_uri)
+    ]
+
+
 class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
     table: ErrorTable
     date: datetime
@@ -76,6 +101,10 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
     history: changes.Record
     views: list[changes_view.View]
     """The record's entries as this language's readers see them, newest first."""
+    prose: ProsePages
+    """The pages of docs/ in this language."""
+    failure: str | None = None
+    """What stopped this build, as this plugin worded it (a page's located mistake)."""
 
     @property
     def catalogs(self) -> i18n.Catalogs:
@@ -89,6 +118,9 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.is_serve = command == "serve"
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.failure = str(error) if isinstance(error, PluginError) else None
 
     def _own_reading(self, config: MkDocsConfig) -> Reading:
         """A bare `mkdocs build` or `mkdocs serve`: this plugin reads the data itself."""
@@ -110,36 +142,19 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
         # MkDocs keeps one plugin instance per process (its plugin cache), so what the site
         # builder handed over serves this one build only, not a later bare build.
         given, self.given = self.given or self._own_reading(config), None
+        self.failure = None
         self.table, self.date = given.table, given.date
         self.status, self.jobs = given.status, given.jobs
         self.history = given.history or changes.Record("", ())
         self.language = language = self.config.language or self.config.languages[0]
         root_url = urls.root(config.site_url)
-        # Material writes `link` into the head as hreflang links, which must be absolute; our
-        # selector (theme/partials/alternate.html) links by `path`, which works on any host.
-        config.extra["alternate"] = [
-            {
-                "name": alt.name,
-                "link": alt.url,
-                "path": alt.link,
-                "lang": alt.language,
-                "locale": alt.locale,
-                "dir": alt.direction,
-            }
-            for alt in alternates(root_url, self.config.languages, self.catalogs)
-        ]
-        config.extra["x_default"] = root_url
+        theme.localize(config, language, self.config.languages, root_url, self.catalogs)
         config.extra["changes_feed"] = {
             "href": f"{urls.language_path(root_url, language)}{changes_view.FEED}",
             "title": changes_view.feed_title(language, self.catalogs),
         }
-        # After a custom_dir, if the site has one, so that the site can still override us.
-        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
-        config.theme["language"] = language
-        config.theme["direction"] = i18n.direction(language)
-        palette = config.theme.get("palette")
-        if isinstance(palette, list):  # a list of schemes, so there are toggles to name
-            config.theme["palette"] = theme.palette(palette, language, self.catalogs)
+        if "attr_list" not in config.markdown_extensions:  # the pages' heading ids are set with it
+            config.markdown_extensions.append("attr_list")
         search.use_language(config, language)
         config.site_name = site_name(language, self.catalogs)
         config.site_url = urls.language_url(root_url, language)
@@ -150,40 +165,54 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        self.page = render_page(self.table, self.language, self.catalogs, self.status)
-        files.append(File.generated(config, "index.md", content=self.page.markdown))
+        languages = tuple(self.config.languages)
+        self.prose = ProsePages.of(
+            config, self.table, languages, self.language, self.catalogs, self.root_url
+        )
+        try:
+            files, intro = self.prose.collect(files, config)
+        except PageError as error:
+            raise PluginError(str(error)) from None
+        self.page = render_page(
+            self.table, self.language, self.catalogs, self.status, intro, self.prose.listed()
+        )
+        table_file = File.generated(config, "index.md", content=self.page.markdown)
         source = self.config.languages[0]
         # Made once, for the page here and for the feed once the site is written.
         self.views = changes_view.views(self.history, self.table, self.language, self.catalogs)
         changes_page = changes_view.page_markdown(self.views, self.language, source, self.catalogs)
-        files.append(File.generated(config, changes_view.PAGE, content=changes_page))
+        changes_file = File.generated(config, changes_view.PAGE, content=changes_page)
         shell = codepages.shell_markdown(self.root_url, self.config.languages)
         # The shell goes first, as MkDocs renders pages in this order: the code pages are
-        # written from it while the table page, the largest, is still being built.
+        # written from it while the table page, the largest, is still being built. The table
+        # page comes next, before the pages of docs/, as it does in the search index.
         shell_file = File.generated(
             config, codepages.SHELL_URI, content=shell, inclusion=InclusionLevel.NOT_IN_NAV
         )
-        files = Files([shell_file, *files])
-        sources = {file.dest_uri: file.src_uri for file in files}
-        for uri, code in codepages.clashes(list(sources), self.table).items():
-            docs = Path(os.path.relpath(config.docs_dir, Path(config.config_file_path).parent))
-            raise PluginError(
-                f"{(docs / sources[uri]).as_posix()} would be written to {uri}, "
-                f"where the page of code {code} goes: rename or move it"
-            )
-        docs = Path(config.docs_dir).resolve()
-        self.own_assets = [
-            file.dest_uri
-            for file in files
-            if file.abs_src_path is not None
-            and Path(file.abs_src_path).resolve().is_relative_to(docs)
-            and minify.is_minifiable(file.dest_uri)
-        ]
+        files = Files([shell_file, table_file, changes_file, *files])
+        _refuse_clashes(files, self.table, config)
+        self.own_assets = _own_assets(files, config)
         return files
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         env.bytecode_cache = _THEME_BYTECODE
         return env
+
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        self.prose.meta(page)
+        try:
+            return self.prose.markdown(markdown, page.file.src_uri)
+        except PageError as error:
+            raise PluginError(str(error)) from None
+
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        if page.file.src_uri == "index.md":  # its rows come in later, but links to them hold
+            mkdocs_fence.add_anchors(page, (row.anchor for row in self.table.codes))
+        return self.prose.content(html, page)
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
         # The sitemap's lastmod and its .gz header come from here; MkDocs would use today.
@@ -202,7 +231,8 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
             if TABLE_SLOT not in output:
                 raise PluginError(f"the page lost its table slot {TABLE_SLOT!r}")
             output = output.replace(TABLE_SLOT, self.page.table, 1)
-        output = self._use_worker(output)
+        output = material.with_html_direction(output, i18n.direction(self.language))
+        output = self._use_worker(self.prose.head(output, page))
         if page.file.src_uri == codepages.SHELL_URI:
             links = alternates(self.root_url, self.config.languages, self.catalogs)
             try:
@@ -217,24 +247,23 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
     ) -> str:
         if template_name == "sitemap.xml":
             try:
-                return codepages.sitemap(output_content, self.table, self.root_url, self.language)
+                sitemap = codepages.sitemap(
+                    output_content, self.table, self.root_url, self.language
+                )
             except codepages.ShellError as error:
                 raise PluginError(str(error)) from None
-        return self._use_worker(output_content)  # 404.html has the search box too
+            return without_urls(sitemap, self.prose.missing_urls())
+        output = material.with_html_direction(output_content, i18n.direction(self.language))
+        return self._use_worker(output)  # 404.html has the search box too
 
     # Last, so that the search plugin has written its index.
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site = Path(config.site_dir)
-        index = site / "search" / "search_index.json"
-        if index.exists():
-            try:
-                found = material.read_index(index.read_text("utf-8"))
-            except ValueError as error:
-                raise PluginError(f"{index}: {error}") from None
-            result = search.with_codes(found, self.table, self.language)
-            text = json.dumps(result, ensure_ascii=False, separators=(",", ":"))
-            index.write_text(text, encoding="utf-8")
+        try:
+            search.add_codes(site / "search" / "search_index.json", self.table, self.language)
+        except ValueError as error:
+            raise PluginError(str(error)) from None
         for asset in self.own_assets:
             minify.minify_file(site / asset)
         if self.worker is not None:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import html
+import json
 import posixpath
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
@@ -87,6 +89,19 @@ def with_codes(index: SearchIndex, table: ErrorTable, language: str) -> SearchIn
     ]
     # The page's own document must stay first: Material groups sections under it.
     return SearchIndex(config=index["config"], docs=docs + code_documents(table, language))
+
+
+def add_codes(index: Path, table: ErrorTable, language: str) -> None:
+    """Rewrite the search plugin's index file, if it wrote one, with a document per code;
+    raises ValueError naming the file when it is not the index we know."""
+    if not index.exists():
+        return
+    try:
+        found = material.read_index(index.read_text("utf-8"))
+    except ValueError as error:
+        raise ValueError(f"{index}: {error}") from None
+    result = with_codes(found, table, language)
+    index.write_text(json.dumps(result, ensure_ascii=False, separators=(",", ":")), "utf-8")
 
 
 @dataclass(frozen=True)

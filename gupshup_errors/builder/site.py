@@ -11,7 +11,7 @@ from pathlib import Path
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from mkdocs.exceptions import MkDocsException, PluginError
+from mkdocs.exceptions import Abort, MkDocsException, PluginError
 
 from ..data import heap
 from ..data.located import Located
@@ -74,7 +74,14 @@ def _build_languages(
                 assert isinstance(plugin, ErrorTablePlugin)
                 plugin.config.language = language  # the language the plugin builds
                 plugin.hand_over(Reading(table, date, status, jobs, history))
-                build(config)
+                try:
+                    build(config)
+                except Abort:
+                    # MkDocs logs what stopped it and raises a bare "Aborted": the preview's
+                    # overlay and the command's last line say what it was, with its place.
+                    if plugin.failure is None:
+                        raise
+                    raise PluginError(plugin.failure) from None
     except JobError as error:
         raise PluginError(f"the site could not be written:\n{error}") from None
 

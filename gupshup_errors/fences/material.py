@@ -67,6 +67,17 @@ def alternate_link(url: str, language: str) -> str:
     return f'<link rel="alternate" href="{url}" hreflang="{language}">'
 
 
+# How base.html opens the page: the language on <html>, the direction on <body> only.
+HTML_TEMPLATE = '<html lang="{{ lang.t(\'language\') }}" class="no-js">'
+_HTML = re.compile(r'<html lang="([^"]*)" class="no-js">')
+
+
+def with_html_direction(page: str, direction: str) -> str:
+    """The page with its writing direction on <html> too, as the W3C advises, so that the
+    title, the scrollbar and all outside <body> follow it; unchanged if it is no Material page."""
+    return _HTML.sub(rf'<html lang="\1" dir="{direction}" class="no-js">', page, count=1)
+
+
 def worker_url(page: str) -> str | None:
     """The search worker a built page loads, as Material wrote it into the page's config."""
     found = _CONFIG.search(page)
@@ -182,6 +193,10 @@ def broken(
     problems += [
         f"{found}: base.html {what}; codepages.py points them at each code's page"
         for what in _missing(base, {ALTERNATE_TEMPLATE: "writes hreflang links another way"})
+    ]
+    problems += [
+        f"{found}: base.html {what}; the plugin adds the direction to <html> through it"
+        for what in _missing(base, {HTML_TEMPLATE: "opens <html> another way"})
     ]
     if bundle is None:
         problems.append(f"{found}: no search worker assets/javascripts/workers/search.*.min.js")

@@ -1,16 +1,19 @@
 """MkDocs internals we rely on: the wording of its configuration errors, and its live-reload
-server's private page hook and epoch. Checked against mkdocs 1.6.1."""
+server's private page hook and epoch, and the anchors a rendered page is known to have.
+Checked against mkdocs 1.6.1."""
 
 from __future__ import annotations
 
 import inspect
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 from mkdocs.config import config_options
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import ConfigurationError
 from mkdocs.livereload import LiveReloadServer
+from mkdocs.structure.pages import Page
 
 from . import installed
 
@@ -66,6 +69,15 @@ class HookedServer(LiveReloadServer):
         return self._inject_js_into_html(content, epoch)
 
 
+def add_anchors(page: Page, anchors: Iterable[str]) -> None:
+    """Tell MkDocs' anchor check (`validation.anchors`) that `page` has `anchors`: ids our plugin
+    puts into it after MkDocs has rendered it (the table's rows), so that a link to a row is
+    not reported as "does not contain an anchor"."""
+    if page.present_anchor_ids is None:
+        raise ValueError(f"{page.file.src_uri} is not rendered yet")
+    page.present_anchor_ids.update(anchors)
+
+
 def broken() -> list[str]:
     """Every assumption above the installed MkDocs no longer meets."""
     found = installed("mkdocs")
@@ -89,5 +101,11 @@ def broken() -> list[str]:
             f"{found} (checked: {CHECKED}): config_options.Plugins no longer words an option's "
             "error as \"Plugin 'NAME' option 'KEY': ...\"; settings errors would not name "
             "plugins.NAME.KEY"
+        )
+    validate = inspect.getsource(Page.validate_anchor_links)
+    if "anchor in page.present_anchor_ids" not in validate:
+        problems.append(
+            f"{found} (checked: {CHECKED}): Page.validate_anchor_links no longer checks "
+            "page.present_anchor_ids; links to the table's rows would be reported as missing"
         )
     return problems

@@ -105,6 +105,17 @@ class PageSource:
         return self.markdown.replace(TABLE_SLOT, self.table, 1)
 
 
+@dataclass(frozen=True)
+class PageLink:
+    """A page of docs/ as the table's page links to it."""
+
+    title: str
+    url: str
+    """Relative to the language's folder ("guide/")."""
+    language: str | None = None
+    """The title's language where it is not the page's (a page not translated yet)."""
+
+
 # Rows per <tbody>: the browser skips the layout of every group off the screen, so a deep link
 # or a scroll lays out about this many rows instead of the whole table.
 ROW_GROUP = 100
@@ -115,9 +126,12 @@ def render_page(
     language: str,
     catalogs: i18n.Catalogs = i18n.PACKAGE,
     status: Status | None = None,
+    intro: str = "",
+    pages: Sequence[PageLink] = (),
 ) -> PageSource:
     """The error table page in `language`; a translation that may be out of date carries a
-    note linking to the same place in the source language."""
+    note linking to the same place in the source language. `intro` is the site's own
+    introduction (Markdown), put above the table; `pages` are linked beside "What changed"."""
     env = localized(language, catalogs)
     status = status or Status()
     context = {
@@ -142,6 +156,10 @@ def render_page(
         "language": language,
         "fold": fold_map(language),
         "table_slot": Markup(TABLE_SLOT),
+        "intro": Markup(intro),  # the site's own Markdown, as its author wrote it
+        "pages": [
+            (page, i18n.direction(page.language) if page.language else None) for page in pages
+        ],
     }
     return PageSource(
         markdown=env.get_template("page.md.j2").render(context),

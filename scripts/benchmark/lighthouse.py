@@ -98,8 +98,8 @@ def parse(report: dict[str, object]) -> Sample:
 
 def measure(runs: int) -> list[Figures]:
     """The repository's own site, built for the address it is served at and served as GitHub
-    Pages serves it: each language's page, and a code's own page where the site has them, in
-    each form factor, `runs` times; medians."""
+    Pages serves it: each language's page, and a code's own page and the guide where the site
+    has them, in each form factor, `runs` times; medians."""
     install()
     first = str(yaml.safe_load(DATA.read_text("utf-8"))["codes"][0]["code"])
     with tempfile.TemporaryDirectory(prefix="gupshup-lighthouse-") as temp:
@@ -113,6 +113,9 @@ def measure(runs: int) -> list[Figures]:
             pages += [
                 f"/{lang}/{first}/" for lang in LANGUAGES[:1] if (site / lang / first).is_dir()
             ]
+            # A page of prose (docs/guide.md), where the site has it.
+            guide = [f"/{lang}/guide/" for lang in LANGUAGES if (site / lang / "guide").is_dir()]
+            pages += guide[:1]
             return [
                 summarise(
                     page,

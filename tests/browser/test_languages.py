@@ -30,8 +30,14 @@ from ..helpers.languages import language_project
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """This module's site, the fixture project's (so `pages` opens it)."""
     root = tmp_path_factory.mktemp("languages")
-    with built_and_served(language_project(root / "project"), root / "site") as url:
+    config = language_project(root / "project")
+    # A page in Arabic, the first language, not translated into the others.
+    (config.parent / "docs" / "guide.md").write_text(GUIDE, "utf-8")
+    with built_and_served(config, root / "site") as url:
         yield url
+
+
+GUIDE = "# دليل الاستخدام\n\n## الرموز\n\nلكل رمز رابط: [1002](index.md#1002).\n"
 
 
 def direction(page: Page, selector: str) -> str:
@@ -60,6 +66,25 @@ def letters(page: Page, selector: str, text: str) -> list[float]:
         text,
     )
     return found
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_an_untranslated_page_shows_its_note_and_reads_in_its_own_direction(
+    pages: Pages, viewport: dict[str, int]
+) -> None:
+    page = pages.open("/en/guide/", viewport=viewport)
+    assert page.evaluate("[document.documentElement.lang, document.documentElement.dir]") == [
+        "en",
+        "ltr",
+    ]
+    note = box(page, ".gs-page-note")
+    assert page.is_visible(".gs-page-note")
+    assert note.left >= 0 and note.right <= viewport["width"] and note.top < viewport["height"]
+    assert direction(page, ".gs-page-note") == "ltr"
+    assert direction(page, "article div[lang='ar']") == "rtl"
+    assert right_to_left(letters(page, "article div[lang='ar'] h1", "دليل"))
+    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+    assert axe_violations(page) == []
 
 
 def left_to_right(edges: list[float]) -> bool:

@@ -10,8 +10,9 @@ from babel import Locale
 from playwright.sync_api import Page, expect
 
 from gupshup_errors.data.model import ErrorTable
+from gupshup_errors.render.prose.tree import sort_out
 
-from ..helpers import LANGUAGES, engines
+from ..helpers import LANGUAGES, REPO, engines
 from ..helpers.browser import DESKTOP, Pages, axe_violations, visible_rows
 from ..helpers.engines import Reading
 from ..helpers.interface import interface
@@ -125,6 +126,26 @@ def test_axe_finds_no_violations(
     pages: Pages, linked_code: int, language: str, scheme: str
 ) -> None:
     page = pages.reader(f"/{language}/#{linked_code}", color_scheme=scheme)
+    assert page.evaluate("document.documentElement.lang") == language
+    assert axe_violations(page) == []
+
+
+# Every page of docs/ (its source file; translations are published at the same address).
+DOC_PAGES = sort_out(
+    (path.relative_to(REPO / "docs").as_posix() for path in (REPO / "docs").rglob("*.md")),
+    LANGUAGES,
+).sources
+
+
+@pytest.mark.parametrize("source", [uri for uri in DOC_PAGES if uri != "index.md"])
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_axe_finds_no_violations_on_every_page_of_docs(
+    pages: Pages, language: str, source: str, scheme: str
+) -> None:
+    address = source.removesuffix(".md").removesuffix("index")
+    path = f"/{language}/{address.rstrip('/')}/" if address else f"/{language}/"
+    page = pages.open(path, color_scheme=scheme)
+    page.wait_for_function("document.documentElement.classList.contains('js')")
     assert page.evaluate("document.documentElement.lang") == language
     assert axe_violations(page) == []
 

@@ -10,8 +10,9 @@ from babel.core import get_global
 from playwright.sync_api import expect
 
 from gupshup_errors.data.model import ErrorTable
+from gupshup_errors.render.prose.headings import headings, source_ids
 
-from ..helpers import LANGUAGES, engines, pixels
+from ..helpers import LANGUAGES, REPO, engines, pixels
 from ..helpers.browser import PHONE, Box, Pages, box, header_bottom, row
 from ..helpers.engines import Reading, Tab, Viewport
 from ..helpers.interface import interface
@@ -178,3 +179,28 @@ def test_when_the_browser_refuses_to_copy_the_link_goes_to_the_address_bar(
     expect(page.locator(".gs-toast")).to_have_text(interface(language)["failed"])
     assert page.url == f"{pages.base_url}/{language}/#1006"
     assert page.evaluate("document.activeElement.closest('tr').id") == "1006"
+
+
+def _guide_heading() -> str:
+    """The id of the second heading of the repository's guide (docs/guide.md)."""
+    text = (REPO / "docs" / "guide.md").read_text("utf-8")
+    body = text.split("---\n", 2)[2] if text.startswith("---\n") else text
+    return source_ids(headings(body))[1]
+
+
+@pytest.mark.skipif(len(LANGUAGES) < 2, reason="the site has one language")
+@pytest.mark.parametrize("start", LANGUAGES)
+def test_language_selector_keeps_a_pages_heading(reading: Reading, start: str) -> None:
+    to = LANGUAGES[(LANGUAGES.index(start) + 1) % len(LANGUAGES)]
+    heading = _guide_heading()
+    tab = reading.open(f"/{start}/guide/#{heading}")
+    tab.wait("return !!document.querySelector('a.md-select__link[data-gs-href]')")
+    tab.hover(".md-select")
+    tab.click(f'a.md-select__link[hreflang="{to}"]')
+    tab.wait(
+        "return location.pathname.endsWith(arguments[0])"
+        " && decodeURIComponent(location.hash) === arguments[1]",
+        f"/{to}/guide/",
+        f"#{heading}",
+    )
+    assert tab.run("return document.documentElement.lang") == to

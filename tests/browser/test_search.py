@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import html
+import json
 import re
+from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 
@@ -87,3 +91,25 @@ def test_english_plural_finds_the_singular(case_pages: Pages) -> None:
     assert expected
     page = case_pages.reader("/en/")
     assert expected <= set(search_results(page, "templates"))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_heading_of_a_page_is_found_and_the_result_opens_there(
+    pages: Pages, site: Path, language: str
+) -> None:
+    index = json.loads((site / language / "search" / "search_index.json").read_text("utf-8"))
+    sections = [doc for doc in index["docs"] if "/#" in doc["location"]]
+    if not sections:
+        pytest.skip(f"no page of docs/ is translated into {language}")
+    section = sections[-1]
+    page = pages.reader(f"/{language}/")
+    search_results(page, html.unescape(section["title"]))
+    found = page.eval_on_selector_all(
+        "a.md-search-result__link", "links => links.map(a => decodeURI(a.href))"
+    )
+    wanted = unquote(f"{pages.base_url}/{language}/{section['location']}")
+    assert wanted in found
+    page.locator("a.md-search-result__link").nth(found.index(wanted)).click()
+    heading = unquote(section["location"].partition("#")[2])
+    page.wait_for_function("id => decodeURIComponent(location.hash) === '#' + id", arg=heading)
+    assert page.evaluate("id => !!document.getElementById(id)", heading)

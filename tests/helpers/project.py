@@ -143,7 +143,8 @@ def make_project(
       every translation of the given data recorded as current, as `make translated` would);
     - `changes`: data/changes.txt (default: the repository's with its own data, else every
       code of the given data added on FIRST_DATE; none when the data cannot be read);
-    - `files`: more files, by path relative to the project;
+    - `files`: more files, by path relative to the project (the repository's pages in docs/
+      come only with the repository's data);
     - `config`: an edit of mkdocs.yml's text.
     """
     where.mkdir(parents=True)
@@ -151,7 +152,11 @@ def make_project(
     if languages is not None:
         text = _with_languages(text, languages)
     (where / "mkdocs.yml").write_text(config(text) if config else text, "utf-8")
-    shutil.copytree(REPO / "docs", where / "docs")
+    # The repository's pages link to the repository's codes: a project with its own data
+    # gets docs/ without them (its `files` add its own).
+    own_data = codes is not None or data is not None
+    pages = shutil.ignore_patterns("*.md") if own_data else None
+    shutil.copytree(REPO / "docs", where / "docs", ignore=pages)
     shutil.copytree(DATA.parent, where / "data")  # with the editor's schema beside the data
     if codes is not None:
         data = document(codes, languages or LANGUAGES)

@@ -1,0 +1,1 @@
+"""The site's pages of prose in each language's MkDocs build."""

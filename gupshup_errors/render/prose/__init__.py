@@ -1,0 +1,1 @@
+"""The site's pages of prose (docs/<path>.md and their translations), pure: no MkDocs."""
