@@ -64,7 +64,9 @@ RECORD = "data/translated-pages.txt"
 def site(tmp_path: Path) -> Path:
     """The sample project with a guide page in Russian and its English translation."""
     return sample_project(
-        tmp_path / "project", files={"docs/guide.md": GUIDE, "docs/guide.en.md": GUIDE_EN}
+        tmp_path / "project",
+        files={"docs/guide.md": GUIDE, "docs/guide.en.md": GUIDE_EN},
+        pages_recorded=False,
     )
 
 

@@ -12,10 +12,8 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 
 from gupshup_errors.builder.site import build_into
-from gupshup_errors.render.prose import state
 from gupshup_errors.render.prose.codelinks import code_of
 from gupshup_errors.render.prose.headings import headings, slug, source_ids
-from gupshup_errors.render.prose.state import State
 from gupshup_errors.render.prose.tree import sort_out
 from gupshup_errors.text import urls
 
@@ -255,12 +253,11 @@ def test_a_translation_whose_headings_differ_stops_the_build(tmp_path: Path) -> 
     assert "docs/guide.en.md:13: heading 'Search' is level 3" in result.stderr
 
 
-def test_an_outdated_translation_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def outdated(source: str, translation: str | None) -> State:
-        return State.MISSING if translation is None else State.OUTDATED
-
-    monkeypatch.setattr(state, "translation_state", outdated)
-    build_into(project(tmp_path / "project"), tmp_path / "site")
+def test_an_outdated_translation_says_so(tmp_path: Path) -> None:
+    config = project(tmp_path / "project")  # its translations recorded as current
+    source = config.parent / "docs" / "guide.md"
+    source.write_text(source.read_text("utf-8").replace("Текст.", "Новый текст."), "utf-8")
+    build_into(config, tmp_path / "site")
     page = parsed(tmp_path / "site", "en/guide")
     note = article(page).select_one(".gs-page-note")
     assert note is not None and "This translation may be out of date." in note.get_text()
@@ -268,6 +265,15 @@ def test_an_outdated_translation_says_so(tmp_path: Path, monkeypatch: pytest.Mon
     assert isinstance(link, Tag) and link["href"] == "../../ru/guide/"
     assert not article(page).select("div[lang]")  # the words are English: nothing to mark
     assert hreflang(page) == {language: f"{SITE_URL}{language}/guide/" for language in LANGUAGES}
+    assert not article(parsed(tmp_path / "site", "ru/guide")).select(".gs-page-note")
+
+
+def test_a_translation_nothing_recorded_may_be_out_of_date(tmp_path: Path) -> None:
+    config = project(tmp_path / "project")
+    (config.parent / "data" / "translated-pages.txt").unlink()
+    build_into(config, tmp_path / "site")
+    note = article(parsed(tmp_path / "site", "en/guide")).select_one(".gs-page-note")
+    assert note is not None and "This translation may be out of date." in note.get_text()
 
 
 def test_a_right_to_left_language_has_its_direction_on_html(tmp_path: Path) -> None:
@@ -343,7 +349,7 @@ def test_a_page_that_is_not_utf8_stops_the_build_at_its_file(tmp_path: Path) -> 
     (config.parent / "docs" / "guide.en.md").write_bytes("# Page\n\nÿ\n".encode("latin-1"))
     result = run("build", "--site-dir", str(tmp_path / "site"), cwd=config.parent)
     assert result.returncode == 1
-    assert "docs/guide.en.md:1: not UTF-8 text (invalid start byte)" in result.stderr
+    assert "docs/guide.en.md:1:1: byte 8 of the page is not UTF-8 text" in result.stderr
     assert "Traceback" not in result.stderr
 
 

@@ -41,7 +41,9 @@ RECORD = "data/translated-pages.txt"
 @pytest.fixture
 def site(tmp_path: Path) -> Path:
     """The sample project with a guide page in Russian, not translated yet."""
-    return sample_project(tmp_path / "project", files={"docs/guide.md": GUIDE})
+    return sample_project(
+        tmp_path / "project", files={"docs/guide.md": GUIDE}, pages_recorded=False
+    )
 
 
 def export(project: Path) -> str:

@@ -22,6 +22,8 @@ from ..data.problems import DataError
 from ..fences import material
 from ..fences import mkdocs as mkdocs_fence
 from ..records import changes
+from ..records.pages.commands import PageFiles
+from ..records.pages.review import Overview
 from ..records.sources import Sources
 from ..render import history as changes_view
 from ..render.pages import TABLE_SLOT, PageSource, alternates, render_page, site_name
@@ -51,6 +53,9 @@ class Reading:
     """Where the code pages are written while the build goes on; None: before it ends."""
     history: changes.Record | None = None
     """The record of changes; None: none yet (the pages show no history)."""
+    pages: Overview | None = None
+    """Every page of docs/ in every language: translated, missing or outdated; None: read by
+    the build that needs it."""
 
 
 def inputs(settings: Settings) -> list[Path]:
@@ -103,6 +108,8 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
     """The record's entries as this language's readers see them, newest first."""
     prose: ProsePages
     """The pages of docs/ in this language."""
+    pages: Overview | None = None
+    """Every page's state in every language, from the record of their translations."""
     failure: str | None = None
     """What stopped this build, as this plugin worded it (a page's located mistake)."""
 
@@ -130,11 +137,19 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
             table = files.table(require_recorded=not self.is_serve)
             history = files.history(table)
             status = files.status(files.review(table), history)
+            pages = PageFiles.named_by(settings).overview()
         except DataError as error:
             raise PluginError(error.report()) from None
         config.watch.extend(str(path.resolve()) for path in inputs(settings))
         date = build_date(settings.config_file, settings.data_file)
-        return Reading(table, date, status, history=history)
+        return Reading(table, date, status, history=history, pages=pages)
+
+    def _pages(self, config: MkDocsConfig) -> Overview:
+        """The pages' states, read here when the reading handed over has none."""
+        try:
+            return PageFiles.named_by(Settings.of(config, self.config)).overview()
+        except DataError as error:
+            raise PluginError(error.report()) from None
 
     # First, so that Material's search plugin sees this build's language.
     @event_priority(100)
@@ -146,6 +161,7 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
         self.table, self.date = given.table, given.date
         self.status, self.jobs = given.status, given.jobs
         self.history = given.history or changes.Record("", ())
+        self.pages = given.pages
         self.language = language = self.config.language or self.config.languages[0]
         root_url = urls.root(config.site_url)
         theme.localize(config, language, self.config.languages, root_url, self.catalogs)
@@ -166,8 +182,9 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         languages = tuple(self.config.languages)
+        pages = self.pages or self._pages(config)
         self.prose = ProsePages.of(
-            config, self.table, languages, self.language, self.catalogs, self.root_url
+            config, self.table, languages, self.language, self.catalogs, self.root_url, pages
         )
         try:
             files, intro = self.prose.collect(files, config)

@@ -17,6 +17,7 @@ from ..data import heap
 from ..data.located import Located
 from ..data.model import ErrorTable, Status
 from ..data.problems import Problem
+from ..records.pages.commands import PageFiles
 from ..records.sources import Sources
 from ..render.root import root_files
 from ..text import i18n
@@ -59,6 +60,7 @@ def _build_languages(
     review = files.review(table)
     history = files.history(table)
     status = files.status(review, history)
+    pages = PageFiles.named_by(settings).overview()
     _warn_outdated(files.outdated(review, located))
     date = build_date(settings.config_file, settings.data_file)
     try:
@@ -73,7 +75,7 @@ def _build_languages(
                 plugin = config.plugins[PLUGIN]
                 assert isinstance(plugin, ErrorTablePlugin)
                 plugin.config.language = language  # the language the plugin builds
-                plugin.hand_over(Reading(table, date, status, jobs, history))
+                plugin.hand_over(Reading(table, date, status, jobs, history, pages))
                 try:
                     build(config)
                 except Abort:

@@ -76,7 +76,7 @@ def check(settings: Settings, fmt: str = "text") -> int:
 
 def _pages(settings: Settings) -> pages.PageFiles:
     """The guide pages and their translation record."""
-    return pages.PageFiles.of(settings.docs_dir, settings.translated_file, settings.languages)
+    return pages.PageFiles.named_by(settings)
 
 
 def _check(settings: Settings) -> tuple[int, Overview | None]:
@@ -266,10 +266,7 @@ def record_translated(
         files = Sources.of(settings)
         print(updates.confirm(files, files.table(), codes, languages, when))
     if named or not codes:
-        files_of = pages.PageFiles.of(
-            settings.docs_dir, settings.translated_file, settings.languages
-        )
-        print(pages.confirm(files_of, named, languages))
+        print(pages.confirm(_pages(settings), named, languages))
     return 0
 
 

@@ -17,6 +17,7 @@ from ..data.model import ErrorTable, Status
 from ..data.problems import DataError, Problem
 from . import audit, published, translated
 from . import changes as record_of_changes
+from .pages.record import path as pages_record
 from .translated import Review
 
 
@@ -112,10 +113,8 @@ class Sources:
     def watched(self) -> list[Path]:
         """The data and its records, for the live preview. A record not made yet is watched
         through its folder, so that its creation counts."""
-        records = [
-            record if record.exists() else record.parent
-            for record in (self.published, self.translated, self.changes)
-        ]
+        kept = (self.published, self.translated, self.changes, pages_record(self.translated))
+        records = [record if record.exists() else record.parent for record in kept]
         return [self.data, *records]
 
 

@@ -18,6 +18,7 @@ from gupshup_errors.data.model import TEXT_FIELDS
 from gupshup_errors.data.problems import DataError
 from gupshup_errors.records import changes as history
 from gupshup_errors.records import translated
+from gupshup_errors.records.pages.commands import PageFiles, confirm
 
 REPO = Path(__file__).resolve().parents[2]
 CONFIG = REPO / "mkdocs.yml"
@@ -131,6 +132,7 @@ def make_project(
     changes: str | bytes | Path | None = None,
     files: Mapping[str, str | bytes | Path] | None = None,
     config: Callable[[str], str] | None = None,
+    pages_recorded: bool = True,
 ) -> Path:
     """A project at `where` to build, break or edit freely.
 
@@ -144,7 +146,9 @@ def make_project(
     - `changes`: data/changes.txt (default: the repository's with its own data, else every
       code of the given data added on FIRST_DATE; none when the data cannot be read);
     - `files`: more files, by path relative to the project (the repository's pages in docs/
-      come only with the repository's data);
+      come only with the repository's data); pages among them have their translations
+      recorded as current (data/translated-pages.txt) unless `files` gives that record or
+      `pages_recorded` is False (no record, as before the first `make translated`);
     - `config`: an edit of mkdocs.yml's text.
     """
     where.mkdir(parents=True)
@@ -158,6 +162,8 @@ def make_project(
     pages = shutil.ignore_patterns("*.md") if own_data else None
     shutil.copytree(REPO / "docs", where / "docs", ignore=pages)
     shutil.copytree(DATA.parent, where / "data")  # with the editor's schema beside the data
+    if own_data:  # nor the record of the repository's pages' translations
+        _pages_of(where).record_file.unlink(missing_ok=True)
     if codes is not None:
         data = document(codes, languages or LANGUAGES)
         record = record_of(codes) if record is None else record
@@ -177,7 +183,21 @@ def make_project(
         _write(where / "data" / "changes.txt", changes)
     for relative, content in (files or {}).items():
         _write(where / relative, content)
+    if pages_recorded and files and any(name.startswith("docs/") for name in files):
+        _record_pages(where, files)
     return where
+
+
+def _pages_of(where: Path) -> PageFiles:
+    return PageFiles.named_by(settings.read(where / "mkdocs.yml"))
+
+
+def _record_pages(where: Path, files: Mapping[str, object]) -> None:
+    """Every translation of docs/ recorded as made from its source as it is now, as
+    `make translated` would, unless `files` gives the record itself."""
+    pages = _pages_of(where)
+    if pages.record_file.resolve().relative_to(where.resolve()).as_posix() not in files:
+        confirm(pages, [], [])
 
 
 SAMPLE = Path(__file__).parents[1] / "data" / "sample"

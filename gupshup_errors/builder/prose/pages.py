@@ -16,8 +16,9 @@ from mkdocs.utils.meta import get_data
 
 from ...data.model import ErrorTable
 from ...fences import material
+from ...records.pages.review import Overview
 from ...render.pages import PageLink
-from ...render.prose import codelinks, headings, notes, state
+from ...render.prose import codelinks, headings, notes
 from ...render.prose.located import PageError, PageProblem
 from ...render.prose.state import State
 from ...render.prose.tree import Tree, sort_out
@@ -55,6 +56,8 @@ class ProsePages:
     root_url: str
     codes: dict[str, int]
     """Every row's anchor and number, retired ones included: what a page may link to."""
+    overview: Overview
+    """Every page's state in every language, from the record of their translations."""
     tree: Tree = field(default_factory=Tree)
     pages: dict[str, Read] = field(default_factory=dict)
     """Each page (by its source's docs/-relative path) as this language reads it."""
@@ -70,6 +73,7 @@ class ProsePages:
         language: str,
         catalogs: i18n.Catalogs,
         root_url: str,
+        overview: Overview,
     ) -> ProsePages:
         return cls(
             docs_dir=Path(config.docs_dir),
@@ -78,6 +82,7 @@ class ProsePages:
             catalogs=catalogs,
             root_url=root_url,
             codes={row.anchor: row.code for row in table.codes},
+            overview=overview,
         )
 
     @property
@@ -92,10 +97,14 @@ class ProsePages:
         found = self.tree.translation(source_uri, self.language)
         path = self.docs_dir / found if found else None
         text = _text(path) if path else None
-        page_state = state.translation_state(source_text, text)
+        page_state = self._state(source_uri)
         if path is None or text is None:
             return Read(source_path, source_text, page_state)
         return Read(path, text, page_state)
+
+    def _state(self, source_uri: str) -> State:
+        """What the record of translations says of the page in this language."""
+        return State(self.overview.state(source_uri, self.language))
 
     def collect(self, files: Files, config: MkDocsConfig) -> tuple[Files, str]:
         """This language's files: each page read from its translation where there is one,

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ...data.problems import Problem
+from ...text.paths import shown
 
 SUFFIX = ".md"
 
@@ -40,8 +41,8 @@ def read_docs(docs_dir: Path) -> tuple[dict[str, str], list[Problem]]:
             texts[name] = path.read_text("utf-8")
         except UnicodeDecodeError as error:
             said = f"byte {error.start} of the page is not UTF-8 text"
-            problems.append(Problem(str(path), 1, 1, said, hint="save it as UTF-8"))
+            problems.append(Problem(str(shown(path)), 1, 1, said, hint="save it as UTF-8"))
         except OSError as error:
             said = f"the page cannot be read: {error.strerror}"
-            problems.append(Problem(str(path), 1, 1, said, hint="check its permissions"))
+            problems.append(Problem(str(shown(path)), 1, 1, said, hint="check its permissions"))
     return texts, problems
