@@ -8,9 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from mkdocs.exceptions import Abort
 
-from gupshup_errors.builder.site import build_into
+from gupshup_errors.builder.site import SiteError, build_into
 from gupshup_errors.data import load
 from gupshup_errors.data.problems import DataError
 
@@ -79,6 +78,6 @@ def test_a_build_leaves_nothing_frozen(project: Path) -> None:
 def test_a_build_that_fails_midway_leaves_nothing_frozen(project: Path) -> None:
     # A page of the docs where code 1002's page goes stops the build inside MkDocs.
     (project / "docs" / "1002.md").write_text("# Not a code page\n", "utf-8")
-    with pytest.raises(Abort):  # MkDocs' own word for a plugin's failure
+    with pytest.raises(SiteError, match="where the page of code 1002 goes"):
         build_into(project / "mkdocs.yml", project.parent / "site")
     assert gc.get_freeze_count() == 0

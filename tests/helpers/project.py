@@ -26,6 +26,7 @@ _SETTINGS = settings.read(CONFIG)
 LANGUAGES: list[str] = list(_SETTINGS.languages)
 """The languages the repository's site builds, as mkdocs.yml lists them."""
 DATA = CONFIG.parent / _SETTINGS.data_file
+_PAGES_RECORD = PageFiles.named_by(_SETTINGS).record_file.resolve().relative_to(REPO)
 ANCHOR = "gupshup-whatsapp-api"
 
 Text = Callable[[int, str, str], str]
@@ -163,7 +164,7 @@ def make_project(
     shutil.copytree(REPO / "docs", where / "docs", ignore=pages)
     shutil.copytree(DATA.parent, where / "data")  # with the editor's schema beside the data
     if own_data:  # nor the record of the repository's pages' translations
-        _pages_of(where).record_file.unlink(missing_ok=True)
+        (where / _PAGES_RECORD).unlink(missing_ok=True)
     if codes is not None:
         data = document(codes, languages or LANGUAGES)
         record = record_of(codes) if record is None else record
@@ -188,14 +189,10 @@ def make_project(
     return where
 
 
-def _pages_of(where: Path) -> PageFiles:
-    return PageFiles.named_by(settings.read(where / "mkdocs.yml"))
-
-
 def _record_pages(where: Path, files: Mapping[str, object]) -> None:
     """Every translation of docs/ recorded as made from its source as it is now, as
     `make translated` would, unless `files` gives the record itself."""
-    pages = _pages_of(where)
+    pages = PageFiles.named_by(settings.read(where / "mkdocs.yml"))
     if pages.record_file.resolve().relative_to(where.resolve()).as_posix() not in files:
         confirm(pages, [], [])
 
