@@ -385,3 +385,25 @@ def test_a_link_to_the_tables_page_names_its_fragment(
     href: str, page: str, code: str | None
 ) -> None:
     assert code_of(href, page) == code
+
+
+def test_every_page_s_state_is_published_as_check_reports_it(tmp_path: Path) -> None:
+    config = project(tmp_path / "project")
+    source = config.parent / "docs" / "guide.md"
+    source.write_text(source.read_text("utf-8").replace("Текст.", "Новый текст."), "utf-8")
+    build_into(config, tmp_path / "site")
+    published = json.loads((tmp_path / "site" / "pages.json").read_text("utf-8"))
+    states = {
+        page["page"]: {language: found["state"] for language, found in page["translations"].items()}
+        for page in published["pages"]
+    }
+    english = LANGUAGES[1]
+    assert states == {
+        "docs/guide.md": {english: "outdated"},
+        "docs/index.md": {english: "translated"},
+        "docs/more/nested.md": {english: "missing"},
+    }
+    reported = json.loads(run("check", "--format", "json", cwd=config.parent).stdout)
+    outdated = reported["pages"][0]["translations"][english]
+    assert outdated.pop("problems")  # words for whoever runs check, not published
+    assert reported == published

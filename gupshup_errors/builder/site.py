@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import logging
+import os
 import shutil
 import tempfile
+from collections.abc import Mapping
 from datetime import datetime
 from functools import partial
 from pathlib import Path
@@ -27,6 +30,9 @@ from .plugin import ErrorTablePlugin, Reading
 from .settings import PLUGIN, Settings, read
 
 log = logging.getLogger("gupshup_errors.site")
+
+PAGES_NAME = "pages.json"
+"""Every page of docs/ and its state in every language (`check --format json`), at the root."""
 
 SiteError = MkDocsException
 """What a build that fails, or a setting that is wrong, raises: the commands report it."""
@@ -61,6 +67,7 @@ def _build_languages(
     history = files.history(table)
     status = files.status(review, history)
     pages = PageFiles.named_by(settings).overview()
+    docs = _relative(settings.docs_dir, settings.config_file)
     _warn_outdated(files.outdated(review, located))
     date = build_date(settings.config_file, settings.data_file)
     try:
@@ -68,7 +75,16 @@ def _build_languages(
         # build.
         with Jobs() as jobs:
             jobs.run(
-                "the root files", partial(_write_root_files, out, settings, table, date, status)
+                "the root files",
+                partial(
+                    _write_root_files,
+                    out,
+                    settings,
+                    table,
+                    date,
+                    status,
+                    pages.document(docs, problems=False),
+                ),
             )
             for language in settings.languages:
                 config = load_config(str(config_file), site_dir=str(out), strict=strict)
@@ -89,13 +105,24 @@ def _build_languages(
 
 
 def _write_root_files(
-    out: Path, settings: Settings, table: ErrorTable, date: datetime, status: Status
+    out: Path,
+    settings: Settings,
+    table: ErrorTable,
+    date: datetime,
+    status: Status,
+    pages: Mapping[str, object],
 ) -> None:
     languages = settings.languages
     files = root_files(table, languages, settings.site_url, date, status, settings.catalogs)
+    files[PAGES_NAME] = json.dumps(pages, ensure_ascii=False, indent=2) + "\n"
     out.mkdir(parents=True, exist_ok=True)
     for name, text in files.items():
         (out / name).write_text(text, encoding="utf-8")
+
+
+def _relative(folder: Path, config_file: Path) -> str:
+    """How the published files name a folder: from mkdocs.yml's, wherever the build ran."""
+    return Path(os.path.relpath(folder.resolve(), config_file.resolve().parent)).as_posix()
 
 
 def _warn_outdated(problems: list[Problem]) -> None:

@@ -217,8 +217,10 @@ class Overview:
         own = [problem for item in self.translations for problem in item.problems]
         return [*own, *self.orphans, *self.stray]
 
-    def document(self, docs: str) -> dict[str, Any]:
-        """The machine-readable form: every page, its state in every language."""
+    def document(self, docs: str, *, problems: bool = True) -> dict[str, Any]:
+        """The machine-readable form: every page, its state in every language; `problems`:
+        with the words of each outdated translation's problems (they name files as the
+        working folder sees them, so the published copy leaves them out)."""
         return {
             "source_language": self.languages[0],
             "languages": list(self.languages),
@@ -226,7 +228,7 @@ class Overview:
                 {
                     "page": f"{docs.rstrip('/')}/{page}",
                     "translations": {
-                        item.language: _described(item, docs)
+                        item.language: _described(item, docs, problems)
                         for item in self.translations
                         if item.page == page
                     },
@@ -237,13 +239,14 @@ class Overview:
         }
 
 
-def _described(item: Translation, docs: str) -> dict[str, Any]:
+def _described(item: Translation, docs: str, problems: bool) -> dict[str, Any]:
     found: dict[str, Any] = {"state": item.state}
     if item.file is not None:
         found["file"] = f"{docs.rstrip('/')}/{item.file}"
     if item.state == OUTDATED:
         found["outdated_blocks"] = [pair.number for pair in item.pairs if not pair.current]
-        found["problems"] = [f"{p.file}:{p.line}: {p.message}" for p in item.problems]
+        if problems:
+            found["problems"] = [f"{p.file}:{p.line}: {p.message}" for p in item.problems]
     return found
 
 
