@@ -31,6 +31,7 @@ from . import codepages, minify, pagefiles, search, theme
 from .background import Jobs
 from .config import ErrorTableConfig
 from .dates import build_date
+from .incremental.kept import Kept, LanguageParts
 from .settings import TEMPLATES, THEME, Settings, catalogs
 
 # One per process: the second language's build, and every preview rebuild, reuse the compiled theme.
@@ -49,6 +50,8 @@ class Reading:
     """Where the code pages are written while the build goes on; None: before it ends."""
     history: changes.Record | None = None
     """The record of changes; None: none yet (the pages show no history)."""
+    keep: Kept | None = None
+    """Where the live preview keeps what this build rendered, for its next edit."""
 
 
 def inputs(settings: Settings) -> list[Path]:
@@ -76,6 +79,9 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
     history: changes.Record
     views: list[changes_view.View]
     """The record's entries as this language's readers see them, newest first."""
+    keep: Kept | None = None
+    page_output: str = ""
+    """The table page as Material rendered it, before the table went in (for `keep`)."""
 
     @property
     def catalogs(self) -> i18n.Catalogs:
@@ -111,7 +117,7 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
         # builder handed over serves this one build only, not a later bare build.
         given, self.given = self.given or self._own_reading(config), None
         self.table, self.date = given.table, given.date
-        self.status, self.jobs = given.status, given.jobs
+        self.status, self.jobs, self.keep = given.status, given.jobs, given.keep
         self.history = given.history or changes.Record("", ())
         self.language = language = self.config.language or self.config.languages[0]
         root_url = urls.root(config.site_url)
@@ -201,6 +207,7 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
         if page.file.src_uri == "index.md":
             if TABLE_SLOT not in output:
                 raise PluginError(f"the page lost its table slot {TABLE_SLOT!r}")
+            self.page_output = output
             output = output.replace(TABLE_SLOT, self.page.table, 1)
         output = self._use_worker(output)
         if page.file.src_uri == codepages.SHELL_URI:
@@ -227,6 +234,7 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site = Path(config.site_dir)
         index = site / "search" / "search_index.json"
+        result = None
         if index.exists():
             try:
                 found = material.read_index(index.read_text("utf-8"))
@@ -252,6 +260,11 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
         if self.shell is None:
             raise PluginError("the code pages' shell was not rendered")
         shutil.rmtree(site / codepages.PATH_SLOT)
+        if self.keep is not None:
+            parts = LanguageParts(
+                self.language, self.shell, self.page_output, self.page.table, result
+            )
+            self.keep.languages.append(parts)
 
     def _write_code_pages(self, site: Path, shell: codepages.Shell) -> None:
         code_pages = codepages.pages(shell, self.table, self.language, self.catalogs, self.status)
