@@ -110,11 +110,11 @@ def test_every_edit_serves_what_a_whole_build_makes(catalog_project: Path, tmp_p
     edit(data, "  - code: 1003\n", "  - code: 1003\n    retired: true\n")
     rebuild()
     same_as_a_whole_build(recorded=False)
-    assert build.whole == 1, "a text or a retirement rewrites what it changed, not the site"
 
-    edit(data, "Number does not exist on WhatsApp", "No such number on WhatsApp")  # a name
+    edit(data, "Number does not exist on WhatsApp", 'No "such" <number> & it\'s gone')  # a name
     rebuild()
     same_as_a_whole_build(recorded=False)
+    assert build.whole == 1, "a name is rewritten where it is shown, the changes page too"
 
     data.write_text(data.read_text("utf-8") + NEW_ENTRY, "utf-8")  # a new code
     rebuild()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,16 @@ def _shows(urls: Sequence[str], token: str) -> bool:
     return all(token in fetch(url, 60) for url in urls)
 
 
-def edit_to_preview(project: Path, rows: Sequence[dict[str, Any]], samples: int) -> list[float]:
+@dataclass
+class PreviewFigures:
+    """Seconds from each save until both pages held it, and from the stopping signal (SIGTERM)
+    until the preview had ended."""
+
+    edit_seconds: list[float] = field(default_factory=list)
+    stop_seconds: float | None = None
+
+
+def edit_to_preview(project: Path, rows: Sequence[dict[str, Any]], samples: int) -> PreviewFigures:
     source = project / "data" / "errors.yml"
     original = source.read_text("utf-8")
     # The edit is of the first row's action in the first language (data.edited).
@@ -33,5 +43,8 @@ def edit_to_preview(project: Path, rows: Sequence[dict[str, Any]], samples: int)
             source.write_text(changed, "utf-8")
             wait_for(partial(_shows, [url + page for page in pages], token), "the edit", 120, 0.01)
             times.append(time.perf_counter() - start)
-        source.write_text(original, "utf-8")
-    return times
+        time.sleep(1.0)  # the signal comes once the last edit is served, as a maintainer's would
+        stopping = time.perf_counter()
+    stop = time.perf_counter() - stopping  # `preview` sends SIGTERM and waits for the end
+    source.write_text(original, "utf-8")
+    return PreviewFigures(times, stop)

@@ -53,6 +53,7 @@ class SizeResult:
     weight: Weight
     browser: BrowserFigures
     edit_seconds: list[float] = field(default_factory=list)
+    stop_seconds: float | None = None
 
 
 def machine() -> str:

@@ -2,27 +2,31 @@
 rewritten, each replaced whole, with the bytes a whole build would write.
 
 What an edited row changes: its row in each language's table page, its code page and its
-neighbours' (which show its name), its search document, its line of /errors.json, and, when
-a source text changed, the outdated notes of its translations. Whatever else an edit may
-change (the head of the file, the set of codes, a name the "What changed" page shows, the
-build's date) is left to a whole build: `update` then answers None and writes nothing.
+neighbours' (which show its name), its search document, its line of /errors.json, its name on
+the "What changed" page and in its feed, and, when a source text changed, the outdated notes
+of its translations. Whatever else an edit may change (the head of the file, the set of codes,
+the build's date) is left to a whole build: `update` then answers None and writes nothing.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from xml.sax.saxutils import escape as xml_escape
+
+from markupsafe import escape as markup_escape
 
 from ...data.located import Hold
 from ...data.model import ErrorTable, Status
 from ...fences import material
 from ...records import published, reread, translated
 from ...records.sources import Sources, warn_outdated
-from ...render import export
+from ...render import export, history
 from ...render.pages import TABLE_SLOT, render_page
+from ...text import urls
 from .. import codepages, search
 from ..dates import build_date
 from ..settings import Settings
@@ -114,7 +118,8 @@ def update(state: State, site: Path) -> State | None:
         return None  # the sitemaps' dates change
     languages = settings.languages
     again = reread.reread(state.reading, data, str(settings.data_file), languages, state.hold)
-    if again is None or _renamed(state, again):
+    renamed = None if again is None else _renamed(state, again, site)
+    if again is None or renamed is None:
         return None
     table = again.reading.located.table
     review = translated.rereview(state.review, table, languages, state.new_codes)
@@ -124,7 +129,7 @@ def update(state: State, site: Path) -> State | None:
         return None  # the title's note is on the page MkDocs renders
     warn_outdated(Sources.of(settings).outdated(review, again.reading.located))
     index = {row.code: at for at, row in enumerate(table.codes)} if flipped else {}
-    files: dict[Path, bytes] = {}
+    files: dict[Path, bytes] = dict(renamed)
     done = []
     for language in state.languages:
         name = language.parts.language
@@ -151,14 +156,48 @@ def update(state: State, site: Path) -> State | None:
     )
 
 
-def _renamed(state: State, again: reread.Reread) -> bool:
-    """Whether an edited row that the record of changes lists has a new name."""
+def _renamed(state: State, again: reread.Reread, site: Path) -> dict[Path, bytes] | None:
+    """The "What changed" page and feed of each language with the new name of every edited
+    row the record lists; None when a name is not where it was expected.
+
+    Both show a code's current name after its number, in HTML that MkDocs passes through
+    as written (the page) and in the feed's escaped HTML: the name is replaced there."""
     old, new = state.reading.located.table.codes, again.reading.located.table.codes
-    return any(
-        new[at].code in state.named and new[at].texts[language].name != old[at].texts[language].name
-        for at in again.changed
-        for language in state.settings.languages
-    )
+    files: dict[Path, bytes] = {}
+    for language in state.settings.languages:
+        renamed = [
+            (row.code, old[at].texts[language].name, row.texts[language].name)
+            for at in again.changed
+            if (row := new[at]).code in state.named
+            and row.texts[language].name != old[at].texts[language].name
+        ]
+        if not renamed:
+            continue
+        base = urls.language_url(state.settings.site_url, language)
+        for path, link_base, escape in (
+            (site / language / "changes" / "index.html", "../", str),
+            (site / language / history.FEED, base, xml_escape),
+        ):
+            text: str | None = path.read_text("utf-8")
+            for code, was, now in renamed:
+                text = _named(text, code, link_base, escape, was, now) if text else None
+            if text is None:
+                return None
+            files[path] = text.encode("utf-8")
+    return files
+
+
+def _named(
+    text: str, code: int, base: str, escape: Callable[[str], str], was: str, now: str
+) -> str | None:
+    """`text` with code's name `was` made `now` after each link to its row; None if none."""
+    link = f'<a class="gs-change__code" href="{base}#{code}">{code}</a> '
+    found = 0
+    for follows in (":", "</li>"):
+        old = escape(f"{link}{markup_escape(was)}{follows}")
+        found += text.count(old)
+        text = text.replace(old, escape(f"{link}{markup_escape(now)}{follows}"))
+    return text if found else None
 
 
 def _language(
