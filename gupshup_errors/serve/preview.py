@@ -13,7 +13,7 @@ import signal
 import subprocess
 import sys
 import tempfile
-import time
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -198,9 +198,11 @@ def serve(config_file: Path, build: Build, host: str = "127.0.0.1", port: int = 
         stopped = True
     finally:
         _ignore_signals()
+        if workdir is not None and not stopped:
+            shutil.rmtree(workdir, ignore_errors=True)
+    if stopped:
         if workdir is not None:
             remove(workdir)
-    if stopped:
         logging.shutdown()
         sys.stdout.flush()
         sys.stderr.flush()
@@ -209,24 +211,21 @@ def serve(config_file: Path, build: Build, host: str = "127.0.0.1", port: int = 
 
 def remove(folder: Path, seconds: float = 0.4) -> None:
     """Delete `folder`; what is left after `seconds` (a site of 10,000 codes is 40,000 files,
-    10 s to delete on a slow disk) a process of its own deletes once the preview has ended."""
-    deadline = time.monotonic() + seconds
-    for top, folders, files in os.walk(folder, topdown=False):
-        for name in files:
-            with contextlib.suppress(OSError):
-                os.unlink(os.path.join(top, name))  # noqa: PTH108, PTH118 (40,000 of them)
-        for name in folders:
-            with contextlib.suppress(OSError):
-                os.rmdir(os.path.join(top, name))  # noqa: PTH106, PTH118
-        if time.monotonic() > deadline:
-            code = "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)"
-            subprocess.Popen(
-                [sys.executable, "-c", code, str(folder)],
-                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                start_new_session=True,
-            )  # fmt: skip
-            return
-    shutil.rmtree(folder, ignore_errors=True)
+    10 s to delete on a slow disk) a process of its own deletes once the preview has ended.
+
+    The deleting thread is left behind at the end: only for a process about to end."""
+    deleting = threading.Thread(
+        target=shutil.rmtree, args=(folder,), kwargs={"ignore_errors": True}, daemon=True
+    )
+    deleting.start()
+    deleting.join(seconds)
+    if deleting.is_alive():
+        code = "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)"
+        subprocess.Popen(
+            [sys.executable, "-c", code, str(folder)],
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )  # fmt: skip
 
 
 def _serve_from(config_file: Path, build: Build, live: Path, host: str, port: int) -> None:
