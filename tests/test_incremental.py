@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from gupshup_errors.builder.incremental import update
 from gupshup_errors.builder.incremental.kept import Kept
+from gupshup_errors.builder.settings import read
 from gupshup_errors.builder.site import build_site
 from gupshup_errors.data.problems import DataError
 from gupshup_errors.records import reread
+from gupshup_errors.records.sources import Sources
 from gupshup_errors.serve.preview import Rebuilder, fingerprint
 
 from .helpers import NEW_ENTRY, SOURCE_EDIT, edit, run, sample_project
@@ -141,9 +142,6 @@ def test_every_edit_serves_what_a_whole_build_makes(catalog_project: Path, tmp_p
 def test_a_reading_again_is_the_whole_reading(project: Path) -> None:
     """Edits inside an entry are read from that entry alone, with the same table and source
     map a whole reading gives; anything else is left to a whole reading."""
-    from gupshup_errors.builder.settings import read
-    from gupshup_errors.records.sources import Sources
-
     settings = read(project / "mkdocs.yml")
     sources = Sources.of(settings)
     data = settings.data_file
@@ -181,4 +179,3 @@ def test_only_the_data_file_changing_keeps_the_fingerprint(project: Path) -> Non
     assert fingerprint([project / "data", project / "docs"], data) == before
     (project / "docs" / "extra.md").write_text("# More\n", "utf-8")
     assert fingerprint([project / "data", project / "docs"], data) != before
-    assert update.State is not None
