@@ -247,6 +247,7 @@ def _serve_from(config_file: Path, build: Build, live: Path, host: str, port: in
         mount_path=mount_path,
         polling_interval=0.1,
     )
+    server.wait_after_a_change(0.03)  # edit -> preview on the real table: 0.21 -> 0.12-0.18 s
     server.catalogs = settings.catalogs
     holder.append(server)
     server.error_handler = server.error_page
