@@ -36,11 +36,7 @@ def reading(data: bytes, located: Located) -> Reading | None:
     are ones this module does not count as the parser does (a lone carriage return)."""
     if b"\r" in data or len(located.entries) != len(located.table.codes):
         return None
-    line_starts = [0]
-    at = data.find(b"\n")
-    while at != -1:
-        line_starts.append(at + 1)
-        at = data.find(b"\n", at + 1)
+    line_starts = _line_starts(data)
     entries = located.positions.entries
     return Reading(
         data, located, tuple(line_starts[entries[row.code].line - 1] for row in located.table.codes)
@@ -166,6 +162,7 @@ def _ending(positions: Positions, code: int, column: int) -> Positions:
 
 
 def _line_starts(data: bytes) -> list[int]:
+    """Where each line of `data` starts."""
     found = [0]
     at = data.find(b"\n")
     while at != -1:
@@ -176,13 +173,10 @@ def _line_starts(data: bytes) -> list[int]:
 
 def _moved(positions: Positions, codes: set[int], lines: int) -> Positions:
     """The spans of `codes` moved down by `lines` (the rest, the head's, as they are)."""
-
-    def move(span: Span) -> Span:
-        return Span(span.line + lines, span.column, span.end_line + lines, span.end_column)
-
+    texts = positions.texts.items()
     return Positions(
-        {key: move(span) if key[0] in codes else span for key, span in positions.texts.items()},
-        {code: move(span) for code, span in positions.entries.items() if code in codes},
+        {key: _down(span, lines) if key[0] in codes else span for key, span in texts},
+        {code: _down(span, lines) for code, span in positions.entries.items() if code in codes},
         positions.title,
     )
 
