@@ -73,7 +73,10 @@ def catalog_project(tmp_path: Path) -> Path:
     )
 
 
-def test_every_edit_serves_what_a_whole_build_makes(catalog_project: Path, tmp_path: Path) -> None:
+def test_every_edit_serves_what_a_whole_build_makes(
+    catalog_project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("SITE_URL", raising=False)  # as `run` builds: the documented default
     project = catalog_project
     data = project / "data" / "errors.yml"
     config = project / "mkdocs.yml"
