@@ -12,7 +12,7 @@ from pathlib import Path
 
 from tests.helpers import LANGUAGES, REPO
 
-from . import browser, builds, data, lighthouse, preview
+from . import browser, builds, data, lighthouse, peer, preview
 from .report import SizeResult, Weight, report
 
 DESCRIPTION = """Benchmark the generator against plain MkDocs + Material on the same content.
@@ -36,6 +36,11 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--preview-only", action="store_true",
         help="only edit -> preview (and the preview's stop), at each size: no builds, no browser",
+    )  # fmt: skip
+    parser.add_argument(
+        "--static-i18n", action="store_true",
+        help="only `make site` against mkdocs-static-i18n building the same table alone, "
+        "alternating, --runs each, at each size",
     )  # fmt: skip
     parser.add_argument(
         "--browser-samples",
@@ -87,6 +92,10 @@ def preview_only(temp: Path, sizes: list[int], edits: int) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     args = arguments(argv)
+    if args.static_i18n:
+        with tempfile.TemporaryDirectory(prefix="gupshup-bench-") as temp:
+            print(peer.compare(Path(temp), args.sizes, args.runs))
+        return 0
     if args.preview_only:
         with tempfile.TemporaryDirectory(prefix="gupshup-bench-") as temp:
             print(preview_only(Path(temp), args.sizes, args.edits))
