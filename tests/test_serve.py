@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import re
 import signal
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -34,6 +38,44 @@ def test_stopped_it_deletes_the_site_it_built(
         assert 'id="1002"' in fetch(f"{url}/en/")
         assert any(temporary.iterdir())
     assert not any(temporary.iterdir())
+
+
+def _waits_for_reload(url: str) -> threading.Thread:
+    """A browser's live-reload request, waiting for the next build (as an open tab does)."""
+    found = re.search(r"livereload\((\d+),", fetch(f"{url}/en/"))
+    assert found is not None, "MkDocs' reload script is not in the page"
+
+    def wait() -> None:
+        with contextlib.suppress(Exception):  # the preview may end first: that is the point
+            fetch(f"{url}/livereload/{found.group(1)}/1", 60)
+
+    waiting = threading.Thread(target=wait, daemon=True)
+    waiting.start()
+    return waiting
+
+
+@pytest.mark.parametrize(
+    "stop", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT], ids=lambda stop: stop.name
+)
+def test_a_signal_at_any_moment_ends_it_cleanly(
+    project: Path, tmp_path: Path, stop: signal.Signals
+) -> None:
+    # During a quick rebuild, a whole one, a write, or while a browser waits for its reload:
+    # it ends (`preview` waits for that), with no traceback and nothing left behind.
+    data, css = project / "data" / "errors.yml", project / "docs" / "assets" / "errors.css"
+    good = data.read_text("utf-8")
+    for attempt, delay in enumerate((0.0, 0.05, 0.15, 0.3, 0.6)):
+        temporary, log = tmp_path / f"tmp-{attempt}", tmp_path / f"serve-{attempt}.log"
+        temporary.mkdir()
+        with preview(project, log=log, env={"TMPDIR": str(temporary)}, stop=stop) as url:
+            _waits_for_reload(url)
+            data.write_text(good.replace("Contact the Gupshup team.", f"Call ({attempt})."))
+            if attempt % 2:  # and the whole site too
+                css.write_text(f"{css.read_text('utf-8')}\n.gs-{attempt} {{ color: red; }}\n")
+            time.sleep(delay)
+        assert not any(temporary.iterdir()), f"left behind after {delay} s"
+        output = log.read_text("utf-8")
+        assert "Traceback" not in output and "Shutting down" in output, output
 
 
 def test_serves_every_language_and_the_root(server: str) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -216,17 +216,29 @@ def pages(
     language: str,
     catalogs: i18n.Catalogs = i18n.PACKAGE,
     status: Status | None = None,
+    indexes: Iterable[int] | None = None,
 ) -> Iterator[CodePage]:
-    """Every code's page in `language`, in the table's order; a page whose texts may be out of
-    date carries a note that links to the code's page in the source language."""
+    """Every code's page in `language`, in the table's order (only those of the rows at
+    `indexes`, when given); a page whose texts may be out of date carries a note that links to
+    the code's page in the source language."""
     status = status or Status()
     pieces = _Pieces.of(shell, language, catalogs, status.source)
     # The page's title (and h1, og:title) before the site's name: the code and its name.
     heading = html.escape(i18n.translations(language, catalogs).gettext("Error %(code)s: %(name)s"))
     rows = table.codes
-    texts = [_prepared(row, language, heading, pieces) for row in rows]
-    for index, row in enumerate(rows):
-        own = texts[index]
+    if indexes is None:
+        texts: Sequence[_Texts | None] = [_prepared(row, language, heading, pieces) for row in rows]
+        chosen: Iterable[int] = range(len(rows))
+    else:
+        chosen = sorted(set(indexes))
+        wanted = {at + step for at in chosen for step in (-1, 0, 1)}  # and its neighbours
+        texts = [
+            _prepared(row, language, heading, pieces) if at in wanted else None
+            for at, row in enumerate(rows)
+        ]
+    for index in chosen:
+        row, own = rows[index], texts[index]
+        assert own is not None
         values: dict[str, bytes] = {
             PATH_SLOT: own.anchor,
             _TITLE: own.title,
@@ -256,10 +268,12 @@ def _dates(pieces: _Pieces, dates: Dates | None, language: str) -> bytes:
     return shown
 
 
-def _neighbour(link: _Parts, texts: Sequence[_Texts], at: int) -> bytes:
+def _neighbour(link: _Parts, texts: Sequence[_Texts | None], at: int) -> bytes:
     if not 0 <= at < len(texts):
         return b""
-    return link.fill({_CODE: texts[at].anchor, _NAME: texts[at].name_in_link})
+    other = texts[at]
+    assert other is not None
+    return link.fill({_CODE: other.anchor, _NAME: other.name_in_link})
 
 
 _SITEMAP_ENTRY = re.compile(r"\s*<url>\s*<loc>[^<]*</loc>.*?</url>", re.S)

@@ -34,6 +34,7 @@ from . import codepages, minify, pagefiles, search, theme
 from .background import Jobs
 from .config import ErrorTableConfig
 from .dates import build_date
+from .incremental.kept import Kept, LanguageParts
 from .prose.pages import ProsePages, without_urls
 from .settings import TEMPLATES, THEME, Settings, catalogs
 
@@ -56,6 +57,8 @@ class Reading:
     pages: Overview | None = None
     """Every page of docs/ in every language: translated, missing or outdated; None: read by
     the build that needs it."""
+    keep: Kept | None = None
+    """Where the live preview keeps what this build rendered, for its next edit."""
 
 
 def inputs(settings: Settings) -> list[Path]:
@@ -112,6 +115,9 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
     """Every page's state in every language, from the record of their translations."""
     failure: str | None = None
     """What stopped this build, as this plugin worded it (a page's located mistake)."""
+    keep: Kept | None = None
+    page_output: str = ""
+    """The table page as this plugin finishes it, but for the table (for `keep`)."""
 
     @property
     def catalogs(self) -> i18n.Catalogs:
@@ -159,7 +165,7 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
         given, self.given = self.given or self._own_reading(config), None
         self.failure = None
         self.table, self.date = given.table, given.date
-        self.status, self.jobs = given.status, given.jobs
+        self.status, self.jobs, self.keep = given.status, given.jobs, given.keep
         self.history = given.history or changes.Record("", ())
         self.pages = given.pages
         self.language = language = self.config.language or self.config.languages[0]
@@ -244,12 +250,14 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
         return search.use_worker(output, self.worker)
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        output = material.with_html_direction(output, i18n.direction(self.language))
+        output = self._use_worker(self.prose.head(output, page))
         if page.file.src_uri == "index.md":
             if TABLE_SLOT not in output:
                 raise PluginError(f"the page lost its table slot {TABLE_SLOT!r}")
+            # Finished but for the table: the preview's quick rebuild puts a new one in.
+            self.page_output = output
             output = output.replace(TABLE_SLOT, self.page.table, 1)
-        output = material.with_html_direction(output, i18n.direction(self.language))
-        output = self._use_worker(self.prose.head(output, page))
         if page.file.src_uri == codepages.SHELL_URI:
             links = alternates(self.root_url, self.config.languages, self.catalogs)
             try:
@@ -278,7 +286,9 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site = Path(config.site_dir)
         try:
-            search.add_codes(site / "search" / "search_index.json", self.table, self.language)
+            result = search.add_codes(
+                site / "search" / "search_index.json", self.table, self.language
+            )
         except ValueError as error:
             raise PluginError(str(error)) from None
         for asset in self.own_assets:
@@ -298,6 +308,11 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
         if self.shell is None:
             raise PluginError("the code pages' shell was not rendered")
         shutil.rmtree(site / codepages.PATH_SLOT)
+        if self.keep is not None:
+            parts = LanguageParts(
+                self.language, self.shell, self.page_output, self.page.table, result
+            )
+            self.keep.languages.append(parts)
 
     def _write_code_pages(self, site: Path, shell: codepages.Shell) -> None:
         code_pages = codepages.pages(shell, self.table, self.language, self.catalogs, self.status)

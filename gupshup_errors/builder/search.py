@@ -91,17 +91,18 @@ def with_codes(index: SearchIndex, table: ErrorTable, language: str) -> SearchIn
     return SearchIndex(config=index["config"], docs=docs + code_documents(table, language))
 
 
-def add_codes(index: Path, table: ErrorTable, language: str) -> None:
-    """Rewrite the search plugin's index file, if it wrote one, with a document per code;
-    raises ValueError naming the file when it is not the index we know."""
+def add_codes(index: Path, table: ErrorTable, language: str) -> SearchIndex | None:
+    """Rewrite the search plugin's index file, if it wrote one, with a document per code, and
+    return what it holds; raises ValueError naming the file when it is not the index we know."""
     if not index.exists():
-        return
+        return None
     try:
         found = material.read_index(index.read_text("utf-8"))
     except ValueError as error:
         raise ValueError(f"{index}: {error}") from None
     result = with_codes(found, table, language)
     index.write_text(json.dumps(result, ensure_ascii=False, separators=(",", ":")), "utf-8")
+    return result
 
 
 @dataclass(frozen=True)

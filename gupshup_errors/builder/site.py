@@ -8,6 +8,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import datetime
 from functools import partial
 from pathlib import Path
@@ -19,13 +20,13 @@ from mkdocs.exceptions import Abort, MkDocsException, PluginError
 from ..data import heap
 from ..data.located import Located
 from ..data.model import ErrorTable, Status
-from ..data.problems import Problem
 from ..records.pages.commands import PageFiles
-from ..records.sources import Sources
+from ..records.sources import Sources, warn_outdated
 from ..render.root import root_files
 from ..text import i18n
 from .background import JobError, Jobs
 from .dates import build_date
+from .incremental.kept import Kept, SiteParts
 from .plugin import ErrorTablePlugin, Reading
 from .settings import PLUGIN, Settings, read
 
@@ -39,27 +40,50 @@ SiteError = MkDocsException
 
 
 def build_into(
-    config_file: Path, out: Path, *, strict: bool = True, preview: bool = False
+    config_file: Path,
+    out: Path,
+    *,
+    strict: bool = True,
+    preview: bool = False,
+    keep: Kept | None = None,
 ) -> list[str]:
     """Build every language into `out` (which must be empty); returns the languages built.
 
     The data is read once, before anything is written, and every language is built from that
     one reading, as are the root files. A `preview` build lets new codes show before they are
-    in the published record."""
+    in the published record; with `keep`, what it read and rendered is kept there (for the
+    live preview's next edit)."""
     settings = read(config_file)
     for language in settings.languages:
         try:
             i18n.translations(language, settings.catalogs)  # a missing catalog stops it here
         except i18n.MissingCatalogError as error:
             raise PluginError(str(error)) from None
+    data = _bytes(settings.data_file) if keep is not None else None
     located = Sources.of(settings).located(require_recorded=not preview)
     with heap.frozen():  # the table lives as long as the build: see heap.py
-        _build_languages(config_file, out, settings, located, strict=strict)
+        _build_languages(config_file, out, settings, located, strict=strict, keep=keep)
+    if keep is not None and keep.site is not None:
+        same = data is not None and data == _bytes(settings.data_file)
+        keep.site = replace(keep.site, data=data if same else None, require_recorded=not preview)
     return list(settings.languages)
 
 
+def _bytes(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
 def _build_languages(
-    config_file: Path, out: Path, settings: Settings, located: Located, *, strict: bool
+    config_file: Path,
+    out: Path,
+    settings: Settings,
+    located: Located,
+    *,
+    strict: bool,
+    keep: Kept | None = None,
 ) -> None:
     table = located.table
     files = Sources.of(settings)
@@ -68,8 +92,10 @@ def _build_languages(
     status = files.status(review, history)
     pages = PageFiles.named_by(settings).overview()
     docs = _relative(settings.docs_dir, settings.config_file)
-    _warn_outdated(files.outdated(review, located))
+    warn_outdated(files.outdated(review, located))
     date = build_date(settings.config_file, settings.data_file)
+    if keep is not None:
+        keep.site = SiteParts(settings, None, located, review, history, status, date, True)
     try:
         # The root files, and each language's code pages, are written while the languages
         # build.
@@ -91,7 +117,7 @@ def _build_languages(
                 plugin = config.plugins[PLUGIN]
                 assert isinstance(plugin, ErrorTablePlugin)
                 plugin.config.language = language  # the language the plugin builds
-                plugin.hand_over(Reading(table, date, status, jobs, history, pages))
+                plugin.hand_over(Reading(table, date, status, jobs, history, pages, keep))
                 try:
                     build(config)
                 except Abort:
@@ -125,29 +151,20 @@ def _relative(folder: Path, config_file: Path) -> str:
     return Path(os.path.relpath(folder.resolve(), config_file.resolve().parent)).as_posix()
 
 
-def _warn_outdated(problems: list[Problem]) -> None:
-    """Outdated translations never stop a build (their rows carry a note), but whoever builds
-    is told, in the terminal of `make site` and of the preview."""
-    if problems:
-        count = len(problems)
-        log.warning(
-            "%d %s may be out of date; the site shows a note on %s:\n%s",
-            count,
-            "translation" if count == 1 else "translations",
-            "its row" if count == 1 else "their rows",
-            "\n".join(map(str, problems)),
-        )
-
-
 def build_site(
-    config_file: Path, site_dir: Path, *, strict: bool = True, preview: bool = False
+    config_file: Path,
+    site_dir: Path,
+    *,
+    strict: bool = True,
+    preview: bool = False,
+    keep: Kept | None = None,
 ) -> list[str]:
     """Build beside `site_dir`, then swap it in: a failure leaves `site_dir` as it was."""
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=site_dir.parent))
     try:
-        languages = build_into(config_file, staging, strict=strict, preview=preview)
+        languages = build_into(config_file, staging, strict=strict, preview=preview, keep=keep)
         _swap(staging, site_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

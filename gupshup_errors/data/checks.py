@@ -71,10 +71,12 @@ def codes(node: yaml.SequenceNode) -> Iterator[tuple[Where, Slip]]:
 
 
 def links(
-    found: Iterable[Link], node: yaml.SequenceNode, anchor: str | None
+    found: Iterable[Link], node: yaml.SequenceNode, anchor: str | None, others: Iterable[str] = ()
 ) -> Iterator[tuple[Where, Slip]]:
-    """'#...' links whose target is neither a code in the table nor the table's heading."""
+    """'#...' links whose target is neither a code in the table nor the table's heading;
+    `others` are codes the table has outside `node` (a part of the file read again)."""
     targets = {str(number) for item in node.value if (number := readers.code_of(item))}
+    targets.update(others)
     for link in found:
         if link.fragment in targets or link.fragment == anchor:
             continue

@@ -7,7 +7,7 @@ The walk (walk.py) reads each mapping as spec.py describes it; the checks across
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import ParamSpec
@@ -24,8 +24,11 @@ from .walk import Walker, table
 P = ParamSpec("P")
 
 
-def _walk(walker: Walker, root: yaml.Node | None) -> ErrorTable | None:
-    """The whole document: its mappings, then the checks across rows."""
+def _walk(
+    walker: Walker, root: yaml.Node | None, others: Collection[str] = ()
+) -> ErrorTable | None:
+    """The whole document: its mappings, then the checks across rows (`others`: codes of
+    the table that a part of the file read alone does not hold, which links may go to)."""
     if root is None:
         empty = "the file is empty" if not walker.source.strip() else "the file has only comments"
         hint = "it needs the 'table:' and 'codes:' sections"
@@ -39,7 +42,7 @@ def _walk(walker: Walker, root: yaml.Node | None) -> ErrorTable | None:
         for where, slip in (
             *checks.languages_nowhere(label, items, walker.languages),
             *checks.codes(items),
-            *checks.links(walker.links, items, anchor),
+            *checks.links(walker.links, items, anchor, others),
         ):
             walker.problem(where, slip)
     return table(values) if values is not None and not walker.problems else None
@@ -117,7 +120,24 @@ def parse_located(
     problems = [*read.syntax_problems, *sorted(problems, key=lambda p: (p.line, p.column))]
     if problems or read.table is None:
         raise DataError(_with_excerpts(problems, file, text))
-    return Located(read.table, read.positions)
+    return Located(read.table, read.positions, read.entries or ())
+
+
+def parse_part(
+    text: str, file: str, languages: Sequence[str], others: Collection[str]
+) -> Located | None:
+    """A part of the data file (its head and some of its entries, as the live preview reads
+    again after an edit) read as `parse_located` reads the whole, its '#code' links allowed to
+    go to the codes `others` too; None on any problem, which only the whole file can place."""
+    root, problems = syntax.compose(text, file, languages, spec.field_names())
+    if problems:
+        return None
+    walker = Walker(file, text, tuple(languages))
+    found = _walk(walker, root, others)
+    entries = walker.records()
+    if found is None or walker.problems or entries is None:
+        return None
+    return Located(found, _positions(walker), entries)
 
 
 def load_located(

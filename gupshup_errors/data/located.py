@@ -93,3 +93,5 @@ class Located:
 
     table: ErrorTable
     positions: Positions
+    entries: tuple[Entry, ...] = ()
+    """What the published record needs of each entry, in the file's order."""

@@ -1,6 +1,6 @@
 """MkDocs internals we rely on: the wording of its configuration errors, and its live-reload
-server's private page hook and epoch, and the anchors a rendered page is known to have.
-Checked against mkdocs 1.6.1."""
+server's private page hook, epoch and build delay, and the anchors a rendered page is known
+to have. Checked against mkdocs 1.6.1."""
 
 from __future__ import annotations
 
@@ -54,6 +54,11 @@ def validated_config(config_file: Path) -> MkDocsConfig:
 class HookedServer(LiveReloadServer):
     """MkDocs' live-reload server with a public hook on every HTML page it serves."""
 
+    def wait_after_a_change(self, seconds: float) -> None:
+        """How long the files must stay unchanged before a rebuild starts (MkDocs: 0.1 s,
+        its `build_delay`): a saved file is whole by the next poll."""
+        self.build_delay = seconds
+
     def decorate(self, content: bytes) -> bytes:
         """The page as served, after MkDocs has added its reload script; override it."""
         return content
@@ -89,12 +94,23 @@ def broken() -> list[str]:
             " epoch) is gone or changed; the preview's error overlay and 404 page rely on it"
         )
     init = inspect.getsource(LiveReloadServer.__init__)
-    for name in ("self._epoch_cond = threading.Condition()", "self._visible_epoch ="):
+    for name in (
+        "self._epoch_cond = threading.Condition()",
+        "self._visible_epoch =",
+        "self.build_delay =",
+    ):
         if name not in init:
             problems.append(
                 f"{found} (checked: {CHECKED}): LiveReloadServer.__init__ no longer sets "
-                f"'{name}'; the preview's 404 page reads the epoch under that condition"
+                f"'{name}'; the preview relies on it (the 404 page's epoch, the wait after a "
+                "change)"
             )
+    build_loop = getattr(LiveReloadServer, "_build_loop", None)
+    if build_loop is None or "timeout=self.build_delay" not in inspect.getsource(build_loop):
+        problems.append(
+            f"{found} (checked: {CHECKED}): LiveReloadServer._build_loop no longer waits "
+            "`self.build_delay` after a change; the preview's wait_after_a_change does nothing"
+        )
     source = inspect.getsource(config_options.Plugins)
     if "f\"Plugin '{name}' option '{key}': {msg}\"" not in source:
         problems.append(

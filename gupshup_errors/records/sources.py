@@ -6,6 +6,7 @@ data, is this layer's own.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -19,6 +20,8 @@ from . import audit, published, translated
 from . import changes as record_of_changes
 from .pages.record import path as pages_record
 from .translated import Review
+
+log = logging.getLogger("gupshup_errors.site")
 
 
 class Paths(Protocol):
@@ -116,6 +119,20 @@ class Sources:
         kept = (self.published, self.translated, self.changes, pages_record(self.translated))
         records = [record if record.exists() else record.parent for record in kept]
         return [self.data, *records]
+
+
+def warn_outdated(problems: list[Problem]) -> None:
+    """Outdated translations never stop a build (their rows carry a note), but whoever builds
+    is told, in the terminal of `make site` and of the preview (`outdated` finds them)."""
+    if problems:
+        count = len(problems)
+        log.warning(
+            "%d %s may be out of date; the site shows a note on %s:\n%s",
+            count,
+            "translation" if count == 1 else "translations",
+            "its row" if count == 1 else "their rows",
+            "\n".join(map(str, problems)),
+        )
 
 
 def parse_located(

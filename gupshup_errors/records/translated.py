@@ -309,6 +309,17 @@ def review(
     return Review(record, current, tuple(stale(record, current, new_codes)), languages[0])
 
 
+def rereview(
+    previous: Review, table: ErrorTable, languages: Sequence[str], new_codes: Collection[int]
+) -> Review:
+    """The same record held to an edited table of the same codes (the live preview: the
+    record file is unchanged, so it is not read again)."""
+    current = sources(table, languages, TEXT_FIELDS)
+    return Review(
+        previous.record, current, tuple(stale(previous.record, current, new_codes)), languages[0]
+    )
+
+
 def problem_at(
     file: str,
     line: int,

@@ -149,10 +149,17 @@ def to_json(doc: ErrorsDoc) -> str:
     head = {key: value for key, value in doc.items() if key != "codes"}
     # With codes put last and empty, the head's last two lines are '  "codes": []' and '}'.
     lines = json.dumps({**head, "codes": []}, ensure_ascii=False, indent=2).splitlines()
-    codes = ",\n".join(
-        f"    {json.dumps(_published(code), ensure_ascii=False)}" for code in doc["codes"]
-    )
-    return "\n".join([*lines[:-2], '  "codes": [', codes, "  ]", "}", ""])
+    codes = ",\n".join(code_line(code) for code in doc["codes"])
+    return "\n".join([*lines[:-2], CODES_LINE, codes, "  ]", "}", ""])
+
+
+CODES_LINE = '  "codes": ['
+"""The line of /errors.json after which come the codes, one a line."""
+
+
+def code_line(code: CodeDoc) -> str:
+    """One code's line in /errors.json, without the comma that separates it from the next."""
+    return f"    {json.dumps(_published(code), ensure_ascii=False)}"
 
 
 def schema_text(site_url: str | None) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import sys
 import tempfile
 from dataclasses import asdict
@@ -30,8 +31,12 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
     )  # fmt: skip
     parser.add_argument("--runs", type=int, default=5, help="build runs per size (median taken)")
     parser.add_argument(
-        "--edits", type=int, default=5, help="edit-to-preview samples (real-size table)"
+        "--edits", type=int, default=3, help="edit-to-preview samples per size (median taken)"
     )
+    parser.add_argument(
+        "--preview-only", action="store_true",
+        help="only edit -> preview (and the preview's stop), at each size: no builds, no browser",
+    )  # fmt: skip
     parser.add_argument(
         "--browser-samples",
         type=int,
@@ -49,7 +54,7 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def one_size(temp: Path, size: int, args: argparse.Namespace, only: bool) -> SizeResult:
+def one_size(temp: Path, size: int, args: argparse.Namespace) -> SizeResult:
     rows = data.table(size)
     project = data.project(temp / f"gen-{size}", size)
     configs = data.baseline(temp / f"base-{size}", rows)
@@ -64,17 +69,37 @@ def one_size(temp: Path, size: int, args: argparse.Namespace, only: bool) -> Siz
         if args.browser_samples
         else browser.BrowserFigures(),
     )
-    if size <= 17 or only:
-        result.edit_seconds = preview.edit_to_preview(project, rows, args.edits)
+    figures = preview.edit_to_preview(project, rows, args.edits)
+    result.edit_seconds, result.stop_seconds = figures.edit_seconds, figures.stop_seconds
     return result
+
+
+def preview_only(temp: Path, sizes: list[int], edits: int) -> str:
+    """Edit -> preview alone, at each size: a table of its own."""
+    lines = ["| codes | edit → preview (median) | samples | stop (SIGTERM → ended) |"]
+    lines.append("| ---: | ---: | --- | ---: |")
+    for size in sizes:
+        rows = data.table(size)
+        figures = preview.edit_to_preview(data.project(temp / f"gen-{size}", size), rows, edits)
+        samples = ", ".join(f"{value:.2f}" for value in figures.edit_seconds)
+        lines.append(
+            f"| {size:,} | {statistics.median(figures.edit_seconds):.2f} s | {samples} s | "
+            f"{figures.stop_seconds:.2f} s |"
+        )
+        print(f"{size} codes: done", file=sys.stderr)
+    return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = arguments(argv)
+    if args.preview_only:
+        with tempfile.TemporaryDirectory(prefix="gupshup-bench-") as temp:
+            print(preview_only(Path(temp), args.sizes, args.edits))
+        return 0
     results = []
     with tempfile.TemporaryDirectory(prefix="gupshup-bench-") as temp:
         for size in args.sizes:
-            results.append(one_size(Path(temp), size, args, len(args.sizes) == 1))
+            results.append(one_size(Path(temp), size, args))
             print(f"{size} codes: done", file=sys.stderr)
         guide = pages.measure(Path(temp), args.page_runs) if args.page_runs else None
     first_visit = lighthouse.measure(args.lighthouse_runs) if args.lighthouse_runs else []

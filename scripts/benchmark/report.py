@@ -53,6 +53,7 @@ class SizeResult:
     weight: Weight
     browser: BrowserFigures
     edit_seconds: list[float] = field(default_factory=list)
+    stop_seconds: float | None = None
 
 
 def machine() -> str:
@@ -84,8 +85,8 @@ def builds(results: list[SizeResult]) -> list[str]:
     lines = [
         "| codes | build (generator) | build (plain MkDocs) | overhead | per code | "
         "CPU (generator / plain) | peak memory (generator / plain) | edit → preview | "
-        "disk: a folder, before |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "preview stop | disk: a folder, before |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for result in results:
         runs = result.builds
@@ -93,13 +94,14 @@ def builds(results: list[SizeResult]) -> list[str]:
         base = runs.median(runs.baseline, "seconds")
         edits = result.edit_seconds
         edit = f"{statistics.median(edits):.2f} s" if edits else "n/a"
+        stop = "n/a" if result.stop_seconds is None else f"{result.stop_seconds:.2f} s"
         lines.append(
             f"| {result.size:,} | {gen:.2f} s | {base:.2f} s | {100 * (gen / base - 1):+.0f}% | "
             f"{1000 * gen / result.size:.2f} ms | "
             f"{runs.median(runs.generator, 'cpu_seconds'):.2f} / "
             f"{runs.median(runs.baseline, 'cpu_seconds'):.2f} s | "
             f"{runs.median(runs.generator, 'peak_mib'):.0f} / "
-            f"{runs.median(runs.baseline, 'peak_mib'):.0f} MiB | {edit} | "
+            f"{runs.median(runs.baseline, 'peak_mib'):.0f} MiB | {edit} | {stop} | "
             f"{statistics.median(runs.disk_us):.0f} µs |"
         )
     return lines
