@@ -48,15 +48,14 @@ class Reading:
 
     table: ErrorTable
     date: datetime
+    pages: Overview
+    """Every page of docs/ in every language: translated, missing or outdated."""
     status: Status = field(default_factory=Status)
     """Which translations may be out of date: their rows carry a note."""
     jobs: Jobs | None = None
     """Where the code pages are written while the build goes on; None: before it ends."""
     history: changes.Record | None = None
     """The record of changes; None: none yet (the pages show no history)."""
-    pages: Overview | None = None
-    """Every page of docs/ in every language: translated, missing or outdated; None: read by
-    the build that needs it."""
     keep: Kept | None = None
     """Where the live preview keeps what this build rendered, for its next edit."""
 
@@ -67,6 +66,22 @@ def inputs(settings: Settings) -> list[Path]:
     extra = [settings.catalogs.extra] if settings.catalogs.extra else []
     own = [TEMPLATES, i18n.LOCALES, *extra, THEME]
     return [*Sources.of(settings).watched(), *own]
+
+
+def _read_alone(config: MkDocsConfig, options: ErrorTableConfig, serve: bool) -> Reading:
+    """A bare `mkdocs build` or `mkdocs serve`: the plugin reads the data itself."""
+    settings = Settings.of(config, options)
+    try:
+        files = Sources.of(settings)
+        table = files.table(require_recorded=not serve)
+        history = files.history(table)
+        status = files.status(files.review(table), history)
+        pages = PageFiles.named_by(settings).overview()
+    except DataError as error:
+        raise PluginError(error.report()) from None
+    config.watch.extend(str(path.resolve()) for path in inputs(settings))
+    date = build_date(settings.config_file, settings.data_file)
+    return Reading(table, date, pages, status, history=history)
 
 
 def _refuse_clashes(files: Files, table: ErrorTable, config: MkDocsConfig) -> None:
@@ -111,7 +126,7 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
     """The record's entries as this language's readers see them, newest first."""
     prose: ProsePages
     """The pages of docs/ in this language."""
-    pages: Overview | None = None
+    pages: Overview
     """Every page's state in every language, from the record of their translations."""
     failure: str | None = None
     """What stopped this build, as this plugin worded it (a page's located mistake)."""
@@ -135,34 +150,12 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         self.failure = str(error) if isinstance(error, PluginError) else None
 
-    def _own_reading(self, config: MkDocsConfig) -> Reading:
-        """A bare `mkdocs build` or `mkdocs serve`: this plugin reads the data itself."""
-        settings = Settings.of(config, self.config)
-        try:
-            files = Sources.of(settings)
-            table = files.table(require_recorded=not self.is_serve)
-            history = files.history(table)
-            status = files.status(files.review(table), history)
-            pages = PageFiles.named_by(settings).overview()
-        except DataError as error:
-            raise PluginError(error.report()) from None
-        config.watch.extend(str(path.resolve()) for path in inputs(settings))
-        date = build_date(settings.config_file, settings.data_file)
-        return Reading(table, date, status, history=history, pages=pages)
-
-    def _pages(self, config: MkDocsConfig) -> Overview:
-        """The pages' states, read here when the reading handed over has none."""
-        try:
-            return PageFiles.named_by(Settings.of(config, self.config)).overview()
-        except DataError as error:
-            raise PluginError(error.report()) from None
-
     # First, so that Material's search plugin sees this build's language.
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # MkDocs keeps one plugin instance per process (its plugin cache), so what the site
         # builder handed over serves this one build only, not a later bare build.
-        given, self.given = self.given or self._own_reading(config), None
+        given, self.given = self.given or _read_alone(config, self.config, self.is_serve), None
         self.failure = None
         self.table, self.date = given.table, given.date
         self.status, self.jobs, self.keep = given.status, given.jobs, given.keep
@@ -188,9 +181,8 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         languages = tuple(self.config.languages)
-        pages = self.pages or self._pages(config)
         self.prose = ProsePages.of(
-            config, self.table, languages, self.language, self.catalogs, self.root_url, pages
+            config, self.table, languages, self.language, self.catalogs, self.root_url, self.pages
         )
         try:
             files, intro = self.prose.collect(files, config)

@@ -117,7 +117,7 @@ def _build_languages(
                 plugin = config.plugins[PLUGIN]
                 assert isinstance(plugin, ErrorTablePlugin)
                 plugin.config.language = language  # the language the plugin builds
-                plugin.hand_over(Reading(table, date, status, jobs, history, pages, keep))
+                plugin.hand_over(Reading(table, date, pages, status, jobs, history, keep))
                 try:
                     build(config)
                 except Abort:

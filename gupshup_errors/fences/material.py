@@ -167,6 +167,24 @@ def broken_loading(base: str | None = None, bundle: str | None = None) -> list[s
     ]
 
 
+def _broken_worker(found: str, bundle: str | None) -> list[str]:
+    """What the search worker's bundle no longer does that ours relies on."""
+    if bundle is None:
+        return [f"{found}: no search worker assets/javascripts/workers/search.*.min.js"]
+    if "self.lunr=" not in bundle:
+        return [f"{found}: the search worker no longer sets self.lunr, which ours wraps"]
+    return [
+        f"{found}: the search worker {what}; search.py sets each language's lunr language"
+        for what in _missing(
+            bundle,
+            {
+                "/min/lunr.${": "no longer loads min/lunr.<lang>.min.js per language",
+                _PIPELINE: "no longer keeps only the listed pipeline functions",
+            },
+        )
+    ]
+
+
 def broken(
     base: str | None = None,
     bundle: str | None = None,
@@ -198,21 +216,7 @@ def broken(
         f"{found}: base.html {what}; the plugin adds the direction to <html> through it"
         for what in _missing(base, {HTML_TEMPLATE: "opens <html> another way"})
     ]
-    if bundle is None:
-        problems.append(f"{found}: no search worker assets/javascripts/workers/search.*.min.js")
-    elif "self.lunr=" not in bundle:
-        problems.append(f"{found}: the search worker no longer sets self.lunr, which ours wraps")
-    else:
-        problems += [
-            f"{found}: the search worker {what}; search.py sets each language's lunr language"
-            for what in _missing(
-                bundle,
-                {
-                    "/min/lunr.${": "no longer loads min/lunr.<lang>.min.js per language",
-                    _PIPELINE: "no longer keeps only the listed pipeline functions",
-                },
-            )
-        ]
+    problems += _broken_worker(found, bundle)
     if not {"ru", "de"} <= lunr_languages():
         problems.append(f"{found}: no lunr languages (lunr.ru.min.js...) in {LUNR_LANGUAGES}")
     problems += [

@@ -97,12 +97,18 @@ def peer(root: Path, rows: Sequence[dict[str, Any]]) -> Path:
     for language in LANGUAGES:
         suffix = "" if language == LANGUAGES[0] else f".{language}"
         (docs / f"index{suffix}.md").write_text(_page(language, rows), "utf-8")
+    return static_i18n(root, interface(LANGUAGES[0])["site name"])
+
+
+def static_i18n(root: Path, site_name: str) -> Path:
+    """mkdocs.yml for the pages under root/docs in mkdocs-static-i18n's suffix layout, with
+    Material and its search, as our site has them."""
     languages = [
         {"locale": lang, "name": lang, "build": True, "default": lang == LANGUAGES[0]}
         for lang in LANGUAGES
     ]
     config = {
-        "site_name": interface(LANGUAGES[0])["site name"],
+        "site_name": site_name,
         "site_url": "http://127.0.0.1:8000/",
         "site_dir": str(root / "site"),
         "theme": {"name": "material", "language": LANGUAGES[0], "font": False},

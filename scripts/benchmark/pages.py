@@ -7,11 +7,9 @@ import statistics
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from tests.helpers import LANGUAGES, make_project
 
-from . import builds
+from . import builds, data
 
 PAGES = 50
 
@@ -90,21 +88,7 @@ def theirs(root: Path) -> Path:
     for language in LANGUAGES:
         suffix = "" if language == LANGUAGES[0] else f".{language}"
         (root / "docs" / f"index{suffix}.md").write_text("# 1002\n", "utf-8")
-    languages = [
-        {"locale": lang, "name": lang, "build": True, "default": lang == LANGUAGES[0]}
-        for lang in LANGUAGES
-    ]
-    config = {
-        "site_name": "Pages",
-        "site_url": "http://127.0.0.1:8000/",
-        "site_dir": str(root / "site"),
-        "theme": {"name": "material", "language": LANGUAGES[0], "font": False},
-        "plugins": ["search", {"i18n": {"docs_structure": "suffix", "languages": languages}}],
-        "markdown_extensions": ["attr_list", "tables"],
-    }
-    path = root / "mkdocs.yml"
-    path.write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
-    return path
+    return data.static_i18n(root, "Pages")
 
 
 @dataclass
