@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -21,22 +20,12 @@ def _tree(folder: Path) -> dict[str, bytes]:
     }
 
 
-@pytest.mark.parametrize("relative_to_the_folder", [True, False])
-def test_each_page_is_its_folders_index(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, relative_to_the_folder: bool
-) -> None:
-    if not relative_to_the_folder:  # as on a platform without dir_fd (Windows)
-        monkeypatch.setattr(os, "supports_dir_fd", set())
+def test_each_page_is_its_folders_index(tmp_path: Path) -> None:
     pagefiles.write(tmp_path, PAGES)
     assert _tree(tmp_path) == {f"{page.anchor}/index.html": page.html for page in PAGES}
 
 
-@pytest.mark.parametrize("relative_to_the_folder", [True, False])
-def test_a_page_that_is_there_already_is_never_overwritten(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, relative_to_the_folder: bool
-) -> None:
-    if not relative_to_the_folder:
-        monkeypatch.setattr(os, "supports_dir_fd", set())
+def test_a_page_that_is_there_already_is_never_overwritten(tmp_path: Path) -> None:
     (tmp_path / "4001").mkdir()
     (tmp_path / "4001" / "index.html").write_bytes(b"mine")
     with pytest.raises(FileExistsError):

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from tests.helpers import LANGUAGES, REPO
 
-from . import browser, builds, data, lighthouse, pages, preview
+from . import browser, builds, data, lighthouse, pages, preview, speedups
 from .report import SizeResult, Weight, report
 
 DESCRIPTION = """Benchmark the generator against plain MkDocs + Material on the same content.
@@ -36,6 +36,10 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--preview-only", action="store_true",
         help="only edit -> preview (and the preview's stop), at each size: no builds, no browser",
+    )  # fmt: skip
+    parser.add_argument(
+        "--speedups", action="store_true",
+        help="only what each speed-up buys: builds with one turned off, --runs each, at each size",
     )  # fmt: skip
     parser.add_argument(
         "--browser-samples",
@@ -92,6 +96,10 @@ def preview_only(temp: Path, sizes: list[int], edits: int) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     args = arguments(argv)
+    if args.speedups:
+        with tempfile.TemporaryDirectory(prefix="gupshup-bench-") as temp:
+            print(speedups.table(Path(temp), args.sizes, args.runs))
+        return 0
     if args.preview_only:
         with tempfile.TemporaryDirectory(prefix="gupshup-bench-") as temp:
             print(preview_only(Path(temp), args.sizes, args.edits))
