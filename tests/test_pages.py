@@ -238,8 +238,9 @@ def test_an_unknown_code_stops_the_build_at_its_line(tmp_path: Path) -> None:
     config = project(tmp_path / "project", **{"guide.md": guide})
     result = run("build", "--site-dir", str(tmp_path / "site"), cwd=config.parent)
     assert result.returncode == 1
-    assert "docs/guide.md:7: link 'index.md#1020': no code 1020; did you mean 1002?" in (
-        result.stderr
+    assert (
+        "docs/guide.md:7:1: link 'index.md#1020': no code 1020\n    fix: did you mean 1002?"
+        in result.stderr
     )
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "site").exists()
@@ -250,7 +251,7 @@ def test_a_translation_whose_headings_differ_stops_the_build(tmp_path: Path) -> 
     config = project(tmp_path / "project", **{"guide.en.md": english})
     result = run("build", "--site-dir", str(tmp_path / "site"), cwd=config.parent)
     assert result.returncode == 1
-    assert "docs/guide.en.md:13: heading 'Search' is level 3" in result.stderr
+    assert "docs/guide.en.md:13:1: heading 'Search' is level 3" in result.stderr
 
 
 def test_an_outdated_translation_says_so(tmp_path: Path) -> None:

@@ -181,5 +181,5 @@ def test_a_saved_page_shows_in_every_language_and_a_broken_one_over_the_last_goo
     page.write_text("# Страница\n\nСтрока [1020](index.md#1020).\n", "utf-8")  # noqa: RUF001
     wait_for(lambda: "gs-build-error" in fetch(f"{server}/en/howto/"), "the error overlay")
     shown = fetch(f"{server}/en/howto/")
-    assert "howto.md:3: link &#x27;index.md#1020&#x27;: no code 1020" in shown
+    assert "howto.md:3:1: link &#x27;index.md#1020&#x27;: no code 1020" in shown
     assert "A page" in shown  # the last good page is still there under the message

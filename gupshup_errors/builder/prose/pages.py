@@ -15,11 +15,12 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
 from ...data.model import ErrorTable
+from ...data.problems import Problem
 from ...fences import material
 from ...records.pages.review import Overview
 from ...render.pages import PageLink
 from ...render.prose import codelinks, headings, notes
-from ...render.prose.located import PageError, PageProblem
+from ...render.prose.located import PageError
 from ...render.prose.state import State
 from ...render.prose.tree import Tree, sort_out
 from ...text import i18n, urls
@@ -171,7 +172,7 @@ class ProsePages:
             raise PageError(problems)
         return headings.with_ids(markdown, found, ids)
 
-    def _report(self, page_state: State, problem: PageProblem) -> None:
+    def _report(self, page_state: State, problem: Problem) -> None:
         # A translation that may be out of date is published with a note, even when the source
         # gained or lost a heading since; a current one must keep the source's structure.
         if page_state is State.OUTDATED:
@@ -253,7 +254,8 @@ def _text(path: Path) -> str:
     try:
         return path.read_text("utf-8-sig")
     except UnicodeDecodeError as error:
-        where = PageProblem(shown(path).as_posix(), 1, f"not UTF-8 text ({error.reason})")
+        said = f"byte {error.start} of the page is not UTF-8 text"
+        where = Problem(shown(path).as_posix(), 1, 1, said, hint="save it as UTF-8")
         raise PageError([where]) from None
 
 

@@ -7,9 +7,9 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
+from ...data.problems import Problem
 from ...text.suggest import similar
 from .headings import parser
-from .located import PageProblem
 
 TABLE_PAGE = "index.md"
 """The table's page, as pages link to it."""
@@ -55,7 +55,7 @@ def code_of(href: str, page_uri: str) -> str | None:
 
 def problems(
     markdown: str, page_uri: str, file: str, first_line: int, codes: Mapping[str, int]
-) -> list[PageProblem]:
+) -> list[Problem]:
     """Every link to a row of the table that names no code (`codes`: each row's anchor and
     number, retired ones included), with the codes one typo away. Links to the page's other
     anchors (the table's heading, the introduction's headings) are MkDocs' to check."""
@@ -65,10 +65,7 @@ def problems(
         if fragment is None or fragment in codes or not fragment.isdigit():
             continue
         near = similar(int(fragment), codes.values())
-        hint = f"; did you mean {', '.join(map(str, near))}?" if near else ""
-        found.append(
-            PageProblem(
-                file, first_line + link.line, f"link {link.href!r}: no code {fragment}{hint}"
-            )
-        )
+        hint = f"did you mean {', '.join(map(str, near))}?" if near else None
+        said = f"link {link.href!r}: no code {fragment}"
+        found.append(Problem(file, first_line + link.line, 1, said, hint=hint))
     return found

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .located import PageProblem
+from ...data.problems import Problem
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -121,16 +121,17 @@ def with_ids(markdown: str, found: Sequence[Heading], ids: Sequence[str]) -> str
 
 def matched(
     source: Sequence[Heading], translation: Sequence[Heading], file: str, first_line: int
-) -> tuple[int, PageProblem | None]:
+) -> tuple[int, Problem | None]:
     """How many headings of the translation match the source's in order (the same level);
     and, when they do not all match, the problem at the first that does not. `first_line` is
     the file's line of the Markdown's first line (front matter comes before it)."""
     for index, (theirs, ours) in enumerate(zip(source, translation, strict=False)):
         if theirs.level != ours.level:
             where = first_line + ours.line
-            return index, PageProblem(
+            return index, Problem(
                 file,
                 where,
+                1,
                 f"heading {ours.text!r} is level {ours.level}, but heading {index + 1} of the "
                 f"source is level {theirs.level} ({theirs.text!r}): a translation keeps the "
                 "source's headings in order, and takes their ids",
@@ -142,9 +143,9 @@ def matched(
         extra = translation[count]
         plural = "" if len(source) == 1 else "s"
         message = f"heading {extra.text!r} has no counterpart: the source has {len(source)}"
-        return count, PageProblem(file, first_line + extra.line, f"{message} heading{plural}")
+        return count, Problem(file, first_line + extra.line, 1, f"{message} heading{plural}")
     last = first_line + (translation[-1].line if translation else 0)
     missing = source[count]
-    return count, PageProblem(
-        file, last, f"the source's heading {missing.text!r} (level {missing.level}) is missing"
+    return count, Problem(
+        file, last, 1, f"the source's heading {missing.text!r} (level {missing.level}) is missing"
     )

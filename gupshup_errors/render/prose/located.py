@@ -1,25 +1,14 @@
-"""A mistake in a page, at its file and line."""
+"""A mistake in a page stops its build: located problems (the data layer's), about a page."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+
+from ...data.problems import DataError, Problem
 
 
-@dataclass(frozen=True)
-class PageProblem:
-    """What is wrong, where: `line` counts from 1 in the file as written."""
-
-    file: str
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.message}"
-
-
-class PageError(Exception):
+class PageError(DataError):
     """One or more problems that stop a page from being built."""
 
-    def __init__(self, problems: list[PageProblem]) -> None:
-        super().__init__("\n".join(map(str, problems)))
-        self.problems = problems
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        super().__init__(problems, "the pages")
