@@ -58,6 +58,8 @@ class Reading:
     """The record of changes; None: none yet (the pages show no history)."""
     keep: Kept | None = None
     """Where the live preview keeps what this build rendered, for its next edit."""
+    reuse: Path | None = None
+    """An earlier build of the site whose code pages' folders this one may take."""
 
 
 def inputs(settings: Settings) -> list[Path]:
@@ -131,6 +133,8 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
     failure: str | None = None
     """What stopped this build, as this plugin worded it (a page's located mistake)."""
     keep: Kept | None = None
+    reuse: Path | None = None
+    """An earlier build of the site, whose code pages' folders this build takes."""
     page_output: str = ""
     """The table page as this plugin finishes it, but for the table (for `keep`)."""
 
@@ -159,6 +163,7 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
         self.failure = None
         self.table, self.date = given.table, given.date
         self.status, self.jobs, self.keep = given.status, given.jobs, given.keep
+        self.reuse = given.reuse
         self.history = given.history or changes.Record("", ())
         self.pages = given.pages
         self.language = language = self.config.language or self.config.languages[0]
@@ -308,7 +313,8 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
 
     def _write_code_pages(self, site: Path, shell: codepages.Shell) -> None:
         code_pages = codepages.pages(shell, self.table, self.language, self.catalogs, self.status)
-        write = partial(pagefiles.write, site, code_pages)
+        kept = self.reuse / self.language if self.reuse is not None else None
+        write = partial(pagefiles.write, site, code_pages, kept)
         if self.jobs is None:
             write()
         else:

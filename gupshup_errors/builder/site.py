@@ -46,6 +46,7 @@ def build_into(
     strict: bool = True,
     preview: bool = False,
     keep: Kept | None = None,
+    reuse: Path | None = None,
 ) -> list[str]:
     """Build every language into `out` (which must be empty); returns the languages built.
 
@@ -62,7 +63,7 @@ def build_into(
     data = _bytes(settings.data_file) if keep is not None else None
     located = Sources.of(settings).located(require_recorded=not preview)
     with heap.frozen():  # the table lives as long as the build: see heap.py
-        _build_languages(config_file, out, settings, located, strict=strict, keep=keep)
+        _build_languages(config_file, out, settings, located, strict=strict, keep=keep, reuse=reuse)
     if keep is not None and keep.site is not None:
         same = data is not None and data == _bytes(settings.data_file)
         keep.site = replace(keep.site, data=data if same else None, require_recorded=not preview)
@@ -84,6 +85,7 @@ def _build_languages(
     *,
     strict: bool,
     keep: Kept | None = None,
+    reuse: Path | None = None,
 ) -> None:
     table = located.table
     files = Sources.of(settings)
@@ -117,7 +119,7 @@ def _build_languages(
                 plugin = config.plugins[PLUGIN]
                 assert isinstance(plugin, ErrorTablePlugin)
                 plugin.config.language = language  # the language the plugin builds
-                plugin.hand_over(Reading(table, date, pages, status, jobs, history, keep))
+                plugin.hand_over(Reading(table, date, pages, status, jobs, history, keep, reuse))
                 try:
                     build(config)
                 except Abort:
@@ -159,22 +161,24 @@ def build_site(
     preview: bool = False,
     keep: Kept | None = None,
 ) -> list[str]:
-    """Build beside `site_dir`, then swap it in: a failure leaves `site_dir` as it was."""
+    """Build beside `site_dir`, then swap it in: a failure leaves `site_dir` as it was.
+
+    The site it replaces is kept beside it (`.<name>-spare`), and the next build takes its code
+    pages' folders from there instead of deleting thousands and making them again: on a disk
+    that discards freed blocks, deleting the last site was up to half of a repeated build."""
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
+    spare = site_dir.with_name(f".{site_dir.name}-spare")
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=site_dir.parent))
+    reuse = spare if spare.is_dir() else None
     try:
-        languages = build_into(config_file, staging, strict=strict, preview=preview, keep=keep)
-        _swap(staging, site_dir)
+        languages = build_into(
+            config_file, staging, strict=strict, preview=preview, keep=keep, reuse=reuse
+        )
+        shutil.rmtree(spare, ignore_errors=True)  # what no page took: little, once warm
+        if site_dir.exists():
+            site_dir.rename(spare)
+        staging.rename(site_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return languages
-
-
-def _swap(new: Path, target: Path) -> None:
-    old = target.with_name(f".{target.name}-old")
-    shutil.rmtree(old, ignore_errors=True)
-    if target.exists():
-        target.rename(old)
-    new.rename(target)
-    shutil.rmtree(old, ignore_errors=True)
