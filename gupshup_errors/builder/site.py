@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import shutil
@@ -31,9 +30,6 @@ from .plugin import ErrorTablePlugin, Reading
 from .settings import PLUGIN, Settings, read
 
 log = logging.getLogger("gupshup_errors.site")
-
-PAGES_NAME = "pages.json"
-"""Every page of docs/ and its state in every language (`check --format json`), at the root."""
 
 SiteError = MkDocsException
 """What a build that fails, or a setting that is wrong, raises: the commands report it."""
@@ -141,8 +137,7 @@ def _write_root_files(
     pages: Mapping[str, object],
 ) -> None:
     languages = settings.languages
-    files = root_files(table, languages, settings.site_url, date, status, settings.catalogs)
-    files[PAGES_NAME] = json.dumps(pages, ensure_ascii=False, indent=2) + "\n"
+    files = root_files(table, languages, settings.site_url, date, status, settings.catalogs, pages)
     out.mkdir(parents=True, exist_ok=True)
     for name, text in files.items():
         (out / name).write_text(text, encoding="utf-8")

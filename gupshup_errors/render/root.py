@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import json
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from xml.sax.saxutils import escape
 
@@ -10,6 +11,9 @@ from ..data.model import ErrorTable, Status
 from ..text import i18n, urls
 from . import export
 from .pages import alternates, render_not_found, render_root
+
+PAGES_NAME = "pages.json"
+"""Every page of docs/ and its state in every language (`check --format json`), at the root."""
 
 
 def sitemap_index(site_url: str | None, languages: Sequence[str], date: datetime) -> str:
@@ -40,9 +44,16 @@ def root_files(
     date: datetime,
     status: Status | None = None,
     catalogs: i18n.Catalogs = i18n.PACKAGE,
+    pages: Mapping[str, object] | None = None,
 ) -> dict[str, str]:
-    """Every root file by its name: redirect, 404 page, sitemap index, robots.txt, data."""
+    """Every root file by its name: redirect, 404 page, sitemap index, robots.txt, data; with
+    `pages` (every page's state, as `check --format json` gives it), pages.json too."""
     links = alternates(site_url, languages, catalogs)
+    states = (
+        {}
+        if pages is None
+        else {PAGES_NAME: json.dumps(pages, ensure_ascii=False, indent=2) + "\n"}
+    )
     return {
         "index.html": render_root(links, site_url),
         "404.html": render_not_found(table, links, site_url, catalogs),
@@ -50,4 +61,5 @@ def root_files(
         "robots.txt": robots(site_url),
         export.JSON_NAME: export.to_json(export.document(table, languages, site_url, status)),
         export.SCHEMA_NAME: export.schema_text(site_url),
+        **states,
     }
