@@ -1,6 +1,7 @@
-"""MkDocs internals we rely on: the wording of its configuration errors, and its live-reload
-server's private page hook, epoch and build delay, and the anchors a rendered page is known
-to have. Checked against mkdocs 1.6.1."""
+"""MkDocs internals we rely on: the wording of its configuration errors, its live-reload
+server's private page hook, epoch and build delay, the anchors a rendered page is known to
+have, and a plugin's events registered as it joins a plugin collection. Checked against
+mkdocs 1.6.1."""
 
 from __future__ import annotations
 
@@ -8,11 +9,13 @@ import inspect
 import re
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config import config_options
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import ConfigurationError
 from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, PluginCollection
 from mkdocs.structure.pages import Page
 
 from . import installed
@@ -83,6 +86,15 @@ def add_anchors(page: Page, anchors: Iterable[str]) -> None:
     page.present_anchor_ids.update(anchors)
 
 
+def with_plugin(plugins: PluginCollection, name: str, plugin: BasePlugin[Any]) -> PluginCollection:
+    """`plugins` with `plugin` in place of the one named `name`, in the same order: a new
+    collection, as MkDocs registers a plugin's events when it is added to one."""
+    collection = PluginCollection()
+    for key, loaded in plugins.items():
+        collection[key] = plugin if key == name else loaded
+    return collection
+
+
 def broken() -> list[str]:
     """Every assumption above the installed MkDocs no longer meets."""
     found = installed("mkdocs")
@@ -117,6 +129,11 @@ def broken() -> list[str]:
             f"{found} (checked: {CHECKED}): config_options.Plugins no longer words an option's "
             "error as \"Plugin 'NAME' option 'KEY': ...\"; settings errors would not name "
             "plugins.NAME.KEY"
+        )
+    if "self._register_event(" not in inspect.getsource(PluginCollection.__setitem__):
+        problems.append(
+            f"{found} (checked: {CHECKED}): PluginCollection.__setitem__ no longer registers "
+            "a plugin's events; the site builder's plugin for each language would not run"
         )
     validate = inspect.getsource(Page.validate_anchor_links)
     if "anchor in page.present_anchor_ids" not in validate:

@@ -14,22 +14,25 @@ import json
 import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from datetime import datetime
 from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
 
 from markupsafe import escape as markup_escape
 
+from ...data import reread
 from ...data.located import Hold
 from ...data.model import ErrorTable, Status
-from ...records import published, reread, translated
-from ...records.sources import Sources, warn_outdated
+from ...records import published, translated
+from ...records.dates import build_date
+from ...records.reading import Reading
+from ...records.sources import warn_outdated
 from ...render import export, history
 from ...render.pages import TABLE_SLOT, render_page
 from ...text import urls
 from .. import codepages, search
-from ..dates import build_date
 from ..settings import Settings
-from .kept import Kept, LanguageParts
+from .kept import LanguageParts, SiteBuilt
 
 log = logging.getLogger("gupshup_errors.serve")
 
@@ -61,14 +64,12 @@ class _Language:
 
 
 @dataclass(frozen=True)
-class State:
+class PreviewState:
     """What the last build of the site read and rendered, for the next edit."""
 
     settings: Settings
-    reading: reread.Reading
-    review: translated.Review
-    status: Status
-    day: str
+    snapshot: reread.Snapshot
+    reading: Reading
     hold: Hold | None
     new_codes: frozenset[int]
     named: frozenset[int]
@@ -78,55 +79,53 @@ class State:
     """/errors.json, by line."""
 
     @classmethod
-    def of(cls, kept: Kept, site: Path) -> State | None:
-        """The state after a whole build that kept its parts; None if it cannot be one."""
-        given = kept.site
-        if given is None or given.data is None:
+    def of(cls, built: SiteBuilt, site: Path) -> PreviewState | None:
+        """The state after a whole preview build; None if it cannot be one."""
+        reading = built.reading
+        if reading.data is None or not built.languages:
             return None
-        reading = reread.reading(given.data, given.located)
-        if reading is None:
+        snapshot = reread.snapshot(reading.data, reading.located)
+        if snapshot is None:
             return None
-        settings = given.settings
-        record, _ = published.read(settings.published_file)
-        hold = published.hold(record, require_recorded=given.require_recorded) if record else None
-        known = Sources.of(settings).published_codes()
-        table = given.located.table
+        record, _ = published.read(reading.sources.published)
+        hold = published.hold(record, require_recorded=reading.require_recorded) if record else None
+        known = reading.sources.published_codes()
         return cls(
-            settings=settings,
+            settings=built.settings,
+            snapshot=snapshot,
             reading=reading,
-            review=given.review,
-            status=given.status,
-            day=given.date.strftime("%Y-%m-%d"),
             hold=hold,
-            new_codes=frozenset(row.code for row in table.codes if row.code not in known),
-            named=frozenset(item.code for c in given.history.changes for item in c.items),
-            languages=tuple(_Language.of(parts) for parts in kept.languages),
+            new_codes=frozenset(row.code for row in reading.table.codes if row.code not in known),
+            named=frozenset(item.code for c in reading.history.changes for item in c.items),
+            languages=tuple(_Language.of(parts) for parts in built.languages),
             data_lines=tuple((site / export.JSON_NAME).read_text("utf-8").split("\n")),
         )
 
 
-def update(state: State, site: Path) -> State | None:
+def update(state: PreviewState, site: Path) -> PreviewState | None:
     """Apply the edit of the data file to `site`; None (nothing written) when only a whole
     build can: see the module's docstring."""
-    settings = state.settings
+    settings, was = state.settings, state.reading
     try:
         data = settings.data_file.read_bytes()
     except OSError:
         return None
-    if build_date(settings.config_file, settings.data_file).strftime("%Y-%m-%d") != state.day:
+    if _day(build_date(settings.config_file, settings.data_file)) != _day(was.date):
         return None  # the sitemaps' dates change
     languages = settings.languages
-    again = reread.reread(state.reading, data, str(settings.data_file), languages, state.hold)
+    again = reread.reread(state.snapshot, data, str(settings.data_file), languages, state.hold)
     renamed = None if again is None else _renamed(state, again, site)
     if again is None or renamed is None:
         return None
-    table = again.reading.located.table
-    review = translated.rereview(state.review, table, languages, state.new_codes)
-    status = replace(review.status, dates=state.status.dates)
-    flipped = state.status.outdated ^ status.outdated
+    located = again.snapshot.located
+    table = located.table
+    review = translated.rereview(was.review, table, languages, state.new_codes)
+    status = replace(review.status, dates=was.status.dates)
+    flipped = was.status.outdated ^ status.outdated
     if any(code is None for code, _ in flipped):
         return None  # the title's note is on the page MkDocs renders
-    warn_outdated(Sources.of(settings).outdated(review, again.reading.located))
+    reading = replace(was, located=located, review=review, status=status, data=data)
+    warn_outdated(reading.outdated())
     index = {row.code: at for at, row in enumerate(table.codes)} if flipped else {}
     files: dict[Path, bytes] = dict(renamed)
     done = []
@@ -146,22 +145,21 @@ def update(state: State, site: Path) -> State | None:
     write(files)
     log.info("Rewrote %d files: what the edit changed", len(files))
     return replace(
-        state,
-        reading=again.reading,
-        review=review,
-        status=status,
-        languages=tuple(done),
-        data_lines=lines,
+        state, snapshot=again.snapshot, reading=reading, languages=tuple(done), data_lines=lines
     )
 
 
-def _renamed(state: State, again: reread.Reread, site: Path) -> dict[Path, bytes] | None:
+def _day(when: datetime) -> str:
+    return when.strftime("%Y-%m-%d")
+
+
+def _renamed(state: PreviewState, again: reread.Reread, site: Path) -> dict[Path, bytes] | None:
     """The "What changed" page and feed of each language with the new name of every edited
     row the record lists; None when a name is not where it was expected.
 
     Both show a code's current name after its number, in HTML that MkDocs passes through
     as written (the page) and in the feed's escaped HTML: the name is replaced there."""
-    old, new = state.reading.located.table.codes, again.reading.located.table.codes
+    old, new = state.snapshot.located.table.codes, again.snapshot.located.table.codes
     files: dict[Path, bytes] = {}
     for language in state.settings.languages:
         renamed = [

@@ -6,24 +6,12 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
 
 from ...data.problems import DataError, Problem
-from ...text.paths import shown
+from ...text.paths import SitePaths, shown
 from ..recordfile import read, write_atomically
 from . import blocks, files, record
 from .review import Overview, Where, review
-
-
-class Paths(Protocol):
-    """Where the settings say the pages and the translation record are."""
-
-    @property
-    def docs_dir(self) -> Path: ...
-    @property
-    def translated_file(self) -> Path: ...
-    @property
-    def languages(self) -> tuple[str, ...]: ...
 
 
 @dataclass(frozen=True)
@@ -39,7 +27,7 @@ class PageFiles:
         return cls(docs_dir, record.path(translated_file), tuple(languages))
 
     @classmethod
-    def named_by(cls, settings: Paths) -> PageFiles:
+    def named_by(cls, settings: SitePaths) -> PageFiles:
         """The pages and record the settings (builder/settings.py's Settings) name."""
         return cls.of(settings.docs_dir, settings.translated_file, settings.languages)
 
