@@ -63,7 +63,7 @@ class Span:
 
 
 @dataclass(frozen=True)
-class Link:
+class RowLink:
     """A '#...' link in a text, checked once every code is known."""
 
     where: Where
