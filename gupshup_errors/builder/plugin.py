@@ -25,7 +25,14 @@ from ..records.reading import Reading
 from ..records.reading import read as read_sources
 from ..records.sources import Sources
 from ..render import history as changes_view
-from ..render.pages import TABLE_SLOT, PageSource, alternates, render_page, site_name
+from ..render.pages import (
+    TABLE_SLOT,
+    PageSource,
+    alternates,
+    render_page,
+    site_name,
+    with_table,
+)
 from ..render.prose.located import PageError
 from ..render.template_cache import MemoryBytecodeCache
 from ..text import i18n, urls
@@ -51,7 +58,17 @@ class LanguageInput:
     reuse: Path | None = None
     """An earlier build of the site whose code pages' folders this one may take."""
     keep: bool = False
-    """Keep what this build rendered (`rendered()`), for the live preview's next edit."""
+    """Keep what this build rendered (`outcome()`), for the live preview's next edit."""
+
+
+@dataclass(frozen=True)
+class LanguageOutcome:
+    """How one language's build ended."""
+
+    parts: LanguageParts | None = None
+    """What it rendered, when it was to keep it (for the live preview's next edit)."""
+    failure: str | None = None
+    """What stopped it, as this plugin worded it (a page's located mistake)."""
 
 
 def inputs(settings: Settings) -> list[Path]:
@@ -131,9 +148,7 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
     def __init__(self, given: LanguageInput | None = None) -> None:
         self.given = given
         self.is_serve = False
-        self.failure: str | None = None
-        """What stopped this build, as this plugin worded it (a page's located mistake)."""
-        self.parts: LanguageParts | None = None
+        self._outcome = LanguageOutcome()
 
     @classmethod
     def built_from(cls, given: LanguageInput, options: ErrorTableConfig) -> ErrorTablePlugin:
@@ -150,15 +165,16 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
     def table(self) -> ErrorTable:
         return self.reading.table
 
-    def rendered(self) -> LanguageParts | None:
-        """What this build rendered, when it was to keep it (for the live preview's next edit)."""
-        return self.parts
+    def outcome(self) -> LanguageOutcome:
+        """How this plugin's last build ended (MkDocs' `build` returns nothing)."""
+        return self._outcome
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.is_serve = command == "serve"
 
     def on_build_error(self, *, error: Exception) -> None:
-        self.failure = str(error) if isinstance(error, PluginError) else None
+        if isinstance(error, PluginError):
+            self._outcome = LanguageOutcome(failure=str(error))
 
     # First, so that Material's search plugin sees this build's language.
     @event_priority(100)
@@ -167,7 +183,7 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
         # reads the sources again on every build, as `mkdocs serve` needs.
         self.input = self.given or _read_alone(config, self.config, self.is_serve)
         self.reading = self.input.reading
-        self.failure, self.parts = None, None
+        self._outcome = LanguageOutcome()
         self.language = language = self.input.language
         self.root_url = root_url = urls.root(config.site_url)
         theme.localize(config, language, self.config.languages, root_url, self.catalogs)
@@ -184,7 +200,7 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
         self.worker: search.Worker | None = None
         self.shell: codepages.Shell | None = None
         self.page_output = ""
-        """The table page as this plugin finishes it, but for the table (for `rendered`)."""
+        """The table page as this plugin finishes it, but for the table (for `outcome`)."""
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -254,7 +270,7 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
                 raise PluginError(f"the page lost its table slot {TABLE_SLOT!r}")
             # Finished but for the table: the preview's quick rebuild puts a new one in.
             self.page_output = output
-            output = output.replace(TABLE_SLOT, self.page.table, 1)
+            output = with_table(output, self.page.table)
         if page.file.src_uri == codepages.SHELL_URI:
             links = alternates(self.root_url, self.config.languages, self.catalogs)
             try:
@@ -304,7 +320,7 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
             parts = LanguageParts(
                 self.language, self.shell, self.page_output, self.page.table, index
             )
-            self.parts = parts
+            self._outcome = LanguageOutcome(parts=parts)
 
     def _write_code_pages(self, site: Path, shell: codepages.Shell) -> None:
         given, language = self.input, self.language

@@ -105,10 +105,11 @@ def _build_language(
     except Abort:
         # MkDocs logs what stopped it and raises a bare "Aborted": the preview's overlay and
         # the command's last line say what it was, with its place.
-        if plugin.failure is None:
+        failure = plugin.outcome().failure
+        if failure is None:
             raise
-        raise PluginError(plugin.failure) from None
-    return plugin.rendered()
+        raise PluginError(failure) from None
+    return plugin.outcome().parts
 
 
 def _write_root_files(

@@ -140,16 +140,12 @@ def _changes_recorded(settings: Settings, located: Located) -> bool:
     files = Sources.of(settings)
     record, problems = changes.read(files.changes, files.languages)
     if record is not None:
-        text = files.data.read_text("utf-8")
         problems = audit.check(
             record,
             located.table,
             files.published_codes(),
-            located.positions,
-            str(files.data),
-            text,
+            files.data_text(located),
             datetime.now(UTC).date(),  # the clock, not SOURCE_DATE_EPOCH: a future is real
-            files.languages[0],
         )
     return _reported(DataError(problems))
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..data import load
-from ..data.located import Located
+from ..data.located import DataText, Located
 from ..data.model import ErrorTable, Status
 from ..data.problems import DataError, Problem
 from ..text.paths import SitePaths
@@ -79,8 +79,12 @@ class Sources:
         """Each translation the review found outdated, at its line in the data file."""
         if not review.stale:
             return []
+        return review.problems(self.data_text(located))
+
+    def data_text(self, located: Located) -> DataText:
+        """The data file's text as `located` was read from it, to place problems in it."""
         text = self.data.read_text("utf-8")
-        return review.problems(located.positions, text, str(self.data), self.languages[0])
+        return DataText(str(self.data), text, located.positions, self.languages[0])
 
     def history(self, table: ErrorTable) -> record_of_changes.Record:
         """The record of changes for a build: empty when there is none yet (`check` says so);

@@ -17,9 +17,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import NamedTuple, TypeAlias
 
-from ..data.located import Positions
+from ..data.located import DataText
 from ..data.model import TEXT_FIELDS, ErrorTable, Status
-from ..data.problems import DataError, Problem, lines
+from ..data.problems import DataError, Problem
 from . import yamledit
 from .recordfile import RecordFile, RecordLine, content_lines
 from .recordfile import escape as escape  # the record files' shared helpers, as before
@@ -277,19 +277,16 @@ class Review:
             frozenset((item.key.code, item.key.language) for item in self.stale), self.source
         )
 
-    def problems(
-        self, positions: Positions, data_text: str, data_file: str, source_language: str
-    ) -> list[Problem]:
+    def problems(self, data: DataText) -> list[Problem]:
         """Each outdated translation as a problem at the line of the translation (from the
         loader's source map), its line shown."""
-        found = yamledit.places(positions)
-        source = lines(data_text)
+        found = yamledit.places(data.positions) if data.positions is not None else {}
         problems = []
         for item in self.stale:
             spot = found.get(item.key)
             where = (spot.line, spot.column) if spot else (1, 1)
-            report = problem(item, data_file, self.record.file, source_language, where)
-            problems.append(replace(report, excerpt=source[where[0] - 1] if spot else None))
+            report = problem(item, data.file, self.record.file, data.source, where)
+            problems.append(replace(report, excerpt=data.excerpt(where[0]) if spot else None))
         return sorted(problems, key=lambda found: (found.line, found.column))
 
 

@@ -102,7 +102,12 @@ class PageSource:
 
     def whole(self) -> str:
         """The page as one Markdown document, the table inline."""
-        return self.markdown.replace(TABLE_SLOT, self.table, 1)
+        return with_table(self.markdown, self.table)
+
+
+def with_table(page: str, table: str) -> str:
+    """`page` (its Markdown, or its HTML once rendered) with `table` in its slot."""
+    return page.replace(TABLE_SLOT, table, 1)
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from ...records.reading import Reading
 from ...records.sources import warn_outdated
 from ...render import export
 from ...render import history as changes_view
-from ...render.pages import TABLE_SLOT, render_rows
+from ...render.pages import render_rows, with_table
 from .. import codepages, search
 from ..settings import Settings
 from .kept import LanguageParts, SiteBuilt
@@ -215,7 +215,7 @@ def _language(
         if old_row not in spliced:
             return None
         spliced = spliced.replace(old_row, new_row, 1)
-    files = {"index.html": table_page(parts.page, spliced).encode("utf-8", "xmlcharrefreplace")}
+    files = {"index.html": with_table(parts.page, spliced).encode("utf-8", "xmlcharrefreplace")}
     pages = codepages.pages(
         parts.shell, table, name, settings.catalogs, status, [*redo, *_beside(changed, table)]
     )
@@ -234,12 +234,6 @@ def _language(
 def _beside(changed: Sequence[int], table: ErrorTable) -> list[int]:
     """The rows next to the changed ones: their pages link to them by name."""
     return [at + step for at in changed for step in (-1, 1) if 0 <= at + step < len(table.codes)]
-
-
-def table_page(page: str, table: str) -> str:
-    """The table page as the plugin finishes it: kept finished but for the table, which goes
-    into its slot."""
-    return page.replace(TABLE_SLOT, table, 1)
 
 
 def _data_lines(

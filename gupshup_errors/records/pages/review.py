@@ -89,6 +89,22 @@ def _at(translation: Sequence[Block], number: int | None) -> int:
     return translation[-1].line if translation else 1
 
 
+def _at_line(
+    file: str,
+    line: int,
+    shown: Sequence[str],
+    message: str,
+    language: str,
+    hint: str,
+    notes: tuple[str, ...] = (),
+) -> Problem:
+    """A problem of a translation at the start of `line`, that line shown."""
+    excerpt = shown[line - 1] if line <= len(shown) else None
+    return Problem(
+        file, line, 1, message, language=language, hint=hint, notes=notes, excerpt=excerpt
+    )
+
+
 def _block_problems(
     where: PagesPlace,
     page: str,
@@ -118,29 +134,11 @@ def _block_problems(
             notes = (f"{source} was: {was}", f"{source} now: {now}")
             hint = f"update the '{language}' text, or, if it still holds, confirm it with {fix}"
         line = _at(translation, pair.recorded or before or 1)
-        yield Problem(
-            file,
-            line,
-            1,
-            message,
-            language=language,
-            hint=hint,
-            notes=notes,
-            excerpt=shown[line - 1] if line <= len(shown) else None,
-        )
+        yield _at_line(file, line, shown, message, language, hint, notes)
     for number in gone:
         message = f"block {number} translates a block that {where.path(page)} no longer has"
         hint = f"delete it from the translation, then record it with {fix}"
-        line = _at(translation, number)
-        yield Problem(
-            file,
-            line,
-            1,
-            message,
-            language=language,
-            hint=hint,
-            excerpt=shown[line - 1] if line <= len(shown) else None,
-        )
+        yield _at_line(file, _at(translation, number), shown, message, language, hint)
 
 
 def translation(
