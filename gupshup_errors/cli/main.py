@@ -509,18 +509,18 @@ def main(argv: Sequence[str] | None = None) -> int:
                 parser.error("--format po needs --lang, the language the file is translated into")
             if args.command == "check":
                 return check(settings, args.format)
-            when = getattr(args, "date", None) or dates.today()
+            given: date | None = getattr(args, "date", None)
             if args.command == "published":
-                return record_published(settings, when)
+                return record_published(settings, given or dates.today())
             if args.command == "schema":
                 return write_schema(settings)
             if args.command == "translated":
                 unknown = [lang for lang in args.langs if lang not in languages]
                 if unknown:
                     parser.error(f"--lang {unknown[0]}: the site's languages are {languages}")
-                return record_translated(settings, args.codes, args.langs, when)
+                return record_translated(settings, args.codes, args.langs, given or dates.today())
             if args.command == "import":
-                return import_translations(settings, args.file, when)
+                return import_translations(settings, args.file, given or dates.today())
             if args.command == "changes":
                 return list_changes(settings, args.since, language or languages[0])
             if args.command == "lookup":
