@@ -160,7 +160,9 @@ def render_page(
 
 
 def _rows_context(rows: Sequence[ErrorCode], language: str, status: Status) -> dict[str, object]:
-    """What the table's rows are rendered from (table-row.html.j2)."""
+    """What the table's rows are rendered from (table-row.html.j2): their dates only, as
+    the preview's quick rebuild renders a few rows of a large table."""
+    codes = {row.code for row in rows}
     return {
         "rows": [(row, row.texts[language], status.row(row.code, language)) for row in rows],
         "dates": {
@@ -169,6 +171,7 @@ def _rows_context(rows: Sequence[ErrorCode], language: str, status: Status) -> d
                 time_html(dates.changed, language) if dates.changed else None,
             )
             for code, dates in status.dates.items()
+            if code in codes
         },
         "original": {
             # Relative, as the language selector's links are: right on any host and sub-path.
@@ -180,14 +183,20 @@ def _rows_context(rows: Sequence[ErrorCode], language: str, status: Status) -> d
 
 
 def render_rows(
-    rows: Sequence[ErrorCode], language: str, catalogs: i18n.Catalogs, status: Status
-) -> list[str]:
-    """Each of `rows` as the table page shows it (table-row.html.j2's `row`), for the live
-    preview's quick rebuild to put in place of the old."""
-    context = _rows_context(rows, language, status)
-    module = localized(language, catalogs).get_template("table-row.html.j2").make_module(context)
-    row = getattr(module, "row")  # noqa: B009 (a macro: the module's names are the template's)
-    return [str(row(item, item.texts[language], status.row(item.code, language))) for item in rows]
+    language: str, catalogs: i18n.Catalogs, *batches: tuple[Sequence[ErrorCode], Status]
+) -> list[list[str]]:
+    """The rows of each batch (rows, the status they are shown with) as the table page shows
+    them (table-row.html.j2's `row`), for the live preview's quick rebuild to put the new in
+    place of the old. The template is compiled once for every batch."""
+    template = localized(language, catalogs).get_template("table-row.html.j2")
+    rendered = []
+    for rows, status in batches:
+        module = template.make_module(_rows_context(rows, language, status))
+        row = getattr(module, "row")  # noqa: B009 (a macro: the module's names are the template's)
+        rendered.append(
+            [str(row(item, item.texts[language], status.row(item.code, language))) for item in rows]
+        )
+    return rendered
 
 
 def render(table: ErrorTable, language: str, catalogs: i18n.Catalogs = i18n.PACKAGE) -> str:

@@ -208,8 +208,12 @@ def _language(
         return language, {}
     parts, name = language.parts, language.parts.language
     table, status, catalogs = now.table, now.status, settings.catalogs
-    before = render_rows([was.table.codes[at] for at in redo], name, catalogs, was.status)
-    after = render_rows([table.codes[at] for at in redo], name, catalogs, status)
+    before, after = render_rows(
+        name,
+        catalogs,
+        ([was.table.codes[at] for at in redo], was.status),
+        ([table.codes[at] for at in redo], status),
+    )
     spliced = parts.table
     for old_row, new_row in zip(before, after, strict=True):
         if old_row not in spliced:
