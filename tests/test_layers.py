@@ -93,6 +93,23 @@ def test_only_the_front_end_imports_mkdocs_or_material(module: str) -> None:
     assert not _external(module) & {"mkdocs", "material"}, module
 
 
+READERS = {"located", "table", "review", "history", "overview", "load_located", "load_table"}
+"""What reads a build's sources: above the records, only records/reading.py's `read` may."""
+
+
+@pytest.mark.parametrize(
+    "module", sorted(name for name in MODULES if _layer(name) in ("builder", "serve"))
+)
+def test_a_build_reads_its_sources_only_through_the_one_reading(module: str) -> None:
+    calls = [
+        f"line {node.lineno}: {name}()"
+        for node in ast.walk(ast.parse(MODULES[module].read_text("utf-8")))
+        if isinstance(node, ast.Call)
+        and (name := getattr(node.func, "attr", getattr(node.func, "id", None))) in READERS
+    ]
+    assert not calls, f"{module} reads the sources itself; take records.reading.Reading"
+
+
 def test_the_import_graph_is_shallow() -> None:
     deepest = max(MODULES, key=_depth)
     assert _depth(deepest) <= MAX_DEPTH, f"{deepest} stands {_depth(deepest)} levels deep"

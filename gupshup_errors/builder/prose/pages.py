@@ -97,14 +97,10 @@ class ProsePages:
         found = self.tree.translation(source_uri, self.language)
         path = self.docs_dir / found if found else None
         text = _text(path) if path else None
-        page_state = self._state(source_uri)
+        page_state = self.overview.state(source_uri, self.language)  # from the record
         if path is None or text is None:
             return PageRead(source_path, source_text, page_state)
         return PageRead(path, text, page_state)
-
-    def _state(self, source_uri: str) -> PageState:
-        """What the record of translations says of the page in this language."""
-        return self.overview.state(source_uri, self.language)
 
     def collect(self, files: Files, config: MkDocsConfig) -> tuple[Files, str]:
         """This language's files: each page read from its translation where there is one,
