@@ -200,6 +200,7 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
         self.worker: search.Worker | None = None
         self.shell: codepages.Shell | None = None
         self.page_output = ""
+        self.sitemap = ""
         """The table page as this plugin finishes it, but for the table (for `outcome`)."""
         return config
 
@@ -212,8 +213,9 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
             files, intro = self.prose.collect(files, config)
         except PageError as error:
             raise PluginError(str(error)) from None
+        self.intro, self.links = intro, tuple(self.prose.listed())
         self.page = render_page(
-            self.table, language, self.catalogs, reading.status, intro, self.prose.listed()
+            self.table, language, self.catalogs, reading.status, intro, self.links
         )
         # Made once, for the page here and for the feed once the site is written.
         self.views = changes_view.views(reading.history, self.table, language, self.catalogs)
@@ -284,6 +286,7 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
         self, output_content: str, /, *, template_name: str, config: MkDocsConfig
     ) -> str:
         if template_name == "sitemap.xml":
+            self.sitemap = output_content
             try:
                 sitemap = codepages.sitemap(
                     output_content, self.table, self.root_url, self.language
@@ -318,7 +321,15 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
         shutil.rmtree(site / codepages.PATH_SLOT)
         if self.input.keep:
             parts = LanguageParts(
-                self.language, self.shell, self.page_output, self.page.table, index
+                language=self.language,
+                shell=self.shell,
+                page=self.page_output,
+                source=self.page,
+                intro=self.intro,
+                links=self.links,
+                index=index,
+                sitemap=self.sitemap,
+                unlisted=tuple(self.prose.missing_urls()),
             )
             self._outcome = LanguageOutcome(parts=parts)
 

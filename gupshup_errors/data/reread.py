@@ -3,21 +3,22 @@
 A whole reading of 10,000 codes takes over a second; an edit usually touches one entry. The
 two texts are compared byte for byte, the entries that hold the changed bytes are parsed on
 their own (under the file's unchanged head), and the rest is kept from the previous reading.
-Whenever that might differ from what a whole reading gives (the head changed, a code was
-added, removed or renumbered, any problem at all), the answer is None: read the whole file,
-which also places every problem.
+Entries may be added, removed, renumbered or moved within the changed lines: the codes are
+then held in ascending order across the whole table, and a removed code to no link. Whenever
+that might differ from what a whole reading gives (the head changed, any problem at all), the
+answer is None: read the whole file, which also places every problem.
 """
 
 from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import astuple, dataclass, replace
 
 from . import spec
 from .load import parse_part
 from .located import Hold, Located, Positions, Span
-from .model import ErrorTable
+from .model import ErrorCode, ErrorTable
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,10 @@ class Reread:
 
     snapshot: Snapshot
     changed: tuple[int, ...]
-    """Indexes into the table's codes."""
+    """Indexes into the new table's codes: the rows that are new or differ from the row of
+    the same code before."""
+    reordered: bool = False
+    """The table's codes are not the same, in the same order, as before."""
 
 
 def _common_prefix(old: bytes, new: bytes) -> int:
@@ -127,22 +131,22 @@ def _read_part(
     except UnicodeDecodeError:
         return None
     table = previous.located.table
-    others = [row.anchor for row in table.codes]
+    others = [row.anchor for at, row in enumerate(table.codes) if not low <= at <= high]
     located = parse_part(text, file, languages, others)
-    was = table.codes[low : high + 1]
     if (
         located is None
+        or not located.table.codes
         or located.table.anchor != table.anchor
         or located.table.title != table.title
-        or [row.code for row in located.table.codes] != [row.code for row in was]
     ):
         return None
+    codes = [row.code for row in located.table.codes]
     # The part's lines are the head's, then the block's: move the block's to the file's.
     lines = previous.data.count(b"\n", 0, previous.starts[low]) - head.count(b"\n")
     offset = previous.starts[low] - len(head)
-    moved = _moved(located.positions, {row.code for row in was}, lines)
+    moved = _moved(located.positions, set(codes), lines)
     if dash is not None:
-        moved = _ending(moved, was[-1].code, dash)
+        moved = _ending(moved, codes[-1], dash)
     entries = tuple(replace(entry, line=entry.line + lines) for entry in located.entries)
     line_starts = _line_starts(head + block)
     part_starts = tuple(
@@ -194,6 +198,9 @@ def _merged(
     old = previous.located
     rows = old.table.codes
     edited = part.located
+    codes = (*rows[:low], *edited.table.codes, *rows[high + 1 :])
+    if not _fits(rows, low, high, edited.table.codes):
+        return None
     shift = len(data) - len(previous.data)
     old_lines = previous.data.count(b"\n", previous.starts[low], _end(previous, high))
     new_lines = data.count(b"\n", part.starts[0], _end(previous, high) + shift)
@@ -205,10 +212,10 @@ def _merged(
     entries = (*old.entries[:low], *edited.entries, *kept)
     if hold is not None and hold(entries, file):
         return None
-    codes = (*rows[:low], *edited.table.codes, *rows[high + 1 :])
+    was = {row.code for row in rows[low : high + 1]}
     located = Located(
         ErrorTable(old.table.anchor, old.table.title, codes),
-        _positions(old.positions, edited.positions, after, lines, languages),
+        _positions(old.positions, edited.positions, was, after, lines, languages),
         entries,
     )
     starts = (
@@ -216,10 +223,35 @@ def _merged(
         *part.starts,
         *(start + shift for start in previous.starts[high + 1 :]),
     )
+    before = {row.code: row for row in rows[low : high + 1]}
     changed = tuple(
-        low + index for index, row in enumerate(edited.table.codes) if row != rows[low + index]
+        low + index for index, row in enumerate(edited.table.codes) if before.get(row.code) != row
     )
-    return Reread(Snapshot(data, located, starts), changed)
+    reordered = [row.code for row in edited.table.codes] != [
+        row.code for row in rows[low : high + 1]
+    ]
+    return Reread(Snapshot(data, located, starts), changed, reordered)
+
+
+def _fits(rows: Sequence[ErrorCode], low: int, high: int, edited: Sequence[ErrorCode]) -> bool:
+    """The edited entries keep the table's codes ascending (so none repeats), and no other
+    entry links to a code they removed: otherwise the whole reading places the problem."""
+    if low > 0 and rows[low - 1].code >= edited[0].code:
+        return False
+    if high + 1 < len(rows) and edited[-1].code >= rows[high + 1].code:
+        return False
+    removed = {row.anchor for row in rows[low : high + 1]} - {row.anchor for row in edited}
+    if not removed:
+        return True
+    outside = (*rows[:low], *rows[high + 1 :])
+    return not any(
+        f"(#{anchor})" in text
+        for row in outside
+        for texts in row.texts.values()
+        for text in astuple(texts)
+        if isinstance(text, str)
+        for anchor in removed
+    )
 
 
 def _end(reading: Snapshot, high: int) -> int:
@@ -227,10 +259,16 @@ def _end(reading: Snapshot, high: int) -> int:
 
 
 def _positions(
-    old: Positions, edited: Positions, after: set[int], lines: int, languages: Sequence[str]
+    old: Positions,
+    edited: Positions,
+    was: set[int],
+    after: set[int],
+    lines: int,
+    languages: Sequence[str],
 ) -> Positions:
-    """The old source map with the edited entries' spans, and those after them moved."""
-    codes = set(edited.entries)
+    """The old source map with the edited entries' spans (`was`: the codes of the entries
+    they replace), and those after them moved."""
+    codes = set(edited.entries) | was
     if lines:
         texts = {
             key: _down(span, lines) if key[0] in after else span

@@ -5,18 +5,23 @@ mkdocs 1.6.1."""
 
 from __future__ import annotations
 
+import gzip
 import inspect
+import io
 import re
 from collections.abc import Iterable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from mkdocs.commands import build as mkdocs_build
 from mkdocs.config import config_options
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import ConfigurationError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, PluginCollection
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_build_timestamp
 
 from . import installed
 
@@ -86,6 +91,16 @@ def add_anchors(page: Page, anchors: Iterable[str]) -> None:
     page.present_anchor_ids.update(anchors)
 
 
+def gzipped_sitemap(text: str, name: str, day: str) -> bytes:
+    """The .gz MkDocs writes beside the sitemap `name` (commands/build.py,
+    _build_extra_template): its file name and the pages' latest date in the gzip header."""
+    timestamp = int(datetime.fromisoformat(day).replace(tzinfo=UTC).timestamp())
+    buffer = io.BytesIO()
+    with gzip.GzipFile(fileobj=buffer, filename=f"{name}.gz", mode="wb", mtime=timestamp) as gz:
+        gz.write(text.encode("utf-8"))
+    return buffer.getvalue()
+
+
 def with_plugin(plugins: PluginCollection, name: str, plugin: BasePlugin[Any]) -> PluginCollection:
     """`plugins` with `plugin` in place of the one named `name`, in the same order: a new
     collection, as MkDocs registers a plugin's events when it is added to one."""
@@ -139,6 +154,12 @@ def broken() -> list[str]:
             "anchor in page.present_anchor_ids" in inspect.getsource(Page.validate_anchor_links),
             "Page.validate_anchor_links no longer checks page.present_anchor_ids; links to "
             "the table's rows would be reported as missing",
+        ),
+        (
+            "filename=gz_filename, mode='wb', mtime=timestamp" in inspect.getsource(mkdocs_build)
+            and "max(p.update_date for p in pages)" in inspect.getsource(get_build_timestamp),
+            "mkdocs.commands.build no longer gzips the sitemap named after its file and dated "
+            "by the pages' latest update_date; the preview's sitemap.xml.gz would differ",
         ),
     ]
     found = installed("mkdocs")

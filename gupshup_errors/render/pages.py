@@ -99,6 +99,9 @@ class PageSource:
     markdown: str
     """The page, with TABLE_SLOT where the table goes."""
     table: str
+    rows: tuple[str, ...] = ()
+    """Each row's HTML (table-row.html.j2), in the table's order: the table is made of them,
+    and the preview's quick rebuild makes it again from them with a few rows replaced."""
 
     def whole(self) -> str:
         """The page as one Markdown document, the table inline."""
@@ -137,26 +140,60 @@ def render_page(
     """The error table page in `language`; a translation that may be out of date carries a
     note linking to the same place in the source language. `intro` is the site's own
     introduction (Markdown), put above the table; `pages` are linked beside "What changed"."""
-    env = localized(language, catalogs)
     status = status or Status()
+    (rows,) = render_rows(language, catalogs, (table.codes, status))
+    return PageSource(
+        markdown=page_markdown(table, language, catalogs, status, intro, pages),
+        table=render_table(table, language, catalogs, rows),
+        rows=tuple(rows),
+    )
+
+
+def page_markdown(
+    table: ErrorTable,
+    language: str,
+    catalogs: i18n.Catalogs,
+    status: Status,
+    intro: str,
+    pages: Sequence[PageLink],
+) -> str:
+    """The table page's Markdown, TABLE_SLOT where the table goes (render_page)."""
     context = {
-        **_rows_context(table.codes, language, status),
         "table": table,
         "title": table.title[language],
         "title_outdated": status.title(language),
-        "row_group": ROW_GROUP,
-        "language": language,
-        "fold": fold_map(language),
+        "count": len(table.codes),
+        "original": _original(language, status),
         "table_slot": Markup(TABLE_SLOT),
         "intro": Markup(intro),  # the site's own Markdown, as its author wrote it
         "pages": [
             (page, i18n.direction(page.language) if page.language else None) for page in pages
         ],
     }
-    return PageSource(
-        markdown=env.get_template("page.md.j2").render(context),
-        table=env.get_template("table.html.j2").render(context),
-    )
+    return localized(language, catalogs).get_template("page.md.j2").render(context)
+
+
+def render_table(
+    table: ErrorTable, language: str, catalogs: i18n.Catalogs, rows: Sequence[str]
+) -> str:
+    """The table's HTML from its rows' (render_rows), in groups of ROW_GROUP."""
+    context = {
+        "title": table.title[language],
+        "row_group": ROW_GROUP,
+        "fold": fold_map(language),
+        "rows": [Markup(row) for row in rows],  # each rendered by table-row.html.j2
+    }
+    return localized(language, catalogs).get_template("table.html.j2").render(context)
+
+
+def _original(language: str, status: Status) -> dict[str, str | None]:
+    """Where a note on an outdated translation links to: the source language's page."""
+    return {
+        # Relative, as the language selector's links are: right on any host and sub-path.
+        "base": f"../{status.source}/",
+        "language": status.source,
+        "name": i18n.language_name_in(status.source, language) if status.source else "",
+    }
 
 
 def _rows_context(rows: Sequence[ErrorCode], language: str, status: Status) -> dict[str, object]:
@@ -173,12 +210,7 @@ def _rows_context(rows: Sequence[ErrorCode], language: str, status: Status) -> d
             for code, dates in status.dates.items()
             if code in codes
         },
-        "original": {
-            # Relative, as the language selector's links are: right on any host and sub-path.
-            "base": f"../{status.source}/",
-            "language": status.source,
-            "name": i18n.language_name_in(status.source, language) if status.source else "",
-        },
+        "original": _original(language, status),
     }
 
 

@@ -4,14 +4,16 @@ rewritten, each replaced whole, with the bytes a whole build would write.
 What an edited row changes: its row in each language's table page, its code page and its
 neighbours' (which show its name), its search document, its line of /errors.json, its name on
 the "What changed" page and in its feed, and, when a source text changed, the outdated notes
-of its translations. Whatever else an edit may change (the head of the file, the set of codes,
-the build's date) is left to a whole build: `update` then answers None and writes nothing.
+of its translations. A code added, removed or moved changes the table page's count too, the
+pages of the codes beside it, the sitemaps and the 404 page (which knows every code); a
+removed code's page is deleted. Whatever else an edit may change (the head of the file, the
+build's date) is left to a whole build: `update` then answers None and writes nothing.
 """
 
 from __future__ import annotations
 
-import json
 import logging
+import shutil
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -19,45 +21,19 @@ from pathlib import Path
 
 from ...data import reread
 from ...data.located import Hold
-from ...data.model import ErrorTable, Status
+from ...data.model import ErrorTable
 from ...records import published, translated
 from ...records.dates import build_date
 from ...records.reading import Reading
 from ...records.sources import warn_outdated
 from ...render import export
 from ...render import history as changes_view
-from ...render.pages import render_rows, with_table
-from .. import codepages, search
+from ...render.pages import alternates, render_not_found
 from ..settings import Settings
-from .kept import LanguageParts, SiteBuilt
+from .kept import SiteBuilt
+from .language import Edit, Language
 
 log = logging.getLogger("gupshup_errors.serve")
-
-
-def _json(value: object) -> str:
-    # As the plugin writes the search index: compact, the text as it is.
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
-
-@dataclass(frozen=True)
-class _Language:
-    """One language's parts, and its search index cut into its documents."""
-
-    parts: LanguageParts
-    head: str
-    """The index's JSON up to its first document."""
-    docs: tuple[str, ...]
-    """Each document's JSON, the codes' last."""
-
-    @classmethod
-    def of(cls, parts: LanguageParts) -> _Language:
-        if parts.index is None:
-            return cls(parts, "", ())
-        head = _json({"config": parts.index["config"], "docs": []})[: -len("]}")]
-        return cls(parts, head, tuple(_json(doc) for doc in parts.index["docs"]))
-
-    def index_text(self) -> str:
-        return f"{self.head}{','.join(self.docs)}]}}"
 
 
 @dataclass(frozen=True)
@@ -68,10 +44,11 @@ class PreviewState:
     snapshot: reread.Snapshot
     reading: Reading
     hold: Hold | None
-    new_codes: frozenset[int]
+    known: frozenset[int]
+    """The codes the published record lists: the others are new."""
     named: frozenset[int]
     """The codes the record of changes lists: its page and feed show their names."""
-    languages: tuple[_Language, ...]
+    languages: tuple[Language, ...]
     data_lines: tuple[str, ...]
     """/errors.json, by line."""
 
@@ -86,15 +63,14 @@ class PreviewState:
             return None
         record, _ = published.read(reading.sources.published)
         hold = published.hold(record, require_recorded=reading.require_recorded) if record else None
-        known = reading.sources.published_codes()
         return cls(
             settings=built.settings,
             snapshot=snapshot,
             reading=reading,
             hold=hold,
-            new_codes=frozenset(row.code for row in reading.table.codes if row.code not in known),
+            known=frozenset(reading.sources.published_codes()),
             named=frozenset(item.code for c in reading.history.changes for item in c.items),
-            languages=tuple(_Language.of(parts) for parts in built.languages),
+            languages=tuple(Language.of(parts) for parts in built.languages),
             data_lines=tuple((site / export.JSON_NAME).read_text("utf-8").split("\n")),
         )
 
@@ -111,64 +87,88 @@ def update(state: PreviewState, site: Path) -> PreviewState | None:
         return None  # the sitemaps' dates change
     languages = settings.languages
     again = reread.reread(state.snapshot, data, str(settings.data_file), languages, state.hold)
-    renamed = None if again is None else _renamed(state, again, site)
-    if again is None or renamed is None:
+    reading = None if again is None else _reading(state, again, data)
+    renamed = None if again is None or reading is None else _renamed(state, reading, site)
+    if again is None or reading is None or renamed is None:
         return None
-    located = again.snapshot.located
-    table = located.table
-    review = translated.rereview(was.review, table, languages, state.new_codes)
-    status = replace(review.status, dates=was.status.dates)
-    flipped = was.status.outdated ^ status.outdated
+    table = reading.table
+    flipped = was.status.outdated ^ reading.status.outdated
     if any(code is None for code, _ in flipped):
         return None  # the title's note is on the page MkDocs renders
-    reading = replace(was, located=located, review=review, status=status, data=data)
     warn_outdated(reading.outdated())
-    index = {row.code: at for at, row in enumerate(table.codes)} if flipped else {}
+    changed = frozenset(table.codes[at].code for at in again.changed)
+    edit = Edit(was, reading, changed, again.reordered)
     files: dict[Path, bytes] = dict(renamed)
     done = []
     for language in state.languages:
         name = language.parts.language
-        redo = {
-            *again.changed,
-            *(index[code] for code, lang in flipped if lang == name and code is not None),
-        }
-        redone = _language(language, was, reading, again.changed, sorted(redo), settings)
+        redo = changed | {code for code, lang in flipped if lang == name and code is not None}
+        redone = language.redo(edit, frozenset(redo), settings)
         if redone is None:
             return None
         made, written = redone
         done.append(made)
         files.update((site / name / path, content) for path, content in written.items())
-    rows = sorted({*again.changed, *(index[code] for code, _ in flipped if code is not None)})
-    lines = _data_lines(state.data_lines, table, rows, settings, status)
-    if rows:
+    rows = changed | {code for code, _ in flipped if code is not None}
+    lines = _data_lines(state.data_lines, edit, rows, settings)
+    if lines != state.data_lines:
         files[site / export.JSON_NAME] = "\n".join(lines).encode("utf-8")
-    write(files)
+    if again.reordered:
+        files[site / "404.html"] = _not_found(table, settings)
+    write(files, _removed(was.table, table, site, languages))
     log.info("Rewrote %d files: what the edit changed", len(files))
     return replace(
         state, snapshot=again.snapshot, reading=reading, languages=tuple(done), data_lines=lines
     )
 
 
+def _reading(state: PreviewState, again: reread.Reread, data: bytes) -> Reading | None:
+    """The reading after the edit: the data read again, its translations reviewed again
+    (None when the record of translations names a code the edit removed)."""
+    was, located = state.reading, again.snapshot.located
+    table = located.table
+    codes = {row.code for row in table.codes}
+    if any(key.code is not None and key.code not in codes for key in was.review.record.entries):
+        return None  # a whole reading reports it
+    new_codes = codes - state.known
+    review = translated.rereview(was.review, table, state.settings.languages, new_codes)
+    status = replace(review.status, dates=was.status.dates)
+    return replace(was, located=located, review=review, status=status, data=data)
+
+
+def _not_found(table: ErrorTable, settings: Settings) -> bytes:
+    """The site's 404 page, as the root files make it: it knows every code."""
+    links = alternates(settings.site_url, settings.languages, settings.catalogs)
+    return render_not_found(table, links, settings.site_url, settings.catalogs).encode("utf-8")
+
+
+def _removed(old: ErrorTable, new: ErrorTable, site: Path, languages: Sequence[str]) -> list[Path]:
+    """The folders of the pages of codes the edit removed, in every language."""
+    kept = {row.anchor for row in new.codes}
+    return [
+        site / language / row.anchor
+        for row in old.codes
+        if row.anchor not in kept
+        for language in languages
+    ]
+
+
 def _day(when: datetime) -> str:
     return when.strftime("%Y-%m-%d")
 
 
-def _renamed(state: PreviewState, again: reread.Reread, site: Path) -> dict[Path, bytes] | None:
+def _renamed(state: PreviewState, reading: Reading, site: Path) -> dict[Path, bytes] | None:
     """The "What changed" page and feed of each language where an edited row the record
     lists changed its name; None when an entry is not where it was expected.
 
     The feed is made again, as the whole build makes it; on the page (which MkDocs renders),
     each entry whose names changed is put in place of the old, both from the template."""
-    old, new = state.snapshot.located.table, again.snapshot.located.table
+    old, new = state.reading.table, reading.table
     settings, history = state.settings, state.reading.history
     source = settings.languages[0]
     files: dict[Path, bytes] = {}
     for language in settings.languages:
-        if not any(
-            (row := new.codes[at]).code in state.named
-            and row.texts[language].name != old.codes[at].texts[language].name
-            for at in again.changed
-        ):
+        if _names(old, language, state.named) == _names(new, language, state.named):
             continue
         was = changes_view.views(history, old, language, settings.catalogs)
         now = changes_view.views(history, new, language, settings.catalogs)
@@ -193,76 +193,50 @@ def _renamed(state: PreviewState, again: reread.Reread, site: Path) -> dict[Path
     return files
 
 
-def _language(
-    language: _Language,
-    was: Reading,
-    now: Reading,
-    changed: Sequence[int],
-    redo: Sequence[int],
-    settings: Settings,
-) -> tuple[_Language, dict[str, bytes]] | None:
-    """One language's files that the rows at `redo` change, by path under its folder; None
-    when a row is not where it was expected. The rows are rendered as the whole table renders
-    them, before the edit and after, and the new put in place of the old."""
-    if not redo:
-        return language, {}
-    parts, name = language.parts, language.parts.language
-    table, status, catalogs = now.table, now.status, settings.catalogs
-    before, after = render_rows(
-        name,
-        catalogs,
-        ([was.table.codes[at] for at in redo], was.status),
-        ([table.codes[at] for at in redo], status),
-    )
-    spliced = parts.table
-    for old_row, new_row in zip(before, after, strict=True):
-        if old_row not in spliced:
-            return None
-        spliced = spliced.replace(old_row, new_row, 1)
-    files = {"index.html": with_table(parts.page, spliced).encode("utf-8", "xmlcharrefreplace")}
-    pages = codepages.pages(
-        parts.shell, table, name, settings.catalogs, status, [*redo, *_beside(changed, table)]
-    )
-    files.update((f"{page.anchor}/index.html", page.html) for page in pages)
-    docs = language.docs
-    if docs:
-        first = len(docs) - len(table.codes)
-        edited = list(docs)
-        for at in changed:
-            edited[first + at] = _json(search.code_document(table.codes[at], name))
-        docs = tuple(edited)
-        files["search/search_index.json"] = replace(language, docs=docs).index_text().encode()
-    return replace(language, parts=replace(parts, table=spliced), docs=docs), files
-
-
-def _beside(changed: Sequence[int], table: ErrorTable) -> list[int]:
-    """The rows next to the changed ones: their pages link to them by name."""
-    return [at + step for at in changed for step in (-1, 1) if 0 <= at + step < len(table.codes)]
+def _names(table: ErrorTable, language: str, codes: frozenset[int]) -> dict[int, str]:
+    return {row.code: row.texts[language].name for row in table.codes if row.code in codes}
 
 
 def _data_lines(
-    lines: tuple[str, ...],
-    table: ErrorTable,
-    rows: Sequence[int],
-    settings: Settings,
-    status: Status,
+    lines: tuple[str, ...], edit: Edit, rows: frozenset[int], settings: Settings
 ) -> tuple[str, ...]:
-    """/errors.json's lines with those of the rows at `rows` made again."""
-    if not rows:
+    """/errors.json's lines with those of the codes in `rows` made again, and the codes'
+    lines in the table's order."""
+    if not rows and not edit.reordered:
         return lines
     first = lines.index(export.CODES_LINE) + 1
-    edited = list(lines)
-    chosen = ErrorTable(table.anchor, table.title, tuple(table.codes[at] for at in rows))
-    document = export.document(chosen, settings.languages, settings.site_url, status)
-    last = len(table.codes) - 1
-    for at, code in zip(rows, document["codes"], strict=True):
-        edited[first + at] = export.code_line(code) + ("," if at < last else "")
-    return tuple(edited)
+    old, table = edit.was.table.codes, edit.now.table
+    kept = {
+        row.code: line.removesuffix(",")
+        for row, line in zip(old, lines[first : first + len(old)], strict=True)
+    }
+    chosen = tuple(row for row in table.codes if row.code in rows)
+    document = export.document(
+        ErrorTable(table.anchor, table.title, chosen),
+        settings.languages,
+        settings.site_url,
+        edit.now.status,
+    )
+    kept.update(
+        (row.code, export.code_line(code))
+        for row, code in zip(chosen, document["codes"], strict=True)
+    )
+    codes = [kept[row.code] for row in table.codes]
+    return (
+        *lines[:first],
+        *(f"{line}," for line in codes[:-1]),
+        *codes[-1:],
+        *lines[first + len(old) :],
+    )
 
 
-def write(files: Mapping[Path, bytes]) -> None:
-    """Each file replaced whole: a reader gets the old file or the new, never a part."""
+def write(files: Mapping[Path, bytes], removed: Sequence[Path] = ()) -> None:
+    """Each file replaced whole: a reader gets the old file or the new, never a part; the
+    `removed` folders deleted."""
+    for folder in removed:
+        shutil.rmtree(folder, ignore_errors=True)
     for path, content in files.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.with_name(f".{path.name}.gupshup-new")
         temporary.write_bytes(content)
         temporary.replace(path)

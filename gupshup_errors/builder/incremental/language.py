@@ -1,0 +1,171 @@
+"""One language's files after an edit of the data: the rows, the table page, the code pages,
+the search index and the sitemap the edit changed, each made by the same templates and
+functions as a whole build."""
+
+from __future__ import annotations
+
+import difflib
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from ...data.model import ErrorTable
+from ...fences import mkdocs as mkdocs_fence
+from ...records.reading import Reading
+from ...render.pages import page_markdown, render_rows, render_table, with_table
+from .. import codepages, search
+from ..prose.pages import without_urls
+from ..settings import Settings
+from .kept import LanguageParts
+
+SITEMAP = "sitemap.xml"
+
+
+def _json(value: object) -> str:
+    # As the plugin writes the search index: compact, the text as it is.
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def finished_sitemap(
+    xml: str, table: ErrorTable, root_url: str | None, language: str, unlisted: Sequence[str]
+) -> str:
+    """One language's sitemap as the site publishes it: MkDocs' with every code's page, and
+    without the pages not translated into the language."""
+    return without_urls(codepages.sitemap(xml, table, root_url, language), list(unlisted))
+
+
+@dataclass(frozen=True)
+class Edit:
+    """What an edit of the data changed, for every language."""
+
+    was: Reading
+    now: Reading
+    changed: frozenset[int]
+    """The codes whose rows are new or differ."""
+    reordered: bool
+    """The table's codes differ, or their order."""
+
+
+@dataclass(frozen=True)
+class Language:
+    """One language's parts, and its search index cut into its documents."""
+
+    parts: LanguageParts
+    head: str
+    """The index's JSON up to its first document."""
+    docs: tuple[str, ...]
+    """Each document's JSON, the codes' last."""
+
+    @classmethod
+    def of(cls, parts: LanguageParts) -> Language:
+        if parts.index is None:
+            return cls(parts, "", ())
+        head = _json({"config": parts.index["config"], "docs": []})[: -len("]}")]
+        return cls(parts, head, tuple(_json(doc) for doc in parts.index["docs"]))
+
+    def index_text(self) -> str:
+        return f"{self.head}{','.join(self.docs)}]}}"
+
+    def redo(
+        self, edit: Edit, redo: frozenset[int], settings: Settings
+    ) -> tuple[Language, dict[str, bytes]] | None:
+        """The files the edit changes in this language, by path under its folder (None: not
+        where expected), and the parts as they are after it. `redo`: the codes whose rows
+        are rendered again (the changed ones, and those whose note on an outdated
+        translation came or went)."""
+        if not redo and not edit.reordered:
+            return self, {}
+        parts, name, table = self.parts, self.parts.language, edit.now.table
+        rendered = dict(zip((r.code for r in edit.was.table.codes), parts.source.rows, strict=True))
+        chosen = [row for row in table.codes if row.code in redo]
+        (fresh,) = render_rows(name, settings.catalogs, (chosen, edit.now.status))
+        rendered.update(zip((row.code for row in chosen), fresh, strict=True))
+        rows = tuple(rendered[row.code] for row in table.codes)
+        table_html = render_table(table, name, settings.catalogs, rows)
+        page, markdown = parts.page, parts.source.markdown
+        if edit.reordered:
+            markdown = page_markdown(
+                table, name, settings.catalogs, edit.now.status, parts.intro, parts.links
+            )
+            spliced = _spliced(page, parts.source.markdown, markdown)
+            if spliced is None:
+                return None
+            page = spliced
+        files = {"index.html": with_table(page, table_html).encode("utf-8", "xmlcharrefreplace")}
+        files.update(self._code_pages(edit, redo, settings))
+        docs = self._docs(edit)
+        if docs != self.docs:
+            files["search/search_index.json"] = replace(self, docs=docs).index_text().encode()
+        if edit.reordered:
+            files.update(self._sitemap(table, settings, edit.now))
+        source = replace(parts.source, markdown=markdown, table=table_html, rows=rows)
+        return replace(self, parts=replace(parts, page=page, source=source), docs=docs), files
+
+    def _code_pages(self, edit: Edit, redo: frozenset[int], settings: Settings) -> dict[str, bytes]:
+        """The pages of the codes in `redo`, and of every code whose neighbours (shown by
+        name) changed or moved."""
+        table, name = edit.now.table, self.parts.language
+        before, after = _neighbours(edit.was.table), _neighbours(table)
+        touched = {n for code in edit.changed for n in after.get(code, ())}
+        indexes = [
+            at
+            for at, row in enumerate(table.codes)
+            if row.code in redo or row.code in touched or before.get(row.code) != after[row.code]
+        ]
+        pages = codepages.pages(
+            self.parts.shell, table, name, settings.catalogs, edit.now.status, indexes
+        )
+        return {f"{page.anchor}/index.html": page.html for page in pages}
+
+    def _docs(self, edit: Edit) -> tuple[str, ...]:
+        """The search index's documents: the pages' as they were, then one for every code."""
+        if not self.docs:
+            return self.docs
+        old = edit.was.table.codes
+        first = len(self.docs) - len(old)
+        kept = dict(zip((row.code for row in old), self.docs[first:], strict=True))
+        name = self.parts.language
+        codes = (
+            kept[row.code]
+            if row.code in kept and row.code not in edit.changed
+            else _json(search.code_document(row, name))
+            for row in edit.now.table.codes
+        )
+        return (*self.docs[:first], *codes)
+
+    def _sitemap(self, table: ErrorTable, settings: Settings, now: Reading) -> dict[str, bytes]:
+        parts = self.parts
+        xml = finished_sitemap(
+            parts.sitemap, table, settings.site_url, parts.language, parts.unlisted
+        )
+        day = now.date.strftime("%Y-%m-%d")
+        return {
+            SITEMAP: xml.encode("utf-8"),
+            f"{SITEMAP}.gz": mkdocs_fence.gzipped_sitemap(xml, SITEMAP, day),
+        }
+
+
+def _neighbours(table: ErrorTable) -> dict[int, tuple[int | None, int | None]]:
+    """Each code's previous and next code in the table (its page links to both by name)."""
+    codes = [row.code for row in table.codes]
+    return {
+        code: (codes[at - 1] if at else None, codes[at + 1] if at + 1 < len(codes) else None)
+        for at, code in enumerate(codes)
+    }
+
+
+def _spliced(page: str, old: str, new: str) -> str | None:
+    """The rendered page with the lines of Markdown that changed put in place of the old;
+    only lines of HTML, which Markdown passes through as they are, and each found once."""
+    old_lines, new_lines = old.split("\n"), new.split("\n")
+    matcher = difflib.SequenceMatcher(a=old_lines, b=new_lines, autojunk=False)
+    for tag, a0, a1, b0, b1 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        if tag != "replace" or a1 - a0 != b1 - b0:
+            return None
+        for before, after in zip(old_lines[a0:a1], new_lines[b0:b1], strict=True):
+            if not (before.startswith("<") and after.startswith("<")) or page.count(before) != 1:
+                return None
+            page = page.replace(before, after, 1)
+    return page
