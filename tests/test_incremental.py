@@ -4,9 +4,13 @@ for byte, the site a whole build makes from the same files."""
 from __future__ import annotations
 
 import filecmp
+import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, note, settings
+from hypothesis import strategies as st
 
 from gupshup_errors.builder.incremental.kept import SiteBuilt
 from gupshup_errors.builder.settings import read
@@ -201,3 +205,132 @@ def test_only_the_data_file_changing_keeps_the_fingerprint(project: Path) -> Non
     assert fingerprint([project / "data", project / "docs"], data) == before
     (project / "docs" / "extra.md").write_text("# More\n", "utf-8")
     assert fingerprint([project / "data", project / "docs"], data) != before
+
+
+# The property: any sequence of saves, each one applied as the preview applies it, leaves the
+# preview serving what a whole build makes from the same files.
+
+_ENTRY = re.compile(r"^  - code: (\d+)\n", re.M)
+
+
+def _entries(text: str) -> tuple[str, list[str]]:
+    """The data file's head, and each entry's lines (from its `- code:` to the next)."""
+    starts = [found.start() for found in _ENTRY.finditer(text)]
+    ends = [*starts[1:], len(text)]
+    return text[: starts[0]], [text[start:end] for start, end in zip(starts, ends, strict=True)]
+
+
+def _code(entry: str) -> int:
+    found = _ENTRY.match(entry)
+    assert found is not None
+    return int(found.group(1))
+
+
+def _new_entry(code: int, words: str) -> str:
+    return NEW_ENTRY.lstrip("\n").replace("4006", str(code)).replace("New error", words) + "\n"
+
+
+@dataclass
+class _Project:
+    """The fixture project as the saves leave it, and what the preview made of it."""
+
+    root: Path
+    rebuild: Rebuilder
+    build: Counted
+    added: set[int]
+    """Codes added since the last `make published`: the only ones a save may remove."""
+
+    @property
+    def data(self) -> Path:
+        return self.root / "data" / "errors.yml"
+
+    def save_entries(self, head: str, entries: list[str]) -> None:
+        self.data.write_text(head + "".join(entries), "utf-8")
+
+
+def _save(project: _Project, kind: str, draw: st.DataObject) -> str:
+    """Make one save of `kind`, as a maintainer would; what it was, for the failure report."""
+    head, entries = _entries(project.data.read_text("utf-8"))
+    codes = [_code(entry) for entry in entries]
+    at = draw.draw(st.integers(0, len(entries) - 1), label="entry")
+    words = draw.draw(st.sampled_from(["Renamed", "A <b>new</b> & `name`", "Имя"]), label="words")
+    if kind == "name":
+        name = re.search(r"\n    en:\n      name: (.*)\n", entries[at])
+        assert name is not None
+        entries[at] = entries[at].replace(name.group(0), f"\n    en:\n      name: {words}\n")
+    elif kind == "add":
+        code = draw.draw(st.integers(1, 9999).filter(lambda c: c not in codes), label="code")
+        where = sum(1 for other in codes if other < code)
+        entries.insert(where, _new_entry(code, words))
+        project.added.add(code)
+    elif kind == "remove" and project.added & set(codes):
+        code = draw.draw(st.sampled_from(sorted(project.added & set(codes))), label="removed")
+        del entries[codes.index(code)]
+        project.added.discard(code)
+    elif kind == "retire" and "retired: true" not in entries[at]:
+        entries[at] = entries[at].replace("\n", "\n    retired: true\n", 1)
+    elif kind == "guide":
+        (project.root / "docs" / "guide.md").write_text(f"# Справка\n\n{words}.\n", "utf-8")
+        return f"{kind} {words!r}"
+    elif kind == "published":
+        result = run("published", "--date", "2026-12-01", cwd=project.root)
+        assert result.returncode == 0, result.stderr
+        project.added.clear()
+        return kind
+    else:
+        return f"{kind}: nothing to do"
+    project.save_entries(head, entries)
+    return f"{kind} at {at} {words!r}"
+
+
+def _broken_then_fixed(project: _Project, draw: st.DataObject) -> None:
+    """A save the checks refuse (a misspelt field, or a code out of order), then its fix."""
+    good = project.data.read_text("utf-8")
+    head, entries = _entries(good)
+    if draw.draw(st.booleans(), label="misspelt"):
+        at = draw.draw(st.integers(0, len(entries) - 1), label="misspelt entry")
+        entries[at] = entries[at].replace("      action:", "      acton:", 1)
+    else:
+        at = draw.draw(st.integers(0, len(entries) - 2), label="swapped entry")
+        entries[at], entries[at + 1] = entries[at + 1], entries[at]
+    project.save_entries(head, entries)
+    with pytest.raises(DataError):
+        project.rebuild()
+    wholes = project.build.whole
+    project.data.write_text(good, "utf-8")
+    project.rebuild()
+    assert project.build.whole == wholes, "the fixed file is rewritten where it changed"
+
+
+SAVES = ("name", "add", "add", "remove", "retire", "name", "broken", "guide", "published")
+DATA_SAVES = {"name", "add", "remove", "retire"}
+
+
+@settings(max_examples=6, suppress_health_check=[HealthCheck.too_slow])
+@given(kinds=st.lists(st.sampled_from(SAVES), min_size=1, max_size=6), draw=st.data())
+def test_any_sequence_of_saves_serves_what_a_whole_build_makes(
+    kinds: list[str], draw: st.DataObject, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    where = tmp_path_factory.mktemp("saves")
+    root = sample_project(where / "project")
+    (root / "docs" / "guide.md").write_text(GUIDE, "utf-8")
+    config = root / "mkdocs.yml"
+    build = Counted(config)
+    live = where / "live" / "site"
+    watched = [config, root / "docs", root / "data"]
+    project = _Project(
+        root, Rebuilder(build, live, watched, root / "data" / "errors.yml"), build, set()
+    )
+    project.rebuild()
+    for kind in kinds:
+        if kind == "broken":
+            _broken_then_fixed(project, draw)
+            continue
+        wholes = build.whole
+        note(_save(project, kind, draw))
+        project.rebuild()
+        if kind in DATA_SAVES:
+            assert build.whole == wholes, f"a save of {kind!r} rebuilt everything"
+    fresh = where / "fresh"
+    build_site(config, fresh, strict=False, preview=True)
+    assert _differences(live, fresh) == []
