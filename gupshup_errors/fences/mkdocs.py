@@ -1,6 +1,7 @@
 """MkDocs internals we rely on: the wording of its configuration errors, and its live-reload
 server's private page hook, epoch and build delay, and the anchors a rendered page is known
-to have. Checked against mkdocs 1.6.1."""
+to have. Checked against mkdocs 1.6.1, and against properdocs 1.6.7 standing in for it
+(properdocs.py), whose modules then answer to the same names."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+import mkdocs
 from mkdocs.config import config_options
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import ConfigurationError
@@ -17,7 +19,7 @@ from mkdocs.structure.pages import Page
 
 from . import installed
 
-CHECKED = "mkdocs 1.6.1"
+CHECKED = "mkdocs 1.6.1; properdocs 1.6.7"
 # How MkDocs words an error in a plugin's option (config_options.Plugins): we name the setting
 # as a path instead, "plugins.gupshup-errors.languages", which is what a maintainer looks for.
 _PLUGIN_OPTION = re.compile(r"^Plugin '([^']+)' option '([^']+)': ", re.M)
@@ -83,9 +85,14 @@ def add_anchors(page: Page, anchors: Iterable[str]) -> None:
     page.present_anchor_ids.update(anchors)
 
 
+def engine() -> str:
+    """'name version' of the engine behind `import mkdocs`: MkDocs, or ProperDocs standing in."""
+    return installed(mkdocs.__name__)
+
+
 def broken() -> list[str]:
-    """Every assumption above the installed MkDocs no longer meets."""
-    found = installed("mkdocs")
+    """Every assumption above the installed MkDocs (or ProperDocs standing in) no longer meets."""
+    found = engine()
     problems = []
     hook = getattr(LiveReloadServer, "_inject_js_into_html", None)
     if hook is None or list(inspect.signature(hook).parameters) != ["self", "content", "epoch"]:
