@@ -74,3 +74,9 @@ def test_the_fences_hold_with_properdocs_standing_in(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stdout + done.stderr
     assert f"engine: properdocs {version('properdocs')}" in done.stdout.splitlines()
     assert " passed" in done.stdout
+
+
+def test_an_engine_we_do_not_know_is_refused_by_name() -> None:
+    done = make("--dry-run", "site", "ENGINE=zensical", cwd=REPO)
+    assert done.returncode != 0
+    assert "ENGINE=zensical: the engines are mkdocs and properdocs" in done.stderr
