@@ -41,6 +41,13 @@ def test_a_properdocs_that_can_no_longer_stand_in_is_named_with_its_version() ->
     ]
 
 
+def test_a_missing_properdocs_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(properdocs.importlib.util, "find_spec", lambda name: None)
+    (problem,) = properdocs.broken()
+    assert problem.startswith("ProperDocs is not installed: pip install ")
+    assert "'.[properdocs]'" in problem
+
+
 def test_properdocs_cannot_stand_in_once_mkdocs_is_imported(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

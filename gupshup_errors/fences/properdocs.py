@@ -6,6 +6,7 @@ Checked against properdocs 1.6.7 (notes/engine.md)."""
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import runpy
 import sys
 from importlib.resources import files
@@ -54,6 +55,8 @@ def _source(name: str) -> str | None:
 def broken(read: dict[str, str | None] | None = None) -> list[str]:
     """Every assumption above the installed ProperDocs (or the given sources, by file) no
     longer meets."""
+    if read is None and importlib.util.find_spec("properdocs") is None:
+        return ["ProperDocs is not installed: pip install -c constraints.txt -e '.[properdocs]'"]
     found = f"{installed('properdocs')} (checked: {CHECKED})"
     problems = []
     for name, needles in _NEEDED.items():
@@ -68,5 +71,7 @@ def broken(read: dict[str, str | None] | None = None) -> list[str]:
 
 
 if __name__ == "__main__":
+    if problems := broken():
+        sys.exit("\n".join(problems))  # rather than a build on an engine that is not there
     stand_in()
     runpy.run_module("gupshup_errors", run_name="__main__", alter_sys=True)
