@@ -113,7 +113,7 @@ test: lint typecheck check site system-packages $(NODE_MODULES)/.installed  ## e
 # HTML Checker (Java) and `make system-packages` are left to `make test`.
 QUICK := not browser and not java and not system_packages
 
-quick: $(BIN)/.installed $(NODE_MODULES)/.installed  ## the tests but the browsers, Java and system packages, in parallel (~2 min)
+quick: $(BIN)/.installed $(NODE_MODULES)/.installed  ## the tests but the browsers, Java and system packages, in parallel (~3 CPU-minutes)
 	$(BIN)/pytest -n auto -m "$(QUICK)"
 
 bench: $(BIN)/.installed system-packages node_modules/.installed  ## measure build, preview and browser figures (several minutes; see README)
