@@ -23,6 +23,7 @@ export NO_MKDOCS_2_WARNING := 1
 ENGINE ?= mkdocs
 ENGINE_mkdocs := gupshup_errors
 ENGINE_properdocs := gupshup_errors.fences.properdocs
+ENGINE_MODULE = $(or $(ENGINE_$(ENGINE)),$(error ENGINE=$(ENGINE): the engines are mkdocs and properdocs))
 export CHROMIUM FIREFOX WEBKIT_DRIVER XVFB LOCALE_SOURCES
 
 .PHONY: help serve site check quick published translated schema expected test lint typecheck i18n system-packages bench constraints clean
@@ -50,7 +51,7 @@ serve: $(BIN)/.installed  ## preview both languages at http://127.0.0.1:8000 wit
 	$(PY) -m gupshup_errors serve
 
 site: $(BIN)/.installed  ## build every language into site/, strict; a failed build leaves site/ as it was
-	$(PY) -m $(or $(ENGINE_$(ENGINE)),$(error ENGINE=$(ENGINE): the engines are mkdocs and properdocs)) build --site-dir site
+	$(PY) -m $(ENGINE_MODULE) build --site-dir site
 
 check: $(BIN)/.installed  ## validate data/errors.yml and the catalogs
 	$(PY) -m gupshup_errors check
