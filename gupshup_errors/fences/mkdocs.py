@@ -1,7 +1,8 @@
 """MkDocs internals we rely on: the wording of its configuration errors, its live-reload
 server's private page hook, epoch and build delay, the anchors a rendered page is known to
-have, and a plugin's events registered as it joins a plugin collection. Checked against
-mkdocs 1.6.1."""
+have, a plugin's events registered as it joins a plugin collection, and how it gzips a sitemap. Checked against
+mkdocs 1.6.1, and against properdocs 1.6.7 standing in for it (properdocs.py), whose modules
+then answer to the same names."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import mkdocs
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.config import config_options
 from mkdocs.config.defaults import MkDocsConfig
@@ -25,7 +27,7 @@ from mkdocs.utils import get_build_timestamp
 
 from . import installed
 
-CHECKED = "mkdocs 1.6.1"
+CHECKED = "mkdocs 1.6.1; properdocs 1.6.7"
 # How MkDocs words an error in a plugin's option (config_options.Plugins): we name the setting
 # as a path instead, "plugins.gupshup-errors.languages", which is what a maintainer looks for.
 _PLUGIN_OPTION = re.compile(r"^Plugin '([^']+)' option '([^']+)': ", re.M)
@@ -110,8 +112,13 @@ def with_plugin(plugins: PluginCollection, name: str, plugin: BasePlugin[Any]) -
     return collection
 
 
+def engine() -> str:
+    """'name version' of the engine behind `import mkdocs`: MkDocs, or ProperDocs standing in."""
+    return installed(mkdocs.__name__)
+
+
 def broken() -> list[str]:
-    """Every assumption above the installed MkDocs no longer meets."""
+    """Every assumption above the installed MkDocs (or ProperDocs standing in) no longer meets."""
     hook = getattr(LiveReloadServer, "_inject_js_into_html", None)
     init = inspect.getsource(LiveReloadServer.__init__)
     build_loop = getattr(LiveReloadServer, "_build_loop", None)
@@ -162,5 +169,5 @@ def broken() -> list[str]:
             "by the pages' latest update_date; the preview's sitemap.xml.gz would differ",
         ),
     ]
-    found = installed("mkdocs")
+    found = engine()
     return [f"{found} (checked: {CHECKED}): {message}" for holds, message in checks if not holds]
