@@ -1,8 +1,8 @@
 """MkDocs internals we rely on: the wording of its configuration errors, its live-reload
 server's private page hook, epoch and build delay, the anchors a rendered page is known to
-have, a plugin's events registered as it joins a plugin collection, and how it gzips a sitemap. Checked against
-mkdocs 1.6.1, and against properdocs 1.6.7 standing in for it (properdocs.py), whose modules
-then answer to the same names."""
+have, a plugin's events registered as it joins a plugin collection, and how it gzips a
+sitemap. Checked against mkdocs 1.6.1, and against properdocs 1.6.7 standing in for it
+(properdocs.py), whose modules then answer to the same names."""
 
 from __future__ import annotations
 
