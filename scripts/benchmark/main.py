@@ -79,17 +79,19 @@ def one_size(temp: Path, size: int, args: argparse.Namespace) -> SizeResult:
 
 
 def preview_only(temp: Path, sizes: list[int], edits: int) -> str:
-    """Edit -> preview alone, at each size: a table of its own."""
-    lines = ["| codes | edit → preview (median) | samples | stop (SIGTERM → ended) |"]
-    lines.append("| ---: | ---: | --- | ---: |")
+    """Edit -> preview alone, at each size, for every kind of save: a table of its own."""
+    kinds = list(preview.SAVES)
+    lines = [f"| codes | {' | '.join(kinds)} | stop (SIGTERM → ended) |"]
+    lines.append(f"| ---: | {' | '.join('---:' for _ in kinds)} | ---: |")
     for size in sizes:
         rows = data.table(size)
-        figures = preview.edit_to_preview(data.project(temp / f"gen-{size}", size), rows, edits)
-        samples = ", ".join(f"{value:.2f}" for value in figures.edit_seconds)
-        lines.append(
-            f"| {size:,} | {statistics.median(figures.edit_seconds):.2f} s | {samples} s | "
-            f"{figures.stop_seconds:.2f} s |"
+        project = data.project(temp / f"gen-{size}", size)
+        figures = preview.edit_to_preview(project, rows, edits, kinds)
+        cells = (
+            f"{statistics.median(times):.2f} s ({', '.join(f'{t:.2f}' for t in times)})"
+            for times in figures.kinds.values()
         )
+        lines.append(f"| {size:,} | {' | '.join(cells)} | {figures.stop_seconds:.2f} s |")
         print(f"{size} codes: done", file=sys.stderr)
     return "\n".join(lines)
 
