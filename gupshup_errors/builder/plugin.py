@@ -39,7 +39,7 @@ from ..text import i18n, urls
 from . import codepages, minify, pagefiles, search, theme
 from .background import Jobs
 from .config import ErrorTableConfig
-from .incremental.kept import LanguageParts
+from .incremental.language import LanguageParts
 from .prose.pages import ProsePages, without_urls
 from .settings import TEMPLATES, THEME, Settings, catalogs
 
@@ -286,14 +286,13 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
         self, output_content: str, /, *, template_name: str, config: MkDocsConfig
     ) -> str:
         if template_name == "sitemap.xml":
-            self.sitemap = output_content
+            # The pages not translated yet left out first: the preview's quick rebuild puts
+            # the codes' pages into this again.
+            self.sitemap = without_urls(output_content, self.prose.missing_urls())
             try:
-                sitemap = codepages.sitemap(
-                    output_content, self.table, self.root_url, self.language
-                )
+                return codepages.sitemap(self.sitemap, self.table, self.root_url, self.language)
             except codepages.ShellError as error:
                 raise PluginError(str(error)) from None
-            return without_urls(sitemap, self.prose.missing_urls())
         output = material.with_html_direction(output_content, i18n.direction(self.language))
         return self._use_worker(output)  # 404.html has the search box too
 
@@ -329,7 +328,6 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
                 links=self.links,
                 index=index,
                 sitemap=self.sitemap,
-                unlisted=tuple(self.prose.missing_urls()),
             )
             self._outcome = LanguageOutcome(parts=parts)
 

@@ -22,7 +22,8 @@ from ..records.sources import Sources, warn_outdated
 from ..render.root import root_files
 from ..text import i18n
 from .background import JobError, Jobs
-from .incremental.kept import LanguageParts, SiteBuilt
+from .incremental.kept import SiteBuilt
+from .incremental.language import LanguageParts
 from .plugin import ErrorTablePlugin, LanguageInput
 from .settings import PLUGIN, Settings, read
 

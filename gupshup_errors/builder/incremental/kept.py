@@ -5,34 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...fences.material import SearchIndex
 from ...records.reading import Reading
-from ...render.pages import PageLink, PageSource
-from ..codepages import Shell
 from ..settings import Settings
-
-
-@dataclass(frozen=True)
-class LanguageParts:
-    """What MkDocs and Material rendered for one language, and what was made from it."""
-
-    language: str
-    shell: Shell
-    """The code pages' shell."""
-    page: str
-    """The table page as Material rendered it, the table's slot still in it."""
-    source: PageSource
-    """The table page's Markdown and its rows' HTML, as rendered for the page."""
-    intro: str
-    """The introduction the table page was rendered with (from docs/)."""
-    links: tuple[PageLink, ...]
-    """The pages of docs/ the table page links to."""
-    index: SearchIndex | None
-    """The search index as written (None: the site has no search)."""
-    sitemap: str
-    """MkDocs' sitemap, before the code pages went in."""
-    unlisted: tuple[str, ...]
-    """The addresses the sitemap leaves out (pages not translated yet)."""
+from .language import LanguageParts
 
 
 @dataclass(frozen=True)

@@ -6,17 +6,22 @@ from __future__ import annotations
 
 import difflib
 import json
-from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from datetime import datetime
 
-from ...data.model import ErrorTable
+from ...data.model import ErrorTable, Status
 from ...fences import mkdocs as mkdocs_fence
-from ...records.reading import Reading
-from ...render.pages import page_markdown, render_rows, render_table, with_table
+from ...fences.material import SearchIndex
+from ...render.pages import (
+    PageLink,
+    PageSource,
+    page_markdown,
+    render_rows,
+    render_table,
+    with_table,
+)
 from .. import codepages, search
-from ..prose.pages import without_urls
 from ..settings import Settings
-from .kept import LanguageParts
 
 SITEMAP = "sitemap.xml"
 
@@ -26,20 +31,38 @@ def _json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def finished_sitemap(
-    xml: str, table: ErrorTable, root_url: str | None, language: str, unlisted: Sequence[str]
-) -> str:
-    """One language's sitemap as the site publishes it: MkDocs' with every code's page, and
-    without the pages not translated into the language."""
-    return without_urls(codepages.sitemap(xml, table, root_url, language), list(unlisted))
+@dataclass(frozen=True)
+class LanguageParts:
+    """What MkDocs and Material rendered for one language, and what was made from it."""
+
+    language: str
+    shell: codepages.Shell
+    """The code pages' shell."""
+    page: str
+    """The table page as Material rendered it, the table's slot still in it."""
+    source: PageSource
+    """The table page's Markdown and its rows' HTML, as rendered for the page."""
+    intro: str
+    """The introduction the table page was rendered with (from docs/)."""
+    links: tuple[PageLink, ...]
+    """The pages of docs/ the table page links to."""
+    index: SearchIndex | None
+    """The search index as written (None: the site has no search)."""
+    sitemap: str
+    """MkDocs' sitemap without the pages not translated yet, before the code pages went in."""
 
 
 @dataclass(frozen=True)
 class Edit:
     """What an edit of the data changed, for every language."""
 
-    was: Reading
-    now: Reading
+    before: ErrorTable
+    table: ErrorTable
+    """The table after the edit."""
+    status: Status
+    """What the pages show beside the texts, after the edit."""
+    date: datetime
+    """The build's date (the sitemaps')."""
     changed: frozenset[int]
     """The codes whose rows are new or differ."""
     reordered: bool
@@ -75,17 +98,17 @@ class Language:
         translation came or went)."""
         if not redo and not edit.reordered:
             return self, {}
-        parts, name, table = self.parts, self.parts.language, edit.now.table
-        rendered = dict(zip((r.code for r in edit.was.table.codes), parts.source.rows, strict=True))
+        parts, name, table = self.parts, self.parts.language, edit.table
+        rendered = dict(zip((r.code for r in edit.before.codes), parts.source.rows, strict=True))
         chosen = [row for row in table.codes if row.code in redo]
-        (fresh,) = render_rows(name, settings.catalogs, (chosen, edit.now.status))
+        (fresh,) = render_rows(name, settings.catalogs, (chosen, edit.status))
         rendered.update(zip((row.code for row in chosen), fresh, strict=True))
         rows = tuple(rendered[row.code] for row in table.codes)
         table_html = render_table(table, name, settings.catalogs, rows)
         page, markdown = parts.page, parts.source.markdown
         if edit.reordered:
             markdown = page_markdown(
-                table, name, settings.catalogs, edit.now.status, parts.intro, parts.links
+                table, name, settings.catalogs, edit.status, parts.intro, parts.links
             )
             spliced = _spliced(page, parts.source.markdown, markdown)
             if spliced is None:
@@ -97,15 +120,15 @@ class Language:
         if docs != self.docs:
             files["search/search_index.json"] = replace(self, docs=docs).index_text().encode()
         if edit.reordered:
-            files.update(self._sitemap(table, settings, edit.now))
+            files.update(self._sitemap(table, settings, edit.date))
         source = replace(parts.source, markdown=markdown, table=table_html, rows=rows)
         return replace(self, parts=replace(parts, page=page, source=source), docs=docs), files
 
     def _code_pages(self, edit: Edit, redo: frozenset[int], settings: Settings) -> dict[str, bytes]:
         """The pages of the codes in `redo`, and of every code whose neighbours (shown by
         name) changed or moved."""
-        table, name = edit.now.table, self.parts.language
-        before, after = _neighbours(edit.was.table), _neighbours(table)
+        table, name = edit.table, self.parts.language
+        before, after = _neighbours(edit.before), _neighbours(table)
         touched = {n for code in edit.changed for n in after.get(code, ())}
         indexes = [
             at
@@ -113,7 +136,7 @@ class Language:
             if row.code in redo or row.code in touched or before.get(row.code) != after[row.code]
         ]
         pages = codepages.pages(
-            self.parts.shell, table, name, settings.catalogs, edit.now.status, indexes
+            self.parts.shell, table, name, settings.catalogs, edit.status, indexes
         )
         return {f"{page.anchor}/index.html": page.html for page in pages}
 
@@ -121,7 +144,7 @@ class Language:
         """The search index's documents: the pages' as they were, then one for every code."""
         if not self.docs:
             return self.docs
-        old = edit.was.table.codes
+        old = edit.before.codes
         first = len(self.docs) - len(old)
         kept = dict(zip((row.code for row in old), self.docs[first:], strict=True))
         name = self.parts.language
@@ -129,16 +152,14 @@ class Language:
             kept[row.code]
             if row.code in kept and row.code not in edit.changed
             else _json(search.code_document(row, name))
-            for row in edit.now.table.codes
+            for row in edit.table.codes
         )
         return (*self.docs[:first], *codes)
 
-    def _sitemap(self, table: ErrorTable, settings: Settings, now: Reading) -> dict[str, bytes]:
+    def _sitemap(self, table: ErrorTable, settings: Settings, date: datetime) -> dict[str, bytes]:
         parts = self.parts
-        xml = finished_sitemap(
-            parts.sitemap, table, settings.site_url, parts.language, parts.unlisted
-        )
-        day = now.date.strftime("%Y-%m-%d")
+        xml = codepages.sitemap(parts.sitemap, table, settings.site_url, parts.language)
+        day = date.strftime("%Y-%m-%d")
         return {
             SITEMAP: xml.encode("utf-8"),
             f"{SITEMAP}.gz": mkdocs_fence.gzipped_sitemap(xml, SITEMAP, day),

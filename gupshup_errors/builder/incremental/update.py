@@ -97,7 +97,7 @@ def update(state: PreviewState, site: Path) -> PreviewState | None:
         return None  # the title's note is on the page MkDocs renders
     warn_outdated(reading.outdated())
     changed = frozenset(table.codes[at].code for at in again.changed)
-    edit = Edit(was, reading, changed, again.reordered)
+    edit = Edit(was.table, table, reading.status, was.date, changed, again.reordered)
     files: dict[Path, bytes] = dict(renamed)
     done = []
     for language in state.languages:
@@ -205,7 +205,7 @@ def _data_lines(
     if not rows and not edit.reordered:
         return lines
     first = lines.index(export.CODES_LINE) + 1
-    old, table = edit.was.table.codes, edit.now.table
+    old, table = edit.before.codes, edit.table
     kept = {
         row.code: line.removesuffix(",")
         for row, line in zip(old, lines[first : first + len(old)], strict=True)
@@ -215,7 +215,7 @@ def _data_lines(
         ErrorTable(table.anchor, table.title, chosen),
         settings.languages,
         settings.site_url,
-        edit.now.status,
+        edit.status,
     )
     kept.update(
         (row.code, export.code_line(code))
