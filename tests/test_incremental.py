@@ -283,23 +283,35 @@ def _save(project: _Project, kind: str, draw: st.DataObject) -> str:
     return f"{kind} at {at} {words!r}"
 
 
-def _broken_then_fixed(project: _Project, draw: st.DataObject) -> None:
-    """A save the checks refuse (a misspelt field, or a code out of order), then its fix."""
+def _broken_then_fixed(project: _Project, draw: st.DataObject) -> str:
+    """A save the checks refuse (a misspelt field, two codes swapped, a new code out of
+    order), then its fix (the new code put in its place)."""
     good = project.data.read_text("utf-8")
     head, entries = _entries(good)
-    if draw.draw(st.booleans(), label="misspelt"):
-        at = draw.draw(st.integers(0, len(entries) - 1), label="misspelt entry")
+    codes = [_code(entry) for entry in entries]
+    mistake = draw.draw(st.sampled_from(["misspelt", "swapped", "misplaced"]), label="mistake")
+    at = draw.draw(st.integers(0, len(entries) - 2), label="entry")
+    fixed = good
+    if mistake == "misspelt":
         entries[at] = entries[at].replace("      action:", "      acton:", 1)
-    else:
-        at = draw.draw(st.integers(0, len(entries) - 2), label="swapped entry")
+    elif mistake == "swapped":
         entries[at], entries[at + 1] = entries[at + 1], entries[at]
+    else:
+        code = draw.draw(st.integers(1, 9999).filter(lambda c: c not in codes), label="code")
+        right = sum(1 for other in codes if other < code)
+        wrong = 0 if right > 0 else len(entries)
+        entries.insert(right, _new_entry(code, "Misplaced"))
+        fixed = head + "".join(entries)
+        entries.insert(wrong, entries.pop(right))
+        project.added.add(code)
     project.save_entries(head, entries)
     with pytest.raises(DataError):
         project.rebuild()
     wholes = project.build.whole
-    project.data.write_text(good, "utf-8")
+    project.data.write_text(fixed, "utf-8")
     project.rebuild()
     assert project.build.whole == wholes, "the fixed file is rewritten where it changed"
+    return f"{mistake} at {at}, then fixed"
 
 
 SAVES = ("name", "add", "add", "remove", "retire", "name", "broken", "guide", "published")
@@ -324,7 +336,7 @@ def test_any_sequence_of_saves_serves_what_a_whole_build_makes(
     project.rebuild()
     for kind in kinds:
         if kind == "broken":
-            _broken_then_fixed(project, draw)
+            note(_broken_then_fixed(project, draw))
             continue
         wholes = build.whole
         note(_save(project, kind, draw))
