@@ -166,8 +166,9 @@ def test_every_edit_serves_what_a_whole_build_makes(
 
 
 def test_a_reading_again_is_the_whole_reading(project: Path) -> None:
-    """Edits inside an entry are read from that entry alone, with the same table and source
-    map a whole reading gives; anything else is left to a whole reading."""
+    """Edits inside an entry, or of the head that keep its lines, are read from that entry
+    alone, with the same table and source map a whole reading gives; anything else is left to
+    a whole reading."""
     settings = read(project / "mkdocs.yml")
     sources = Sources.of(settings)
     data = settings.data_file
@@ -179,8 +180,10 @@ def test_a_reading_again_is_the_whole_reading(project: Path) -> None:
         (SOURCE_EDIT[0], SOURCE_EDIT[1], True),
         (SOURCE_EDIT[0], SOURCE_EDIT[0] + "      # a comment\n", True),  # lines move
         ("  - code: 1003\n", "  - code: 1003\n    retired: true\n", True),
-        ("  - code: 1003\n", "  - code: 1004\n", False),  # renumbered
-        ("table:\n", "table:  # the heading\n", False),  # the head
+        ("  - code: 1003\n", "  - code: 1004\n", False),  # 1004 twice
+        ("table:\n", "table:  # the heading\n", True),  # the head, its lines kept
+        ("full error table", "the codes", True),  # the title
+        ("table:\n", "# a new line\ntable:\n", False),  # the head's lines moved
         ("      name: Internal server error\n", "", False),  # a problem
     ):
         assert old in text
@@ -269,6 +272,8 @@ def _save(project: _Project, kind: str, draw: st.DataObject) -> str:
         project.added.discard(code)
     elif kind == "retire" and "retired: true" not in entries[at]:
         entries[at] = entries[at].replace("\n", "\n    retired: true\n", 1)
+    elif kind == "title":
+        head = re.sub(r"(\n    en: ).*\n", rf"\g<1>{words}\n", head, count=1)
     elif kind == "guide":
         (project.root / "docs" / "guide.md").write_text(f"# Справка\n\n{words}.\n", "utf-8")
         return f"{kind} {words!r}"
@@ -314,7 +319,7 @@ def _broken_then_fixed(project: _Project, draw: st.DataObject) -> str:
     return f"{mistake} at {at}, then fixed"
 
 
-SAVES = ("name", "add", "add", "remove", "retire", "name", "broken", "guide", "published")
+SAVES = ("name", "add", "add", "remove", "retire", "title", "broken", "guide", "published")
 DATA_SAVES = {"name", "add", "remove", "retire"}
 
 

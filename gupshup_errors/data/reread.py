@@ -4,9 +4,10 @@ A whole reading of 10,000 codes takes over a second; an edit usually touches one
 two texts are compared byte for byte, the entries that hold the changed bytes are parsed on
 their own (under the file's unchanged head), and the rest is kept from the previous reading.
 Entries may be added, removed, renumbered or moved within the changed lines: the codes are
-then held in ascending order across the whole table, and a removed code to no link. Whenever
-that might differ from what a whole reading gives (the head changed, any problem at all), the
-answer is None: read the whole file, which also places every problem.
+then held in ascending order across the whole table, and a removed code to no link. An edit
+of the head (the title) that keeps its lines is read with the first entry under it. Whenever
+that might differ from what a whole reading gives (any problem at all), the answer is None:
+read the whole file, which also places every problem.
 """
 
 from __future__ import annotations
@@ -54,6 +55,8 @@ class Reread:
     the same code before."""
     reordered: bool = False
     """The table's codes are not the same, in the same order, as before."""
+    retitled: bool = False
+    """The table's title changed."""
 
 
 def _common_prefix(old: bytes, new: bytes) -> int:
@@ -88,8 +91,10 @@ def reread(
     if span is None:
         return Reread(replace(previous, data=data), ())
     first, old_end = span
-    if not starts or first < starts[0] or b"\r" in data:
+    if not starts or b"\r" in data:
         return None
+    if first < starts[0]:
+        return _head(previous, data, old_end, file, languages)
     low = bisect.bisect_right(starts, first) - 1
     high = bisect.bisect_right(starts, max(first, old_end - 1)) - 1
     shift = len(data) - len(previous.data)
@@ -104,6 +109,36 @@ def reread(
     if part is None:
         return None
     return _merged(previous, data, part, low, high, hold, file, languages)
+
+
+def _head(
+    previous: Snapshot, data: bytes, old_end: int, file: str, languages: Sequence[str]
+) -> Reread | None:
+    """An edit within the file's head (the title) that keeps its lines: the new head read
+    with the first entry under it, every entry kept where it was."""
+    starts, shift = previous.starts, len(data) - len(previous.data)
+    if old_end > starts[0]:
+        return None
+    head = data[: starts[0] + shift]
+    if head.count(b"\n") != previous.data.count(b"\n", 0, starts[0]):
+        return None
+    end = starts[1] if len(starts) > 1 else len(previous.data)
+    try:
+        text = (head + data[starts[0] + shift : end + shift]).decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    old = previous.located
+    others = [row.anchor for row in old.table.codes[1:]]
+    part = parse_part(text, file, languages, others)
+    if part is None or part.table.anchor != old.table.anchor:
+        return None
+    if part.table.codes != old.table.codes[:1]:
+        return None
+    title = part.table.title
+    positions = Positions(old.positions.texts, old.positions.entries, part.positions.title)
+    located = Located(ErrorTable(old.table.anchor, title, old.table.codes), positions, old.entries)
+    moved = tuple(start + shift for start in starts)
+    return Reread(Snapshot(data, located, moved), (), retitled=title != old.table.title)
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ functions as a whole build."""
 from __future__ import annotations
 
 import difflib
+import html
 import json
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -67,6 +68,8 @@ class Edit:
     """The codes whose rows are new or differ."""
     reordered: bool
     """The table's codes differ, or their order."""
+    retitled: bool = False
+    """The table's title changed (its heading on the page, its caption, a search document)."""
 
 
 @dataclass(frozen=True)
@@ -96,7 +99,7 @@ class Language:
         where expected), and the parts as they are after it. `redo`: the codes whose rows
         are rendered again (the changed ones, and those whose note on an outdated
         translation came or went)."""
-        if not redo and not edit.reordered:
+        if not redo and not edit.reordered and not edit.retitled:
             return self, {}
         parts, name, table = self.parts, self.parts.language, edit.table
         rendered = dict(zip((r.code for r in edit.before.codes), parts.source.rows, strict=True))
@@ -106,7 +109,7 @@ class Language:
         rows = tuple(rendered[row.code] for row in table.codes)
         table_html = render_table(table, name, settings.catalogs, rows)
         page, markdown = parts.page, parts.source.markdown
-        if edit.reordered:
+        if edit.reordered or edit.retitled:
             markdown = page_markdown(
                 table, name, settings.catalogs, edit.status, parts.intro, parts.links
             )
@@ -117,6 +120,11 @@ class Language:
         files = {"index.html": with_table(page, table_html).encode("utf-8", "xmlcharrefreplace")}
         files.update(self._code_pages(edit, redo, settings))
         docs = self._docs(edit)
+        if edit.retitled:
+            titled = _retitled(docs, edit, name)
+            if titled is None:
+                return None
+            docs = titled
         if docs != self.docs:
             files["search/search_index.json"] = replace(self, docs=docs).index_text().encode()
         if edit.reordered:
@@ -164,6 +172,26 @@ class Language:
             SITEMAP: xml.encode("utf-8"),
             f"{SITEMAP}.gz": mkdocs_fence.gzipped_sitemap(xml, SITEMAP, day),
         }
+
+
+def _retitled(docs: tuple[str, ...], edit: Edit, language: str) -> tuple[str, ...] | None:
+    """The search documents with the table heading's under its new title; None when it is
+    not found once, or when a title holds what HTML escapes (the search plugin reads the
+    heading's HTML, and only plain text reads back as it was written)."""
+    old, new = edit.before.title[language], edit.table.title[language]
+    if html.escape(old) != old or html.escape(new) != new:
+        return None
+    location = f"#{edit.table.anchor}"
+    first = len(docs) - len(edit.table.codes)
+    found = [
+        at for at, doc in enumerate(docs[:first]) if json.loads(doc).get("location") == location
+    ]
+    if len(found) != 1:
+        return None
+    doc = json.loads(docs[found[0]])
+    if doc.get("title") != old:
+        return None
+    return (*docs[: found[0]], _json({**doc, "title": new}), *docs[found[0] + 1 :])
 
 
 def _neighbours(table: ErrorTable) -> dict[int, tuple[int | None, int | None]]:

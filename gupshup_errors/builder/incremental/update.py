@@ -97,7 +97,9 @@ def update(state: PreviewState, site: Path) -> PreviewState | None:
         return None  # the title's note is on the page MkDocs renders
     warn_outdated(reading.outdated())
     changed = frozenset(table.codes[at].code for at in again.changed)
-    edit = Edit(was.table, table, reading.status, was.date, changed, again.reordered)
+    edit = Edit(
+        was.table, table, reading.status, was.date, changed, again.reordered, again.retitled
+    )
     files: dict[Path, bytes] = dict(renamed)
     done = []
     for language in state.languages:
@@ -113,7 +115,7 @@ def update(state: PreviewState, site: Path) -> PreviewState | None:
     lines = _data_lines(state.data_lines, edit, rows, settings)
     if lines != state.data_lines:
         files[site / export.JSON_NAME] = "\n".join(lines).encode("utf-8")
-    if again.reordered:
+    if again.reordered or again.retitled:
         files[site / "404.html"] = _not_found(table, settings)
     write(files, _removed(was.table, table, site, languages))
     log.info("Rewrote %d files: what the edit changed", len(files))
@@ -202,9 +204,16 @@ def _data_lines(
 ) -> tuple[str, ...]:
     """/errors.json's lines with those of the codes in `rows` made again, and the codes'
     lines in the table's order."""
-    if not rows and not edit.reordered:
+    if not rows and not edit.reordered and not edit.retitled:
         return lines
     first = lines.index(export.CODES_LINE) + 1
+    if edit.retitled:  # the head, as the document of a table without codes begins
+        heading = ErrorTable(edit.table.anchor, edit.table.title, ())
+        empty = export.to_json(
+            export.document(heading, settings.languages, settings.site_url, edit.status)
+        ).split("\n")
+        head = empty[: empty.index(export.CODES_LINE) + 1]
+        lines, first = (*head, *lines[first:]), len(head)
     old, table = edit.before.codes, edit.table
     kept = {
         row.code: line.removesuffix(",")
