@@ -97,7 +97,20 @@ def reread(
         return _head(previous, data, old_end, file, languages)
     low = bisect.bisect_right(starts, first) - 1
     high = bisect.bisect_right(starts, max(first, old_end - 1)) - 1
-    shift = len(data) - len(previous.data)
+    part = _block(previous, data, file, languages, low, high)
+    if part is None and low > 0:  # the entries removed, nothing left to read: read one more
+        low -= 1
+        part = _block(previous, data, file, languages, low, high)
+    if part is None:
+        return None
+    return _merged(previous, data, part, low, high, hold, file, languages)
+
+
+def _block(
+    previous: Snapshot, data: bytes, file: str, languages: Sequence[str], low: int, high: int
+) -> _Part | None:
+    """The new text of the entries `low` to `high` read; None on any problem."""
+    starts, shift = previous.starts, len(data) - len(previous.data)
     old_block_end = starts[high + 1] if high + 1 < len(starts) else len(previous.data)
     block = data[starts[low] : old_block_end + shift]
     dash = None
@@ -105,10 +118,7 @@ def reread(
         end = data.find(b"\n", old_block_end + shift)
         after = data[old_block_end + shift : end if end != -1 else len(data)]
         dash = len(after) - len(after.lstrip(b" ")) + 1
-    part = _read_part(previous, block, file, languages, low, high, dash)
-    if part is None:
-        return None
-    return _merged(previous, data, part, low, high, hold, file, languages)
+    return _read_part(previous, block, file, languages, low, high, dash)
 
 
 def _head(
