@@ -38,9 +38,13 @@ def _text(project: Path, rows: Rows, sample: int, token: str) -> Shown:
 
 def _new_code(project: Path, rows: Rows, sample: int, token: str) -> Shown:
     """A code added in the middle of the table (each sample's replaces the last one's)."""
-    middle = len(rows) // 2
-    code = rows[middle]["code"] + 1 + sample
-    new = [*rows[: middle + 1], _new_row(rows, code, token), *rows[middle + 1 :]]
+    return _inserted(project, rows, len(rows) // 2 + sample, token)
+
+
+def _inserted(project: Path, rows: Rows, after: int, token: str) -> Shown:
+    """A new code right after the row at `after`, in the gap before the next code."""
+    code = rows[after]["code"] + 1
+    new = [*rows[: after + 1], _new_row(rows, code, token), *rows[after + 1 :]]
     (project / "data" / "errors.yml").write_text(document(new), "utf-8")
     return [(f"/{LANGUAGES[0]}/", token), (f"/{LANGUAGES[0]}/{code}/", token)]
 
@@ -57,23 +61,21 @@ def _retired(project: Path, rows: Rows, sample: int, token: str) -> Shown:
 
 
 def _misplaced(project: Path, rows: Rows, sample: int, token: str, url: str) -> None:
-    """Before "a code's order fixed": a new code saved out of order, which the preview
-    refuses (it shows the error), to be put in its place by the timed save."""
-    code = rows[0]["code"] + 1 + sample
-    wrong = [rows[0], rows[1], _new_row(rows, code, token), *rows[2:]]
+    """Before "a code's order fixed": a new code saved out of order (before the code it
+    follows), which the preview refuses and shows as an error, to be put in its place by the
+    timed save."""
+    code = rows[sample]["code"] + 1
+    wrong = [*rows[:sample], _new_row(rows, code, token), *rows[sample:]]
     (project / "data" / "errors.yml").write_text(document(wrong), "utf-8")
     wait_for(partial(_shows, url, [(f"/{LANGUAGES[0]}/", "gs-build-error")]), "the error", 300)
 
 
 def _order_fixed(project: Path, rows: Rows, sample: int, token: str) -> Shown:
-    code = rows[0]["code"] + 1 + sample
-    right = [rows[0], _new_row(rows, code, token), *rows[1:]]
-    (project / "data" / "errors.yml").write_text(document(right), "utf-8")
-    return [(f"/{LANGUAGES[0]}/", token), (f"/{LANGUAGES[0]}/{code}/", token)]
+    return _inserted(project, rows, sample, token)
 
 
 def _title(project: Path, rows: Rows, sample: int, token: str) -> Shown:
-    text = data.edited(rows, "").replace("full error table", token, 1)
+    text = document(rows).replace("full error table", token, 1)
     (project / "data" / "errors.yml").write_text(text, "utf-8")
     return [(f"/{LANGUAGES[1]}/", token)]
 
