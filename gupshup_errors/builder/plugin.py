@@ -34,6 +34,7 @@ from . import codepages, minify, pagefiles, search, theme
 from .background import Jobs
 from .config import ErrorTableConfig
 from .dates import build_date
+from .history import HistoryPages
 from .incremental.kept import Kept, LanguageParts
 from .prose.pages import ProsePages, without_urls
 from .settings import TEMPLATES, THEME, Settings, catalogs
@@ -124,8 +125,8 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
     shell: codepages.Shell | None = None
     jobs: Jobs | None = None
     history: changes.Record
-    views: list[changes_view.View]
-    """The record's entries as this language's readers see them, newest first."""
+    history_pages: HistoryPages
+    """The "What changed" pages and feed of this language."""
     prose: ProsePages
     """The pages of docs/ in this language."""
     pages: Overview
@@ -198,10 +199,10 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
         )
         table_file = File.generated(config, "index.md", content=self.page.markdown)
         source = self.config.languages[0]
-        # Made once, for the page here and for the feed once the site is written.
-        self.views = changes_view.views(self.history, self.table, self.language, self.catalogs)
-        changes_page = changes_view.page_markdown(self.views, self.language, source, self.catalogs)
-        changes_file = File.generated(config, changes_view.PAGE, content=changes_page)
+        # Made once, for the pages here and for the feed once the site is written.
+        self.history_pages = HistoryPages(
+            self.history, self.table, self.language, source, self.catalogs
+        )
         shell = codepages.shell_markdown(self.root_url, self.config.languages)
         # The shell goes first, as MkDocs renders pages in this order: the code pages are
         # written from it while the table page, the largest, is still being built. The table
@@ -209,7 +210,7 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
         shell_file = File.generated(
             config, codepages.SHELL_URI, content=shell, inclusion=InclusionLevel.NOT_IN_NAV
         )
-        files = Files([shell_file, table_file, changes_file, *files])
+        files = Files([shell_file, table_file, *self.history_pages.files(config), *files])
         _refuse_clashes(files, self.table, config)
         self.own_assets = _own_assets(files, config)
         return files
@@ -255,6 +256,7 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
             # Finished but for the table: the preview's quick rebuild puts a new one in.
             self.page_output = output
             output = output.replace(TABLE_SLOT, self.page.table, 1)
+        output = self.history_pages.filled(output, page)
         if page.file.src_uri == codepages.SHELL_URI:
             links = alternates(self.root_url, self.config.languages, self.catalogs)
             try:
@@ -294,14 +296,7 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
             for material_worker in site.rglob(self.worker.material):
                 path = material_worker.parent / self.worker.name
                 path.write_text(self.worker.text, encoding="utf-8")
-        feed = changes_view.feed(
-            self.views,
-            self.language,
-            self.config.languages[0],
-            self.root_url,
-            self.catalogs,
-        )
-        (site / changes_view.FEED).write_text(feed, encoding="utf-8")
+        self.history_pages.write_feed(site, self.root_url)
         if self.shell is None:
             raise PluginError("the code pages' shell was not rendered")
         shutil.rmtree(site / codepages.PATH_SLOT)

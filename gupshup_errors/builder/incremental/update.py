@@ -25,7 +25,6 @@ from ...records import published, reread, translated
 from ...records.sources import Sources, warn_outdated
 from ...render import export, history
 from ...render.pages import TABLE_SLOT, render_page
-from ...text import urls
 from .. import codepages, search
 from ..dates import build_date
 from ..settings import Settings
@@ -71,8 +70,9 @@ class State:
     day: str
     hold: Hold | None
     new_codes: frozenset[int]
-    named: frozenset[int]
-    """The codes the record of changes lists: its page and feed show their names."""
+    named: Mapping[int, frozenset[str]]
+    """The codes the record of changes lists, and the files of its pages and feed that show
+    their names (under a language's folder)."""
     languages: tuple[_Language, ...]
     data_lines: tuple[str, ...]
     """/errors.json, by line."""
@@ -99,7 +99,7 @@ class State:
             day=given.date.strftime("%Y-%m-%d"),
             hold=hold,
             new_codes=frozenset(row.code for row in table.codes if row.code not in known),
-            named=frozenset(item.code for c in given.history.changes for item in c.items),
+            named=history.listing(given.history),
             languages=tuple(_Language.of(parts) for parts in kept.languages),
             data_lines=tuple((site / export.JSON_NAME).read_text("utf-8").split("\n")),
         )
@@ -156,30 +156,27 @@ def update(state: State, site: Path) -> State | None:
 
 
 def _renamed(state: State, again: reread.Reread, site: Path) -> dict[Path, bytes] | None:
-    """The "What changed" page and feed of each language with the new name of every edited
-    row the record lists; None when a name is not where it was expected.
+    """The "What changed" pages and feed of each language with the new name of every edited
+    row they list; None when a name is not where it was expected.
 
-    Both show a code's current name after its number, in HTML that MkDocs passes through
-    as written (the page) and in the feed's escaped HTML: the name is replaced there."""
+    They show a code's current name after its number, in HTML put in as written (the pages)
+    and in the feed's escaped HTML: the name is replaced there."""
     old, new = state.reading.located.table.codes, again.reading.located.table.codes
     files: dict[Path, bytes] = {}
     for language in state.settings.languages:
-        renamed = [
-            (row.code, old[at].texts[language].name, row.texts[language].name)
-            for at in again.changed
-            if (row := new[at]).code in state.named
-            and row.texts[language].name != old[at].texts[language].name
-        ]
-        if not renamed:
-            continue
-        base = urls.language_url(state.settings.site_url, language)
-        for path, link_base, escape in (
-            (site / language / "changes" / "index.html", "../", str),
-            (site / language / history.FEED, base, xml_escape),
-        ):
+        renamed: dict[str, list[tuple[int, str, str]]] = {}
+        for at in again.changed:
+            row, was = new[at], old[at].texts[language].name
+            if row.texts[language].name != was:
+                for file in state.named.get(row.code, ()):
+                    renamed.setdefault(file, []).append((row.code, was, row.texts[language].name))
+        for file, names in sorted(renamed.items()):
+            path = site / language / file
+            base = history.table_base(file, state.settings.site_url, language)
+            escape = xml_escape if file == history.FEED else str
             text: str | None = path.read_text("utf-8")
-            for code, was, now in renamed:
-                text = _named(text, code, link_base, escape, was, now) if text else None
+            for code, was, now in names:
+                text = _named(text, code, base, escape, was, now) if text else None
             if text is None:
                 return None
             files[path] = text.encode("utf-8")
