@@ -11,7 +11,7 @@ from babel.dates import format_date
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from ..data.model import ErrorTable, Status
+from ..data.model import Dates, ErrorTable, Status
 from ..text import i18n, inline, urls
 from ..text.folding import fold_map
 
@@ -121,6 +121,20 @@ class PageLink:
 ROW_GROUP = 100
 
 
+def _row_dates(env: Environment, dates: Mapping[int, Dates], language: str) -> dict[int, Markup]:
+    """Each code's dates as its row shows them, rendered once per pair of dates."""
+    macro = env.get_template("row-dates.html.j2").module.row_dates  # type: ignore[attr-defined]
+    made: dict[tuple[date | None, date | None], Markup] = {}
+    shown = {}
+    for code, day in dates.items():
+        pair = (day.added, day.changed)
+        if pair not in made:
+            added, changed = (time_html(d, language) if d else None for d in pair)
+            made[pair] = Markup(macro(added, changed))
+        shown[code] = made[pair]
+    return shown
+
+
 def render_page(
     table: ErrorTable,
     language: str,
@@ -138,13 +152,7 @@ def render_page(
         "table": table,
         "title": table.title[language],
         "rows": [(row, row.texts[language], status.row(row.code, language)) for row in table.codes],
-        "dates": {
-            code: (
-                time_html(dates.added, language) if dates.added else None,
-                time_html(dates.changed, language) if dates.changed else None,
-            )
-            for code, dates in status.dates.items()
-        },
+        "dates": _row_dates(env, status.dates, language),
         "title_outdated": status.title(language),
         "original": {
             # Relative, as the language selector's links are: right on any host and sub-path.
