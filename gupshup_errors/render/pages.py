@@ -14,6 +14,7 @@ from markupsafe import Markup
 from ..data.model import Dates, ErrorTable, Status
 from ..text import i18n, inline, urls
 from ..text.folding import fold_map
+from .template_cache import MemoryBytecodeCache
 
 
 @dataclass(frozen=True)
@@ -52,10 +53,16 @@ def alternates(
     ]
 
 
+# One per process: every language and every preview rebuild reuse the compiled templates. Each
+# entry is checked against its template's source, so an edited template is compiled afresh.
+_BYTECODE = MemoryBytecodeCache()
+
+
 def _environment() -> Environment:
     # A fresh environment per render, so edited templates and catalogs show on the next build.
     env = Environment(
         loader=PackageLoader("gupshup_errors"),
+        bytecode_cache=_BYTECODE,
         autoescape=True,
         undefined=StrictUndefined,
         keep_trailing_newline=True,
