@@ -28,7 +28,7 @@ from ..records.sources import Sources
 from ..render import history as changes_view
 from ..render.pages import TABLE_SLOT, PageSource, alternates, render_page, site_name
 from ..render.prose.located import PageError
-from ..render.template_cache import MemoryBytecodeCache
+from ..render.template_cache import kept_on_disk
 from ..text import i18n, urls
 from . import codepages, minify, pagefiles, search, theme
 from .background import Jobs
@@ -39,8 +39,8 @@ from .incremental.kept import Kept, LanguageParts
 from .prose.pages import ProsePages, without_urls
 from .settings import TEMPLATES, THEME, Settings, catalogs
 
-# One per process: the second language's build, and every preview rebuild, reuse the compiled theme.
-_THEME_BYTECODE = MemoryBytecodeCache()
+# One per process, kept on disk: the next language, rebuild and build reuse the compiled theme.
+_THEME_BYTECODE = kept_on_disk()
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,35 @@ VARIANTS = {
         "import gupshup_errors.builder.plugin as p\n"
         "p.ErrorTablePlugin.on_env = lambda self, env, *, config, files: env\n"
     ),
+    # render/template_cache.py: compiled templates kept on disk for the next build.
+    "no bytecode on disk": (
+        "import gupshup_errors.render.template_cache as t\n"
+        "t.kept_on_disk = lambda: t.MemoryBytecodeCache()\n"
+    ),
+    # render/pages.py: our own templates compiled once per process.
+    "no own template cache": "import gupshup_errors.render.pages as p\np._BYTECODE = None\n",
+    # render/pages.py: a row's dates rendered once per pair of dates, not once per row.
+    "row dates per row": (
+        "import gupshup_errors.render.pages as p\n"
+        "def per_row(env, dates, language):\n"
+        "    macro = env.get_template('row-dates.html.j2').module.row_dates\n"
+        "    when = lambda d: p.time_html(d, language) if d else None\n"
+        "    return {\n"
+        "        c: p.Markup(macro(when(d.added), when(d.changed))) for c, d in dates.items()\n"
+        "    }\n"
+        "p._row_dates = per_row\n"
+    ),
+    # builder/history.py: the history pages' HTML put in after MkDocs, never parsed as Markdown.
+    "history through Markdown": (
+        "import gupshup_errors.builder.history as h, gupshup_errors.render.history as r\n"
+        "pages = r.pages\n"
+        "def inline(*args):\n"
+        "    for page in pages(*args):\n"
+        "        whole = page.markdown.replace(r.HISTORY_SLOT, page.body)\n"
+        "        yield r.HistoryPage(page.src_uri, whole, '')\n"
+        "r.pages = inline\n"
+        "h.HistoryPages.filled = lambda self, output, page: output\n"
+    ),
 }
 
 
