@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import statistics
 import sys
 import tempfile
 from dataclasses import asdict
@@ -12,8 +11,8 @@ from pathlib import Path
 
 from tests.helpers import LANGUAGES, REPO
 
-from . import browser, builds, data, lighthouse, pages, preview, speedups
-from .report import SizeResult, Weight, report
+from . import browser, builds, data, lighthouse, pages, saves, speedups
+from .report import SizeResult, Weight, report, saves_table
 
 DESCRIPTION = """Benchmark the generator against plain MkDocs + Material on the same content.
 
@@ -73,25 +72,19 @@ def one_size(temp: Path, size: int, args: argparse.Namespace) -> SizeResult:
         if args.browser_samples
         else browser.BrowserFigures(),
     )
-    figures = preview.edit_to_preview(project, rows, args.edits)
-    result.edit_seconds, result.stop_seconds = figures.edit_seconds, figures.stop_seconds
+    result.saves = saves.every_save(project, rows, args.edits)
     return result
 
 
 def preview_only(temp: Path, sizes: list[int], edits: int) -> str:
-    """Edit -> preview alone, at each size: a table of its own."""
-    lines = ["| codes | edit → preview (median) | samples | stop (SIGTERM → ended) |"]
-    lines.append("| ---: | ---: | --- | ---: |")
+    """Edit -> preview alone, for every kind of save at each size: a table of its own."""
+    figures = []
     for size in sizes:
         rows = data.table(size)
-        figures = preview.edit_to_preview(data.project(temp / f"gen-{size}", size), rows, edits)
-        samples = ", ".join(f"{value:.2f}" for value in figures.edit_seconds)
-        lines.append(
-            f"| {size:,} | {statistics.median(figures.edit_seconds):.2f} s | {samples} s | "
-            f"{figures.stop_seconds:.2f} s |"
-        )
+        project = data.project(temp / f"gen-{size}", size)
+        figures.append((size, saves.every_save(project, rows, edits)))
         print(f"{size} codes: done", file=sys.stderr)
-    return "\n".join(lines)
+    return "\n".join(saves_table(figures))
 
 
 def main(argv: list[str] | None = None) -> int:
