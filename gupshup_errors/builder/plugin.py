@@ -217,6 +217,7 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         env.bytecode_cache = _THEME_BYTECODE
+        env.filters["inline_scripts"] = minify.inline_scripts  # theme/main.html
         return env
 
     def on_page_markdown(

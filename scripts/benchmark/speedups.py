@@ -35,8 +35,7 @@ VARIANTS = {
     ),
     # builder/plugin.py: Material's templates compiled once per process.
     "no theme template cache": (
-        "import gupshup_errors.builder.plugin as p\n"
-        "p.ErrorTablePlugin.on_env = lambda self, env, *, config, files: env\n"
+        "import gupshup_errors.builder.plugin as p\np._THEME_BYTECODE = None\n"
     ),
     # render/template_cache.py: compiled templates kept on disk for the next build.
     "no bytecode on disk": (
