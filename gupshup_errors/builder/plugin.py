@@ -28,19 +28,18 @@ from ..records.sources import Sources
 from ..render import history as changes_view
 from ..render.pages import TABLE_SLOT, PageSource, alternates, render_page, site_name
 from ..render.prose.located import PageError
-from ..render.template_cache import kept_on_disk
+from ..render.template_cache import MemoryBytecodeCache
 from ..text import i18n, urls
 from . import codepages, minify, pagefiles, search, theme
 from .background import Jobs
 from .config import ErrorTableConfig
 from .dates import build_date
-from .history import HistoryPages
 from .incremental.kept import Kept, LanguageParts
 from .prose.pages import ProsePages, without_urls
 from .settings import TEMPLATES, THEME, Settings, catalogs
 
-# One per process, kept on disk: the next language, rebuild and build reuse the compiled theme.
-_THEME_BYTECODE = kept_on_disk()
+# One per process: the second language's build, and every preview rebuild, reuse the compiled theme.
+_THEME_BYTECODE = MemoryBytecodeCache()
 
 
 @dataclass(frozen=True)
@@ -110,6 +109,11 @@ def _own_assets(files: Files, config: MkDocsConfig) -> list[str]:
     ]
 
 
+def _history_level(src_uri: str) -> InclusionLevel:
+    """The newest entries' page in the navigation; the years' pages linked from it."""
+    return InclusionLevel.INCLUDED if src_uri == changes_view.PAGE else InclusionLevel.NOT_IN_NAV
+
+
 class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
     table: ErrorTable
     date: datetime
@@ -125,7 +129,7 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
     shell: codepages.Shell | None = None
     jobs: Jobs | None = None
     history: changes.Record
-    history_pages: HistoryPages
+    history_view: changes_view.History
     """The "What changed" pages and feed of this language."""
     prose: ProsePages
     """The pages of docs/ in this language."""
@@ -200,9 +204,15 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
         table_file = File.generated(config, "index.md", content=self.page.markdown)
         source = self.config.languages[0]
         # Made once, for the pages here and for the feed once the site is written.
-        self.history_pages = HistoryPages(
+        self.history_view = changes_view.History(
             self.history, self.table, self.language, source, self.catalogs
         )
+        history_files = [
+            File.generated(
+                config, page.src_uri, content=page.markdown, inclusion=_history_level(page.src_uri)
+            )
+            for page in self.history_view.pages()
+        ]
         shell = codepages.shell_markdown(self.root_url, self.config.languages)
         # The shell goes first, as MkDocs renders pages in this order: the code pages are
         # written from it while the table page, the largest, is still being built. The table
@@ -210,7 +220,7 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
         shell_file = File.generated(
             config, codepages.SHELL_URI, content=shell, inclusion=InclusionLevel.NOT_IN_NAV
         )
-        files = Files([shell_file, table_file, *self.history_pages.files(config), *files])
+        files = Files([shell_file, table_file, *history_files, *files])
         _refuse_clashes(files, self.table, config)
         self.own_assets = _own_assets(files, config)
         return files
@@ -257,7 +267,10 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
             # Finished but for the table: the preview's quick rebuild puts a new one in.
             self.page_output = output
             output = output.replace(TABLE_SLOT, self.page.table, 1)
-        output = self.history_pages.filled(output, page)
+        try:
+            output = self.history_view.filled(page.file.src_uri, output)
+        except ValueError as error:
+            raise PluginError(str(error)) from None
         if page.file.src_uri == codepages.SHELL_URI:
             links = alternates(self.root_url, self.config.languages, self.catalogs)
             try:
@@ -297,7 +310,8 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
             for material_worker in site.rglob(self.worker.material):
                 path = material_worker.parent / self.worker.name
                 path.write_text(self.worker.text, encoding="utf-8")
-        self.history_pages.write_feed(site, self.root_url)
+        feed = self.history_view.feed(self.root_url)
+        (site / changes_view.FEED).write_text(feed, encoding="utf-8")
         if self.shell is None:
             raise PluginError("the code pages' shell was not rendered")
         shutil.rmtree(site / codepages.PATH_SLOT)

@@ -209,6 +209,36 @@ def pages(
         yield HistoryPage(src_uri, markdown, body)
 
 
+class History:
+    """One language's view of the record for a build, made once for its pages and its feed:
+    the pages' bodies are kept until MkDocs has rendered the pages around their slots."""
+
+    def __init__(
+        self, record: Record, table: ErrorTable, language: str, source: str, catalogs: i18n.Catalogs
+    ) -> None:
+        self.language, self.source, self.catalogs = language, source, catalogs
+        self.views = views(record, table, language, catalogs)
+        self.bodies: dict[str, str] = {}
+
+    def pages(self) -> list[HistoryPage]:
+        made = list(pages(self.views, self.language, self.source, self.catalogs))
+        self.bodies = {page.src_uri: page.body for page in made}
+        return made
+
+    def filled(self, src_uri: str, output: str) -> str:
+        """A rendered page, with its body in place if it is one of the history's; raises
+        ValueError if MkDocs lost the slot."""
+        body = self.bodies.get(src_uri)
+        if body is None:
+            return output
+        if HISTORY_SLOT not in output:
+            raise ValueError(f"the page lost its history slot {HISTORY_SLOT!r}")
+        return output.replace(HISTORY_SLOT, body, 1)
+
+    def feed(self, site_url: str | None) -> str:
+        return feed(self.views, self.language, self.source, site_url, self.catalogs)
+
+
 def title(view: View, module: TemplateModule) -> str:
     kind, count = view.change.kind, len(view.change.codes)
     return str(_call(module, "title", kind, count, view.first)).strip()

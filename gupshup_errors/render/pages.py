@@ -14,7 +14,7 @@ from markupsafe import Markup
 from ..data.model import Dates, ErrorTable, Status
 from ..text import i18n, inline, urls
 from ..text.folding import fold_map
-from .template_cache import kept_on_disk
+from .template_cache import MemoryBytecodeCache
 
 
 @dataclass(frozen=True)
@@ -53,9 +53,9 @@ def alternates(
     ]
 
 
-# One per process (and kept on disk): every language, preview rebuild and build reuse the compiled
-# templates, each checked against its source: an edited template is compiled afresh.
-_BYTECODE = kept_on_disk()
+# One per process: every language and every preview rebuild reuse the compiled templates, each
+# checked against its source: an edited template is compiled afresh.
+_BYTECODE = MemoryBytecodeCache()
 
 
 def _environment() -> Environment:

@@ -37,11 +37,6 @@ VARIANTS = {
     "no theme template cache": (
         "import gupshup_errors.builder.plugin as p\np._THEME_BYTECODE = None\n"
     ),
-    # render/template_cache.py: compiled templates kept on disk for the next build.
-    "no bytecode on disk": (
-        "import gupshup_errors.render.template_cache as t\n"
-        "t.kept_on_disk = lambda: t.MemoryBytecodeCache()\n"
-    ),
     # render/pages.py: our own templates compiled once per process.
     "no own template cache": "import gupshup_errors.render.pages as p\np._BYTECODE = None\n",
     # render/pages.py: a row's dates rendered once per pair of dates, not once per row.
@@ -55,16 +50,16 @@ VARIANTS = {
         "    }\n"
         "p._row_dates = per_row\n"
     ),
-    # builder/history.py: the history pages' HTML put in after MkDocs, never parsed as Markdown.
+    # render/history.py: the history pages' HTML put in after MkDocs, never parsed as Markdown.
     "history through Markdown": (
-        "import gupshup_errors.builder.history as h, gupshup_errors.render.history as r\n"
+        "import gupshup_errors.render.history as r\n"
         "pages = r.pages\n"
         "def inline(*args):\n"
         "    for page in pages(*args):\n"
         "        whole = page.markdown.replace(r.HISTORY_SLOT, page.body)\n"
         "        yield r.HistoryPage(page.src_uri, whole, '')\n"
         "r.pages = inline\n"
-        "h.HistoryPages.filled = lambda self, output, page: output\n"
+        "r.History.filled = lambda self, src_uri, output: output\n"
     ),
 }
 
