@@ -11,7 +11,7 @@ from pathlib import Path
 
 from tests.helpers import LANGUAGES, REPO
 
-from . import browser, builds, data, lighthouse, pages, saves, speedups
+from . import browser, builds, data, disk, lighthouse, pages, saves, speedups
 from .report import SizeResult, Weight, report, saves_table
 
 DESCRIPTION = """Benchmark the generator against plain MkDocs + Material on the same content.
@@ -41,6 +41,10 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
         help="only what each speed-up buys: builds with one turned off, --runs each, at each size",
     )  # fmt: skip
     parser.add_argument(
+        "--disk-wait", type=float, default=disk.LIMIT_SECONDS,
+        help="longest wait for a quiet disk before each interleaved build, in seconds",
+    )  # fmt: skip
+    parser.add_argument(
         "--browser-samples",
         type=int,
         default=5,
@@ -65,7 +69,7 @@ def one_size(temp: Path, size: int, args: argparse.Namespace) -> SizeResult:
     runs = args.runs if size <= 2000 else max(3, args.runs // 2)
     result = SizeResult(
         size,
-        builds.interleaved(project, configs, peer, runs),
+        builds.interleaved(project, configs, peer, runs, args.disk_wait),
         Weight.of(builds.site_of(project, runs - 1), LANGUAGES[0]),
         # No samples: the build figures only (the reader's figures show as n/a).
         browser.measure(project, rows, args.browser_samples)
