@@ -107,6 +107,8 @@ def main(argv: list[str] | None = None) -> int:
             results.append(one_size(Path(temp), size, args))
             print(f"{size} codes: done", file=sys.stderr)
         guide = pages.measure(Path(temp), args.page_runs) if args.page_runs else None
+        if results:  # before the temporary folder's deletion, which takes minutes at 10,000
+            print(report(results), flush=True)
     first_visit = lighthouse.measure(args.lighthouse_runs) if args.lighthouse_runs else []
     out = REPO / ".bench"
     out.mkdir(exist_ok=True)
@@ -116,8 +118,6 @@ def main(argv: list[str] | None = None) -> int:
         "pages": asdict(guide) if guide else None,
     }
     (out / "results.json").write_text(json.dumps(everything, indent=2), "utf-8")
-    if results:
-        print(report(results))
     if guide:
         print(f"\n{guide.line()}")
     if first_visit:
