@@ -69,10 +69,6 @@ def with_pages(project: Path) -> None:
     confirm(PageFiles.named_by(settings.read(project / "mkdocs.yml")), [], [])
 
 
-def _dump(rows: list[dict[str, Any]]) -> str:
-    return document(rows)
-
-
 def _holds(url: str, *tokens: str) -> Callable[[], bool]:
     return lambda: all(token in fetch(url, 60) for token in tokens)
 
@@ -111,6 +107,14 @@ class Saves:
         self.pages = 0
         self.saved_at = 0.0
         """When the save's last write began: the clock starts there."""
+        self.titled = ""
+        """What the title saves added to the first language's title, kept by later saves."""
+
+    def _dump(self, rows: list[dict[str, Any]]) -> str:
+        text = document(rows)
+        head = yaml.safe_load(text[: text.index("\ncodes:")])
+        title = head["table"]["title"][SOURCE]
+        return text.replace(title, f"{title}{self.titled}", 1) if self.titled else text
 
     def _write(self, text: str, path: Path | None = None) -> None:
         self.saved_at = time.perf_counter()
@@ -125,33 +129,32 @@ class Saves:
         first, code_url = self.url + f"/{SOURCE}/", self.url + f"/{SOURCE}/{{}}/"
         if kind == "text in an entry":
             self._edited(0, token)
-            self._write(_dump(self.rows))
+            self._write(self._dump(self.rows))
             code = self.rows[0]["code"]
             return lambda: _holds(first, token)() and _holds(code_url.format(code), token)()
         if kind == "new code":
             code = self.rows[-1]["code"] + 3
             texts = {lang: {"name": f"{token} {lang}", "action": "New."} for lang in LANGUAGES}
             self.rows.append({"code": code, **texts})
-            self._write(_dump(self.rows))
+            self._write(self._dump(self.rows))
             return lambda: _holds(first, token)() and _holds(code_url.format(code), token)()
         if kind == "code retired":
             self.retired += 1
             at = self.retired
             self.rows[at] = {**self.rows[at], "retired": True}
-            self._write(_dump(self.rows))
+            self._write(self._dump(self.rows))
             code = self.rows[at]["code"]
             return lambda: 'class="gs-retired"' in _row(first, code)
         if kind == "order fixed":
             self._edited(0, token)
             broken = [self.rows[1], self.rows[0], *self.rows[2:]]
-            self._write(_dump(broken))
+            self._write(self._dump(broken))
             time.sleep(1.0)  # the preview reports the broken order and keeps the last site
-            self._write(_dump(self.rows))
+            self._write(self._dump(self.rows))
             return _holds(code_url.format(self.rows[0]["code"]), token)
         if kind == "title":
-            text = _dump(self.rows)
-            title = yaml.safe_load(text[: text.index("\ncodes:")])["table"]["title"][SOURCE]
-            self._write(text.replace(title, f"{title} {token}", 1))
+            self.titled += f" {token}"
+            self._write(self._dump(self.rows))
             return _holds(first, token)
         if kind in ("guide page", "its translation"):
             language = SOURCE if kind == "guide page" else TARGET
