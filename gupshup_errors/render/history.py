@@ -239,6 +239,16 @@ class History:
         return feed(self.views, self.language, self.source, site_url, self.catalogs)
 
 
+def entries_html(
+    shown: Sequence[View], language: str, source: str, catalogs: i18n.Catalogs, base: str
+) -> list[str]:
+    """Each entry's codes as a "What changed" page shows them (the template's `entry`, links
+    to the table starting with `base`), for the preview's quick rebuild to put in place of
+    the old."""
+    module = _module(language, catalogs, source)
+    return [_call(module, "entry", view, base) for view in shown]
+
+
 def title(view: View, module: TemplateModule) -> str:
     kind, count = view.change.kind, len(view.change.codes)
     return str(_call(module, "title", kind, count, view.first)).strip()
@@ -317,21 +327,21 @@ def since(
     return "".join(f"{line}\n" for line in out)
 
 
-def listing(record: Record) -> dict[int, frozenset[str]]:
-    """Where each code's name shows in a language's history, by file under its folder: the
-    pages and the feed that list it (the first publication lists none)."""
-    numbers = [change.number for change in record.changes]
-    latest = set(numbers[-LATEST:])
-    found: dict[int, set[str]] = {}
-    for change in record.changes:
-        if is_first_publication(change):
-            continue
-        files = {page_file(year_page(change.date.year))}
-        if change.number in latest:
-            files |= {page_file(PAGE), FEED}
-        for code in change.codes:
-            found.setdefault(code, set()).update(files)
-    return {code: frozenset(files) for code, files in found.items()}
+def listing(record: Record) -> frozenset[int]:
+    """The codes the history's pages list by name (the first publication lists none)."""
+    return frozenset(
+        code
+        for change in record.changes
+        if not is_first_publication(change)
+        for code in change.codes
+    )
+
+
+def files_showing(view: View, at: int) -> list[str]:
+    """The files of a language's history that show the entry `view`, the `at`-th newest:
+    its year's page, and the newest entries' page if it is one of them."""
+    year = page_file(year_page(view.change.date.year))
+    return [year, page_file(PAGE)] if at < LATEST else [year]
 
 
 def page_file(src_uri: str) -> str:
@@ -340,7 +350,7 @@ def page_file(src_uri: str) -> str:
 
 
 def table_base(file: str, site_url: str | None, language: str) -> str:
-    """What links to the table start with in one of the history's files (see `listing`)."""
+    """What links to the table start with in one of the history's files."""
     if file == FEED:
         return urls.language_url(site_url, language)
     return "../" * file.count("/")
