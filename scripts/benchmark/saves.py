@@ -24,7 +24,7 @@ from typing import Any
 import yaml
 
 from gupshup_errors.builder import settings
-from gupshup_errors.records.changes import today
+from gupshup_errors.records.dates import today
 from gupshup_errors.records.pages.commands import PageFiles, confirm
 from tests.helpers import LANGUAGES, document, fetch, preview, wait_for
 
