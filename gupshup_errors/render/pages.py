@@ -11,10 +11,9 @@ from babel.dates import format_date
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from ..data.model import Dates, ErrorCode, ErrorTable, Status
+from ..data.model import ErrorCode, ErrorTable, Status
 from ..text import i18n, inline, urls
 from ..text.folding import fold_map
-from .template_cache import MemoryBytecodeCache
 
 
 @dataclass(frozen=True)
@@ -53,16 +52,10 @@ def alternates(
     ]
 
 
-# One per process: every language and every preview rebuild reuse the compiled templates, each
-# checked against its source: an edited template is compiled afresh.
-_BYTECODE = MemoryBytecodeCache()
-
-
 def _environment() -> Environment:
     # A fresh environment per render, so edited templates and catalogs show on the next build.
     env = Environment(
         loader=PackageLoader("gupshup_errors"),
-        bytecode_cache=_BYTECODE,
         autoescape=True,
         undefined=StrictUndefined,
         keep_trailing_newline=True,
@@ -133,20 +126,6 @@ class PageLink:
 ROW_GROUP = 100
 
 
-def _row_dates(env: Environment, dates: Mapping[int, Dates], language: str) -> dict[int, Markup]:
-    """Each code's dates as its row shows them, rendered once per pair of dates."""
-    macro = env.get_template("row-dates.html.j2").module.row_dates  # type: ignore[attr-defined]
-    made: dict[tuple[date | None, date | None], Markup] = {}
-    shown = {}
-    for code, day in dates.items():
-        pair = (day.added, day.changed)
-        if pair not in made:
-            added, changed = (time_html(d, language) if d else None for d in pair)
-            made[pair] = Markup(macro(added, changed))
-        shown[code] = made[pair]
-    return shown
-
-
 def render_page(
     table: ErrorTable,
     language: str,
@@ -161,7 +140,7 @@ def render_page(
     env = localized(language, catalogs)
     status = status or Status()
     context = {
-        **_rows_context(env, table.codes, language, status),
+        **_rows_context(table.codes, language, status),
         "table": table,
         "title": table.title[language],
         "title_outdated": status.title(language),
@@ -180,16 +159,20 @@ def render_page(
     )
 
 
-def _rows_context(
-    env: Environment, rows: Sequence[ErrorCode], language: str, status: Status
-) -> dict[str, object]:
+def _rows_context(rows: Sequence[ErrorCode], language: str, status: Status) -> dict[str, object]:
     """What the table's rows are rendered from (table-row.html.j2): their dates only, as
     the preview's quick rebuild renders a few rows of a large table."""
     codes = {row.code for row in rows}
-    dates = {code: dates for code, dates in status.dates.items() if code in codes}
     return {
         "rows": [(row, row.texts[language], status.row(row.code, language)) for row in rows],
-        "dates": _row_dates(env, dates, language),
+        "dates": {
+            code: (
+                time_html(dates.added, language) if dates.added else None,
+                time_html(dates.changed, language) if dates.changed else None,
+            )
+            for code, dates in status.dates.items()
+            if code in codes
+        },
         "original": {
             # Relative, as the language selector's links are: right on any host and sub-path.
             "base": f"../{status.source}/",
@@ -205,11 +188,10 @@ def render_rows(
     """The rows of each batch (rows, the status they are shown with) as the table page shows
     them (table-row.html.j2's `row`), for the live preview's quick rebuild to put the new in
     place of the old. The template is compiled once for every batch."""
-    env = localized(language, catalogs)
-    template = env.get_template("table-row.html.j2")
+    template = localized(language, catalogs).get_template("table-row.html.j2")
     rendered = []
     for rows, status in batches:
-        module = template.make_module(_rows_context(env, rows, language, status))
+        module = template.make_module(_rows_context(rows, language, status))
         row = getattr(module, "row")  # noqa: B009 (a macro: the module's names are the template's)
         rendered.append(
             [str(row(item, item.texts[language], status.row(item.code, language))) for item in rows]

@@ -39,19 +39,6 @@ VARIANTS = {
     "no theme template cache": (
         "import gupshup_errors.builder.plugin as p\np._THEME_BYTECODE = None\n"
     ),
-    # render/pages.py: our own templates compiled once per process.
-    "no own template cache": "import gupshup_errors.render.pages as p\np._BYTECODE = None\n",
-    # render/pages.py: a row's dates rendered once per pair of dates, not once per row.
-    "row dates per row": (
-        "import gupshup_errors.render.pages as p\n"
-        "def per_row(env, dates, language):\n"
-        "    macro = env.get_template('row-dates.html.j2').module.row_dates\n"
-        "    when = lambda d: p.time_html(d, language) if d else None\n"
-        "    return {\n"
-        "        c: p.Markup(macro(when(d.added), when(d.changed))) for c, d in dates.items()\n"
-        "    }\n"
-        "p._row_dates = per_row\n"
-    ),
     # render/history.py: the history pages' HTML put in after MkDocs, never parsed as Markdown.
     "history through Markdown": (
         "import gupshup_errors.render.history as r\n"
