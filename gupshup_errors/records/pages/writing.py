@@ -60,7 +60,7 @@ def _page(
             if not exported(p) and own.blocks[p.number - 1].words == p.block.words
         }
         entries |= {key(number): current[number] for number in texts}
-        return rebuilt(own_text, own, texts), entries
+        return rebuilt(own_text, own, _changed(own, texts)), entries
     kept = {
         pair.number: own.blocks[pair.recorded - 1].text
         for pair in pairs
@@ -70,6 +70,22 @@ def _page(
     entries |= {key(p.number): current[p.number] for p in pairs if not exported(p)}
     entries |= {key(number): current[number] for number in texts}
     return rebuilt(docs[page], source, kept | dict(texts), _front_matter(own_text, own)), entries
+
+
+def _changed(own: Page, texts: Mapping[int, str]) -> dict[int, str]:
+    """The imported texts that say something else than the translation's block: a block that
+    only comes back as it was keeps its lines (its wrapping), so an untouched file changes no
+    byte."""
+    return {
+        number: text
+        for number, text in texts.items()
+        if own.blocks[number - 1].words != _words(text, own.blocks[number - 1].kind)
+    }
+
+
+def _words(text: str, kind: str) -> str:
+    """An imported text as a block of `kind` holds it in one line (code keeps its breaks)."""
+    return text.rstrip("\n") if kind == CODE else normalized(text)
 
 
 def _front_matter(text: str | None, page: Page | None) -> list[str] | None:
@@ -90,8 +106,7 @@ def _fits(text: str, source: Page, texts: Mapping[int, str]) -> list[int]:
     wrong = []
     for number, want in texts.items():
         block = found[number - 1]
-        expected = want.rstrip("\n") if block.kind == CODE else normalized(want)
-        if block.kind != source.blocks[number - 1].kind or block.words != expected:
+        if block.kind != source.blocks[number - 1].kind or block.words != _words(want, block.kind):
             wrong.append(number)
     return wrong
 
