@@ -45,20 +45,30 @@ class _Place:
         )
 
 
-def check(
-    record: Record,
-    table: ErrorTable,
-    published: Collection[int],
-    positions: Positions | None,
-    data_file: str,
-    data_text: str,
-    now: date,
-    source: str,
-) -> list[Problem]:
+@dataclass(frozen=True)
+class Audited:
+    """The data the record of changes is held to: the table and the codes published, where
+    each text is written (the data file, its text, the source map), and the source language."""
+
+    table: ErrorTable
+    published: Collection[int]
+    positions: Positions | None
+    data_file: str
+    data_text: str
+    source: str
+
+
+def check(record: Record, data: Audited, now: date) -> list[Problem]:
     """Every way the record is broken (an unknown code, a date in the future or out of order,
-    a lost entry), and every change of the data it does not say yet."""
-    return _broken(record, table, now) + _unrecorded(
-        record, table, published, positions, data_file, data_text, source
+    a lost entry), and every change of `data` it does not say yet."""
+    return _broken(record, data.table, now) + _unrecorded(
+        record,
+        data.table,
+        data.published,
+        data.positions,
+        data.data_file,
+        data.data_text,
+        data.source,
     )
 
 

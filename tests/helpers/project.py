@@ -19,6 +19,7 @@ from gupshup_errors.data.problems import DataError
 from gupshup_errors.records import changes as history
 from gupshup_errors.records import translated
 from gupshup_errors.records.pages.commands import PageFiles, confirm
+from gupshup_errors.records.writer import writing
 
 REPO = Path(__file__).resolve().parents[2]
 CONFIG = REPO / "mkdocs.yml"
@@ -206,7 +207,8 @@ def _record_pages(where: Path, files: Mapping[str, object]) -> None:
     `make translated` would, unless `files` gives the record itself."""
     pages = PageFiles.named_by(settings.read(where / "mkdocs.yml"))
     if pages.record_file.resolve().relative_to(where.resolve()).as_posix() not in files:
-        confirm(pages, [], [])
+        with writing() as out:
+            confirm(pages, [], [], out)
 
 
 SAMPLE = Path(__file__).parents[1] / "data" / "sample"

@@ -1,6 +1,6 @@
 """What a PO import writes for pages: each translated page's new text, from its translation
 when its blocks still match the source's one by one, else from the source, and the record;
-nothing until every entry is checked, then every file atomically."""
+nothing until every entry is checked, then every file through the writer."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from babel.messages.pofile import PoFileError, read_po
 
 from ...data.problems import DataError, Problem
-from ..recordfile import write_atomically
+from ..writer import Writes
 from . import blocks, files, po, record
 from .blocks import CODE, Page, normalized
 from .commands import PageFiles
@@ -148,13 +148,13 @@ class PageImport:
     written: Written
     imported: Imported
 
-    def write(self) -> str:
-        """Write every page translation and the record, each atomically. Returns what to tell
+    def write(self, out: Writes) -> str:
+        """Write every page translation and the record through `out`. Returns what to tell
         the translator."""
         for name, text in self.written.files.items():
-            write_atomically(self.pages.docs_dir / name, text)
+            out.write(self.pages.docs_dir / name, text)
         if self.written.files:
-            write_atomically(self.pages.record_file, record.render(self.written.entries))
+            out.write(self.pages.record_file, record.render(self.written.entries))
         count = len(self.written.files)
         blocks_in = sum(len(texts) for texts in self.imported.texts.values())
         noun = "translation" if count == 1 else "translations"
