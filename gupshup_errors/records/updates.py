@@ -29,7 +29,7 @@ from .pages.review import review as review_pages
 from .pages.writing import import_pages
 from .sources import Sources
 from .translated import TITLE, Key
-from .writer import Writes, locked, writing
+from .writer import Writes, transaction
 
 
 def record_changes(
@@ -258,7 +258,7 @@ def publish(project: Project, when: date) -> str:
     the new codes' translations as current and every change of the data in the record of
     changes."""
     record_file = project.published_file
-    with locked(_lock_folder(project)), writing() as out:
+    with transaction(_lock_folder(project)) as out:
         exists = record_file.exists()
         # Without a record yet, the data alone decides; with one, it must still hold every code.
         table = (
@@ -291,7 +291,7 @@ def confirm_reviewed(
     pages_named = [name for name in named if name.endswith(".md")]
     codes = [name for name in named if not name.endswith(".md")]
     told = []
-    with locked(_lock_folder(project)), writing() as out:
+    with transaction(_lock_folder(project)) as out:
         if codes or not pages_named:
             files = Sources.of(project)
             told.append(confirm(files, files.table(), codes, languages, when, out))
@@ -304,7 +304,7 @@ def confirm_reviewed(
 def import_file(project: Project, po_file: Path, when: date) -> str:
     """Write a translator's PO file back into the data and the pages' translations; nothing is
     written on a problem."""
-    with locked(_lock_folder(project)), writing() as out:
+    with transaction(_lock_folder(project)) as out:
         files = Sources.of(project)
         located = files.located()
         review = files.review(located.table)
@@ -315,6 +315,6 @@ def import_file(project: Project, po_file: Path, when: date) -> str:
 def write_schema(project: Project) -> str:
     """Regenerate the data file's JSON Schema from the model."""
     path = project.data_file.with_name(schema.FILE_NAME)
-    with locked(_lock_folder(project)), writing() as out:
+    with transaction(_lock_folder(project)) as out:
         out.write(path, schema.render(project.languages))
     return f"{path}: written"

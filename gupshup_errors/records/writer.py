@@ -13,8 +13,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from ..text.paths import shown
+
 LOCK_FILE = ".gupshup-errors.lock"
 """The lock every writing command holds, beside mkdocs.yml; it is there only while one runs."""
+JOURNAL = ".gupshup-errors.journal"
+"""The renames a command has still to make, beside the lock; there only while it makes them."""
 WAIT = 120.0
 """How long a command waits for another one to finish writing, in seconds."""
 
@@ -32,8 +36,8 @@ class WriteError(Exception):
 
     def __init__(self, path: Path, error: OSError, *, changed: bool = False) -> None:
         reason = _REASONS.get(error.errno or 0) or (error.strerror or str(error)).lower()
-        outcome = "the files before it were written" if changed else "nothing was changed"
-        super().__init__(f"{path}: {reason}: {outcome}")
+        outcome = "the next command finishes what was begun" if changed else "nothing was changed"
+        super().__init__(f"{shown(path)}: {reason}: {outcome}")
 
 
 class BusyError(Exception):
@@ -41,8 +45,8 @@ class BusyError(Exception):
 
     def __init__(self, lock_file: Path, waited: float, holder: str) -> None:
         super().__init__(
-            f"{lock_file}: another gupshup-errors command ({holder}) has been writing for "
-            f"{waited:.0f} seconds: nothing was changed; run this one again when it ends"
+            f"{shown(lock_file)}: another gupshup-errors command ({holder}) has been writing "
+            f"for {waited:.0f} seconds: nothing was changed; run this one again when it ends"
         )
 
 
@@ -56,27 +60,68 @@ def _fsync_folder(folder: Path) -> None:
 
 def _staged(path: Path, text: str) -> Path:
     """`text` in a temporary file beside `path`, on the disk; raises WriteError."""
-    temporary: Path | None = None
     try:
         handle, name = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
-        temporary = Path(name)
-        with os.fdopen(handle, "wb") as out:
-            out.write(text.encode("utf-8"))
-            out.flush()
-            os.fsync(out.fileno())
     except OSError as error:
-        if temporary is not None:
-            temporary.unlink(missing_ok=True)
+        raise WriteError(path, error) from None
+    temporary = Path(name)
+    try:
+        try:
+            data = memoryview(text.encode("utf-8"))
+            while data:
+                data = data[os.write(handle, data) :]
+            os.fsync(handle)
+        finally:
+            os.close(handle)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
         raise WriteError(path, error) from None
     return temporary
 
 
+def _renamed(pairs: list[tuple[Path, Path]]) -> None:
+    """Each temporary file renamed over its target, and then the folders' entries synced."""
+    for temporary, target in pairs:
+        if temporary.exists():  # else renamed already, before a kill
+            temporary.replace(target)
+    for folder in dict.fromkeys(target.parent for _, target in pairs):
+        _fsync_folder(folder)
+
+
+def recover(folder: Path) -> None:
+    """Finish the renames of a command that was stopped while making them (its journal says
+    which), so that its files are all as it would have finished them."""
+    journal = folder / JOURNAL
+    try:
+        text = journal.read_text("utf-8")
+    except FileNotFoundError:
+        return
+    pairs = [line.split("\t") for line in text.splitlines() if line.count("\t") == 1]
+    _renamed([(Path(temporary), Path(target)) for temporary, target in pairs])
+    journal.unlink()
+    _fsync_folder(folder)
+
+
+def _journal(folder: Path, lines: str) -> None:
+    """The journal of the renames to make, in place and on the disk; raises WriteError."""
+    journal = _staged(folder / JOURNAL, lines)
+    try:
+        journal.replace(folder / JOURNAL)
+        _fsync_folder(folder)
+    except OSError as error:
+        journal.unlink(missing_ok=True)
+        (folder / JOURNAL).unlink(missing_ok=True)
+        raise WriteError(folder / JOURNAL, error) from None
+
+
 class Writes:
     """The files one command writes: each staged on the disk as it is given, and all put in
-    place at the end, so that a full disk or a failure before then changes none of them."""
+    place at the end, so that a full disk or a failure before then changes none of them. With
+    a journal, a command killed while renaming them is finished by the next one (`recover`)."""
 
-    def __init__(self) -> None:
+    def __init__(self, journal_folder: Path | None = None) -> None:
         self._staged: dict[Path, Path] = {}
+        self._journal_folder = journal_folder
 
     def write(self, path: Path, text: str) -> None:
         """Stage `text` as the new content of `path` (a later write of it replaces it)."""
@@ -93,25 +138,33 @@ class Writes:
         self._staged.clear()
 
     def commit(self) -> None:
-        """Rename every staged file over its target, then make the folders' entries durable."""
-        done: list[Path] = []
-        current = next(iter(self._staged), Path())
+        """Put every staged file in place: the journal first, when there is one, then the
+        renames, then the folders synced."""
+        pairs = [(temporary, path.absolute()) for path, temporary in self._staged.items()]
+        if not pairs:
+            return
+        folder = self._journal_folder
+        if folder is not None:
+            lines = "".join(f"{temporary.absolute()}\t{target}\n" for temporary, target in pairs)
+            try:
+                _journal(folder, lines)
+            except WriteError:
+                self.discard()
+                raise
+        self._staged.clear()
         try:
-            for current, temporary in list(self._staged.items()):
-                temporary.replace(current)
-                del self._staged[current]
-                done.append(current)
-            for current in dict.fromkeys(path.parent for path in done):
-                _fsync_folder(current)
+            _renamed(pairs)
         except OSError as error:
-            self.discard()
-            raise WriteError(current, error, changed=bool(done)) from None
+            raise WriteError(pairs[0][1], error, changed=True) from None
+        if folder is not None:
+            (folder / JOURNAL).unlink()
 
 
 @contextmanager
-def writing() -> Iterator[Writes]:
-    """Writes that take effect together when the block ends, and not at all if it raises."""
-    writes = Writes()
+def writing(journal_folder: Path | None = None) -> Iterator[Writes]:
+    """Writes that take effect together when the block ends, and not at all if it raises;
+    with a journal in `journal_folder`, together even when the command is killed."""
+    writes = Writes(journal_folder)
     try:
         yield writes
     except BaseException:
@@ -120,10 +173,12 @@ def writing() -> Iterator[Writes]:
     writes.commit()
 
 
-def write_file(path: Path, text: str) -> None:
-    """Replace one file in one step: a failure leaves it as it was."""
-    with writing() as writes:
-        writes.write(path, text)
+@contextmanager
+def transaction(folder: Path) -> Iterator[Writes]:
+    """The project's lock (in `folder`, beside mkdocs.yml), and writes that take effect
+    together when the block ends, journaled there."""
+    with locked(folder), writing(folder) as writes:
+        yield writes
 
 
 def _holder(lock_file: Path) -> str:
@@ -161,9 +216,9 @@ def _take(lock_file: Path, deadline: float) -> int | None:
 @contextmanager
 def locked(folder: Path, wait: float = WAIT) -> Iterator[None]:
     """Hold the project's lock (a file in `folder`, beside mkdocs.yml) for the block, so that
-    two commands never read and write the records at once; wait up to `wait` seconds for
-    another command to end, else raise BusyError naming it. An fcntl lock: the system frees it
-    when its holder ends, however it ends."""
+    two commands never read and write the records at once, and first finish what a killed
+    command began; wait up to `wait` seconds for another command to end, else raise BusyError
+    naming it. An fcntl lock: the system frees it when its holder ends, however it ends."""
     lock_file = folder / LOCK_FILE
     try:
         handle = _take(lock_file, time.monotonic() + wait)
@@ -172,11 +227,15 @@ def locked(folder: Path, wait: float = WAIT) -> Iterator[None]:
     if handle is None:
         raise BusyError(lock_file, wait, _holder(lock_file))
     try:
-        os.ftruncate(handle, 0)
-        os.write(handle, f"pid {os.getpid()}\n".encode())
-    except OSError:
-        pass  # who holds it is only for the message of a command that waits too long
-    try:
+        try:
+            os.ftruncate(handle, 0)
+            os.write(handle, f"pid {os.getpid()}\n".encode())
+        except OSError:
+            pass  # who holds it is only for the message of a command that waits too long
+        try:
+            recover(folder)
+        except OSError as error:
+            raise WriteError(folder / JOURNAL, error, changed=True) from None
         yield
     finally:
         lock_file.unlink(missing_ok=True)  # before the lock is freed: see _take
