@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from gupshup_errors.cli.main import main
-from gupshup_errors.records import writer
+from gupshup_errors.text import writer
 
 from .helpers import SAMPLE_LANGUAGES, document, edit, entries, make_project, run, translate
 from .helpers.cli import environment
@@ -262,7 +262,8 @@ SLOW = textwrap.dedent(
     # holds as many files as GS_PEERS: every peer has read the records when one writes.
     import contextlib, os, sys, time
     from pathlib import Path
-    from gupshup_errors.records import updates, writer
+    from gupshup_errors.records import updates
+    from gupshup_errors.text import writer
 
     real_write = writer.Writes.write
 
@@ -279,7 +280,7 @@ SLOW = textwrap.dedent(
 
     writer.Writes.write = slow_write
     if os.environ.get("GS_UNLOCKED"):
-        updates.transaction = lambda folder: writer.writing(folder)
+        updates.transaction = lambda folder: writer.writing()  # no lock, no journal
     from gupshup_errors.cli.main import main
     sys.exit(main(sys.argv[1:]))
     """

@@ -14,8 +14,10 @@ LAYERS = ("text", "data", "records", "render", "builder", "serve", "cli")
 """Bottom to top: a layer may import the layers before it, never one after it."""
 FRONT_END = ("builder", "serve", "fences")
 """The only packages that may import MkDocs or Material: the rest moves to another engine."""
-MAX_DEPTH = 10
-"""9 until the commands were thinned: main.py -> the verb's module (cli/) is one level more."""
+MAX_DEPTH = 12
+"""The longest chain: the command line, a command's own module (cli/site.py), the site build,
+its incremental state, the one reading of the sources (records/reading.py), then the records
+and the data's readers below it."""
 MAX_MODULES = 12
 
 
@@ -90,6 +92,23 @@ def test_only_the_front_end_imports_mkdocs_or_material(module: str) -> None:
     if module.split(".")[1:2] and module.split(".")[1] in FRONT_END:
         return
     assert not _external(module) & {"mkdocs", "material"}, module
+
+
+READERS = {"located", "table", "review", "history", "overview", "load_located", "load_table"}
+"""What reads a build's sources: above the records, only records/reading.py's `read` may."""
+
+
+@pytest.mark.parametrize(
+    "module", sorted(name for name in MODULES if _layer(name) in ("builder", "serve"))
+)
+def test_a_build_reads_its_sources_only_through_the_one_reading(module: str) -> None:
+    calls = [
+        f"line {node.lineno}: {name}()"
+        for node in ast.walk(ast.parse(MODULES[module].read_text("utf-8")))
+        if isinstance(node, ast.Call)
+        and (name := getattr(node.func, "attr", getattr(node.func, "id", None))) in READERS
+    ]
+    assert not calls, f"{module} reads the sources itself; take records.reading.Reading"
 
 
 def test_the_import_graph_is_shallow() -> None:

@@ -101,14 +101,11 @@ def _changes_recorded(settings: Settings, located: Located) -> bool:
     files = Sources.of(settings)
     record, problems = changes.read(files.changes, files.languages)
     if record is not None:
-        data = audit.Audited(
-            table=located.table,
-            published=files.published_codes(),
-            positions=located.positions,
-            data_file=str(files.data),
-            data_text=files.data.read_text("utf-8"),
-            source=files.languages[0],
+        problems = audit.check(
+            record,
+            located.table,
+            files.published_codes(),
+            files.data_text(located),
+            datetime.now(UTC).date(),  # the clock, not SOURCE_DATE_EPOCH: a future is real
         )
-        # The clock, not SOURCE_DATE_EPOCH: a date in the future is a real mistake.
-        problems = audit.check(record, data, datetime.now(UTC).date())
     return reported(DataError(problems))

@@ -6,9 +6,8 @@ from __future__ import annotations
 import sys
 from datetime import date
 
-from ..builder.dates import build_date
 from ..builder.settings import Settings
-from ..records import updates
+from ..records import dates, updates
 from ..records.pages import commands as pages
 from ..records.sources import Sources
 from ..render import history as history_text
@@ -24,7 +23,7 @@ def write_export(settings: Settings, fmt: str, language: str | None) -> int:
     review = files.review(table)
     status = files.status(review, files.history(table))
     if fmt == "po" and language is not None:
-        date, url = build_date(settings.config_file, settings.data_file), settings.site_url
+        date, url = dates.build_date(settings.config_file, settings.data_file), settings.site_url
         text = updates.export_po(
             files, located, review, language, url, date, pages.PageFiles.named_by(settings)
         )

@@ -12,9 +12,9 @@ from collections.abc import Sequence
 from ..builder.settings import Settings, read
 from ..builder.site import SiteError
 from ..data.problems import DataError
-from ..records import changes
-from ..records.writer import BusyError, WriteError
+from ..records import dates
 from ..text import i18n
+from ..text.writer import BusyError, WriteError
 from . import arguments, check, export, lookup, records, site
 from .report import reported
 
@@ -50,7 +50,7 @@ def _writing(settings: Settings, args: argparse.Namespace) -> int:
     """Run a command that writes the records."""
     if args.command == "schema":
         return records.write_schema(settings)
-    when = args.date or changes.today()
+    when = args.date or dates.today()  # SOURCE_DATE_EPOCH read only to date entries
     if args.command == "published":
         return records.record_published(settings, when)
     if args.command == "translated":
@@ -70,7 +70,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _with_settings(parser, args)
     except DataError as error:
         reported(error)
-    except (SiteError, i18n.MissingCatalogError) as error:
+    except (SiteError, i18n.MissingCatalogError, dates.SourceDateError) as error:
         print(f"error: {error}", file=sys.stderr)
     except (WriteError, BusyError) as error:
         print(error, file=sys.stderr)

@@ -1,5 +1,6 @@
 """published, translated, import and schema: the commands that write the records, each one call
-of the records' layer (records/updates.py), which writes through the one writer."""
+of the records' layer (records/updates.py), which writes through the one writer; the editor's
+schema is rendered by render/editor_schema.py."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 
 from ..builder.settings import Settings
 from ..records import updates
+from ..render import editor_schema
 
 
 def record_published(settings: Settings, when: date) -> int:
@@ -33,5 +35,6 @@ def import_translations(settings: Settings, po_file: Path, when: date) -> int:
 
 def write_schema(settings: Settings) -> int:
     """Regenerate the data file's JSON Schema from the model."""
-    print(updates.write_schema(settings))
+    path = settings.data_file.with_name(editor_schema.FILE_NAME)
+    print(updates.write_generated(settings, path, editor_schema.render(settings.languages)))
     return 0

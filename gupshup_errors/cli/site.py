@@ -7,7 +7,7 @@ from functools import partial
 from pathlib import Path
 
 from ..builder.site import build_site
-from ..records.writer import WriteError, locked
+from ..text.writer import WriteError, locked
 
 
 def build(config_file: Path, site_dir: Path) -> int:
@@ -15,10 +15,10 @@ def build(config_file: Path, site_dir: Path) -> int:
     folders of the site it replaces, which a second build must not take at the same time)."""
     try:
         with locked(config_file.parent):
-            languages = build_site(config_file, site_dir)
+            built = build_site(config_file, site_dir)
     except OSError as error:  # the site is swapped in whole: what failed left it as it was
         raise WriteError(site_dir, error) from None
-    print(f"built {', '.join(languages)} into {site_dir}/")
+    print(f"built {', '.join(built.names)} into {site_dir}/")
     return 0
 
 

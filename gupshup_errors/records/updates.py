@@ -2,7 +2,7 @@
 file, an imported one, the editor's schema.
 
 Files in, files out: each command (`publish`, `confirm_reviewed`, `import_file`,
-`write_schema`, and `export_po`) reads the data and the records under the project's lock,
+`write_generated`, and `export_po`) reads the data and the records under the project's lock,
 hands off to published.py, translated.py and po.py, and hands whole files to the one writer
 (writer.py), which puts them in place together, or none at all. Each returns what to tell the
 maintainer.
@@ -14,13 +14,13 @@ from collections.abc import Collection, Sequence
 from datetime import date, datetime
 from functools import partial
 from pathlib import Path
-from typing import Protocol
 
-from ..data import schema
 from ..data.load import load
 from ..data.located import Located
 from ..data.model import TEXT_FIELDS, ErrorTable
 from ..data.problems import DataError, Problem
+from ..text.paths import SitePaths
+from ..text.writer import Writes, transaction
 from . import audit, changes, po, published, sources, translated, yamledit
 from .pages import commands as page_commands
 from .pages import po as pages_po
@@ -28,8 +28,7 @@ from .pages.commands import PageFiles
 from .pages.review import review as review_pages
 from .pages.writing import import_pages
 from .sources import Sources
-from .translated import TITLE, Key
-from .writer import Writes, transaction
+from .translated import TITLE, TextKey
 
 
 def record_changes(
@@ -37,7 +36,7 @@ def record_changes(
     table: ErrorTable,
     when: date,
     out: Writes,
-    brought: Collection[Key] = (),
+    brought: Collection[TextKey] = (),
 ) -> str | None:
     """Append to the record of changes what the data says that it does not yet (new codes,
     retirements, changed source texts), then the translations `brought` up to date. Returns
@@ -227,7 +226,7 @@ def import_po(
     return "\n".join(told + ([history] if history else []))
 
 
-def _summary(files: Sources, imported: po.Imported, changed: list[Key]) -> str:
+def _summary(files: Sources, imported: po.ImportedTexts, changed: list[TextKey]) -> str:
     said = [
         f"{files.data}: {len(changed)} {'text' if len(changed) == 1 else 'texts'} changed in "
         f"'{imported.language}'; {len(imported.texts)} recorded as translated from the current "
@@ -242,18 +241,11 @@ def _summary(files: Sources, imported: po.Imported, changed: list[Key]) -> str:
     return "\n".join(said)
 
 
-class Project(sources.Paths, page_commands.Paths, Protocol):
-    """Where the settings (builder/settings.py's Settings) say everything is."""
-
-    @property
-    def config_file(self) -> Path: ...
-
-
-def _lock_folder(project: Project) -> Path:
+def _lock_folder(project: SitePaths) -> Path:
     return project.config_file.parent
 
 
-def publish(project: Project, when: date) -> str:
+def publish(project: SitePaths, when: date) -> str:
     """Add every new code and retirement to the published record, never dropping one; record
     the new codes' translations as current and every change of the data in the record of
     changes."""
@@ -284,7 +276,7 @@ def publish(project: Project, when: date) -> str:
 
 
 def confirm_reviewed(
-    project: Project, named: Sequence[str], languages: Sequence[str], when: date
+    project: SitePaths, named: Sequence[str], languages: Sequence[str], when: date
 ) -> str:
     """Record the current source for the reviewed translations: the codes' (or the title's)
     and the pages' named, every one when none is."""
@@ -301,7 +293,7 @@ def confirm_reviewed(
     return "\n".join(told)
 
 
-def import_file(project: Project, po_file: Path, when: date) -> str:
+def import_file(project: SitePaths, po_file: Path, when: date) -> str:
     """Write a translator's PO file back into the data and the pages' translations; nothing is
     written on a problem."""
     with transaction(_lock_folder(project)) as out:
@@ -312,9 +304,8 @@ def import_file(project: Project, po_file: Path, when: date) -> str:
         return import_po(files, located, review, po_file, when, out, page_files)
 
 
-def write_schema(project: Project) -> str:
-    """Regenerate the data file's JSON Schema from the model."""
-    path = project.data_file.with_name(schema.FILE_NAME)
+def write_generated(project: SitePaths, path: Path, text: str) -> str:
+    """Write a file generated from the model (the editor's schema, which render/ makes)."""
     with transaction(_lock_folder(project)) as out:
-        out.write(path, schema.render(project.languages))
+        out.write(path, text)
     return f"{path}: written"

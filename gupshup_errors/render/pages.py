@@ -11,7 +11,7 @@ from babel.dates import format_date
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from ..data.model import ErrorTable, Status
+from ..data.model import ErrorCode, ErrorTable, Status
 from ..text import i18n, inline, urls
 from ..text.folding import fold_map
 
@@ -102,7 +102,12 @@ class PageSource:
 
     def whole(self) -> str:
         """The page as one Markdown document, the table inline."""
-        return self.markdown.replace(TABLE_SLOT, self.table, 1)
+        return with_table(self.markdown, self.table)
+
+
+def with_table(page: str, table: str) -> str:
+    """`page` (its Markdown, or its HTML once rendered) with `table` in its slot."""
+    return page.replace(TABLE_SLOT, table, 1)
 
 
 @dataclass(frozen=True)
@@ -135,23 +140,10 @@ def render_page(
     env = localized(language, catalogs)
     status = status or Status()
     context = {
+        **_rows_context(table.codes, language, status),
         "table": table,
         "title": table.title[language],
-        "rows": [(row, row.texts[language], status.row(row.code, language)) for row in table.codes],
-        "dates": {
-            code: (
-                time_html(dates.added, language) if dates.added else None,
-                time_html(dates.changed, language) if dates.changed else None,
-            )
-            for code, dates in status.dates.items()
-        },
         "title_outdated": status.title(language),
-        "original": {
-            # Relative, as the language selector's links are: right on any host and sub-path.
-            "base": f"../{status.source}/",
-            "language": status.source,
-            "name": i18n.language_name_in(status.source, language) if status.source else "",
-        },
         "row_group": ROW_GROUP,
         "language": language,
         "fold": fold_map(language),
@@ -165,6 +157,46 @@ def render_page(
         markdown=env.get_template("page.md.j2").render(context),
         table=env.get_template("table.html.j2").render(context),
     )
+
+
+def _rows_context(rows: Sequence[ErrorCode], language: str, status: Status) -> dict[str, object]:
+    """What the table's rows are rendered from (table-row.html.j2): their dates only, as
+    the preview's quick rebuild renders a few rows of a large table."""
+    codes = {row.code for row in rows}
+    return {
+        "rows": [(row, row.texts[language], status.row(row.code, language)) for row in rows],
+        "dates": {
+            code: (
+                time_html(dates.added, language) if dates.added else None,
+                time_html(dates.changed, language) if dates.changed else None,
+            )
+            for code, dates in status.dates.items()
+            if code in codes
+        },
+        "original": {
+            # Relative, as the language selector's links are: right on any host and sub-path.
+            "base": f"../{status.source}/",
+            "language": status.source,
+            "name": i18n.language_name_in(status.source, language) if status.source else "",
+        },
+    }
+
+
+def render_rows(
+    language: str, catalogs: i18n.Catalogs, *batches: tuple[Sequence[ErrorCode], Status]
+) -> list[list[str]]:
+    """The rows of each batch (rows, the status they are shown with) as the table page shows
+    them (table-row.html.j2's `row`), for the live preview's quick rebuild to put the new in
+    place of the old. The template is compiled once for every batch."""
+    template = localized(language, catalogs).get_template("table-row.html.j2")
+    rendered = []
+    for rows, status in batches:
+        module = template.make_module(_rows_context(rows, language, status))
+        row = getattr(module, "row")  # noqa: B009 (a macro: the module's names are the template's)
+        rendered.append(
+            [str(row(item, item.texts[language], status.row(item.code, language))) for item in rows]
+        )
+    return rendered
 
 
 def render(table: ErrorTable, language: str, catalogs: i18n.Catalogs = i18n.PACKAGE) -> str:

@@ -19,7 +19,7 @@ from gupshup_errors.data.problems import DataError
 from gupshup_errors.records import changes as history
 from gupshup_errors.records import translated
 from gupshup_errors.records.pages.commands import PageFiles, confirm
-from gupshup_errors.records.writer import writing
+from gupshup_errors.text.writer import writing
 
 REPO = Path(__file__).resolve().parents[2]
 CONFIG = REPO / "mkdocs.yml"

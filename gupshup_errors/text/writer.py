@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from ..text.paths import shown
+from .paths import shown
 
 LOCK_FILE = ".gupshup-errors.lock"
 """The lock every writing command holds, beside mkdocs.yml; it is there only while one runs."""
