@@ -29,6 +29,7 @@ def _name(path: Path) -> str:
 MODULES = {_name(path): path for path in PACKAGE.rglob("*.py")}
 
 
+@functools.cache
 def _imports(module: str) -> list[tuple[str, int]]:
     """Every module of the package that `module` imports, anywhere in it, with the line."""
     path = MODULES[module]
@@ -62,11 +63,16 @@ def _layer(module: str) -> str | None:
     return parts[1] if len(parts) > 1 and parts[1] in LAYERS else None
 
 
-@functools.cache
+_DEPTHS: dict[str, int] = {}
+"""Each module's depth once known: the graph is walked once, not once per path through it."""
+
+
 def _depth(module: str, seen: tuple[str, ...] = ()) -> int:
     assert module not in seen, "import cycle: " + " -> ".join((*seen, module))
-    below = [_depth(name, (*seen, module)) for name, _ in _imports(module)]
-    return 1 + max(below, default=0)
+    if module not in _DEPTHS:  # known only once all below it are: a cycle still meets `seen`
+        below = [_depth(name, (*seen, module)) for name, _ in _imports(module)]
+        _DEPTHS[module] = 1 + max(below, default=0)
+    return _DEPTHS[module]
 
 
 def test_the_plan_is_read_from_the_package() -> None:

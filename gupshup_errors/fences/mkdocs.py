@@ -1,7 +1,8 @@
 """MkDocs internals we rely on: the wording of its configuration errors, its live-reload
 server's private page hook, epoch and build delay, the anchors a rendered page is known to
 have, and a plugin's events registered as it joins a plugin collection. Checked against
-mkdocs 1.6.1."""
+mkdocs 1.6.1, and against properdocs 1.6.7 standing in for it (properdocs.py), whose modules
+then answer to the same names."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+import mkdocs
 from mkdocs.config import config_options
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import ConfigurationError
@@ -20,7 +22,7 @@ from mkdocs.structure.pages import Page
 
 from . import installed
 
-CHECKED = "mkdocs 1.6.1"
+CHECKED = "mkdocs 1.6.1; properdocs 1.6.7"
 # How MkDocs words an error in a plugin's option (config_options.Plugins): we name the setting
 # as a path instead, "plugins.gupshup-errors.languages", which is what a maintainer looks for.
 _PLUGIN_OPTION = re.compile(r"^Plugin '([^']+)' option '([^']+)': ", re.M)
@@ -95,8 +97,13 @@ def with_plugin(plugins: PluginCollection, name: str, plugin: BasePlugin[Any]) -
     return collection
 
 
+def engine() -> str:
+    """'name version' of the engine behind `import mkdocs`: MkDocs, or ProperDocs standing in."""
+    return installed(mkdocs.__name__)
+
+
 def broken() -> list[str]:
-    """Every assumption above the installed MkDocs no longer meets."""
+    """Every assumption above the installed MkDocs (or ProperDocs standing in) no longer meets."""
     hook = getattr(LiveReloadServer, "_inject_js_into_html", None)
     init = inspect.getsource(LiveReloadServer.__init__)
     build_loop = getattr(LiveReloadServer, "_build_loop", None)
@@ -141,5 +148,5 @@ def broken() -> list[str]:
             "the table's rows would be reported as missing",
         ),
     ]
-    found = installed("mkdocs")
+    found = engine()
     return [f"{found} (checked: {CHECKED}): {message}" for holds, message in checks if not holds]
