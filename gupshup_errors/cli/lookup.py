@@ -6,6 +6,7 @@ import sys
 from collections.abc import Sequence
 
 from ..builder.settings import Settings
+from ..records.reading import read
 from ..records.sources import Sources
 from ..render.lookup import described
 from ..text import urls
@@ -15,9 +16,8 @@ from ..text.suggest import similar
 def lookup(settings: Settings, codes: Sequence[int], language: str) -> int:
     """Print each code's name, API message, action, row link and page; an unknown code is an
     error."""
-    files = Sources.of(settings)
-    table = files.table()
-    outdated = files.review(table).status
+    reading = read(Sources.of(settings))
+    table, outdated = reading.table, reading.review.status
     status = 0
     for number in codes:
         row = table.find(number)
