@@ -26,6 +26,7 @@ import yaml
 from gupshup_errors.builder import settings
 from gupshup_errors.records.dates import today
 from gupshup_errors.records.pages.commands import PageFiles, confirm
+from gupshup_errors.text.writer import writing
 from tests.helpers import LANGUAGES, document, fetch, preview, wait_for
 
 from .builds import ENV
@@ -66,7 +67,8 @@ def with_pages(project: Path) -> None:
     for language in LANGUAGES:
         text = GUIDE.format(title="Guide", heading="Codes", token=f"start {language}")
         (project / _page("guide", language)).write_text(text, "utf-8")
-    confirm(PageFiles.named_by(settings.read(project / "mkdocs.yml")), [], [])
+    with writing() as out:
+        confirm(PageFiles.named_by(settings.read(project / "mkdocs.yml")), [], [], out)
 
 
 def _holds(url: str, *tokens: str) -> Callable[[], bool]:
