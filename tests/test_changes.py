@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date, timedelta
 from pathlib import Path
 
 import feedparser
@@ -11,10 +12,14 @@ import jsonschema
 import pytest
 from bs4 import BeautifulSoup, Tag
 
+from gupshup_errors.data.load import load
+from gupshup_errors.data.model import ErrorTable
 from gupshup_errors.records import changes
+from gupshup_errors.render import history as readers_history
+from gupshup_errors.text import i18n
 
 from .helpers import NEW_ENTRY, SAMPLE_LANGUAGES, SOURCE_EDIT, edit, make_project, run
-from .helpers.project import FIRST_DATE, SAMPLE, entries
+from .helpers.project import FIRST_DATE, SAMPLE, document, entries
 
 OLD, NEW = SOURCE_EDIT
 SOURCE, TARGET = SAMPLE_LANGUAGES
@@ -191,7 +196,7 @@ def changed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A small project with a history: codes added, a text changed, a code retired and a
     translation brought up to date, on four dates; built twice."""
     root = tmp_path_factory.mktemp("changes")
-    codes = entries([1001, 1002, 1003], messages={1002: "Number Not Exist"})
+    codes = entries([1001, 1002, 1003], SAMPLE_LANGUAGES, messages={1002: "Number Not Exist"})
     project = make_project(root / "project", languages=SAMPLE_LANGUAGES, codes=codes)
     data = project / "data" / "errors.yml"
     edit(data, "action 1002 ru", "action 1002 ru, now longer")
@@ -230,8 +235,13 @@ def test_the_page_lists_every_entry_newest_first_in_its_language(
     assert days == DAYS[language]
     kinds = [next(c for c in s["class"] if c.startswith("gs-change--")) for s in sections]
     assert kinds == [f"gs-change--{kind}" for kind in ("translated", "retired", "changed", "added")]
-    links = [str(a["href"]) for a in sections[-1].select("a.gs-change__code")]
-    assert links == ["../#1001", "../#1002", "../#1003"]
+    # The first publication is one line with its count and the table's link, no list of codes.
+    first = sections[-1]
+    assert first.select("a.gs-change__code") == []
+    assert plain(first.get_text()).count(" 3 ") == 2  # the heading and the summary
+    assert [str(a["href"]) for a in first.select(".gs-change__summary a")] == ["../"]
+    links = [str(a["href"]) for a in sections[1].select("a.gs-change__code")]
+    assert links == ["../#1003"]
     changed = sections[2]
     assert [tag.get_text() for tag in changed.select("ins")] == [", now longer"]
     assert changed.select_one("dd del") is None  # nothing was removed
@@ -269,7 +279,7 @@ def test_the_feed_parses_with_one_entry_per_change_and_every_page_links_it(
     assert parsed.feed.language == language
     newest = parsed.entries[0]
     assert plain(newest.title).startswith(DAYS[language][0])
-    assert newest.link.startswith(f"http://127.0.0.1:8000/{language}/changes/#change-")
+    assert newest.link.startswith(f"http://127.0.0.1:8000/{language}/changes/2026/#change-")
     assert len({entry.id for entry in parsed.entries}) == len(parsed.entries)
     assert "http://127.0.0.1:8000/" in newest.summary
     for page in (site / language).rglob("*.html"):
@@ -310,5 +320,122 @@ def test_changes_since_a_date_newest_first(changed_site: Path) -> None:
     assert heads == ["2026-12-01", "2026-11-20"]
     assert "http://127.0.0.1:8000/en/#1003" in english
     every = ok("changes", cwd=project)
-    assert "Добавлено 3 кода" in every
+    # The first publication: one line, its count and the table's address, no code listed.
+    assert every.splitlines()[-2:] == [
+        f"{FIRST_DATE}  Опубликовано 3 кода",
+        "  http://127.0.0.1:8000/ru/",
+    ]
     assert "+ action 1002 ru{+, now longer+}" in every
+
+
+def _grown_record(project: Path, rows: list[dict[str, object]], days: list[str]) -> str:
+    """The record `make published` writes when the first codes are published on days[0] and
+    one more code on each later day; the data file is left with every row."""
+    data = project / "data" / "errors.yml"
+    first = len(rows) - len(days) + 1
+    text: str | None = None
+    for count, day in zip(range(first, len(rows) + 1), days, strict=True):
+        data.write_text(document(rows[:count], SAMPLE_LANGUAGES), "utf-8")
+        record = changes.parse(text, "changes.txt", SAMPLE_LANGUAGES)[0] if text else None
+        table = load(data, SAMPLE_LANGUAGES)
+        text = changes.appended(
+            text, changes.pending(record, table, SOURCE, date.fromisoformat(day))
+        )
+    assert text is not None
+    return text
+
+
+LONG_DAYS = [
+    (date(2025, 2, 1) + timedelta(days=25 * step)).isoformat()
+    for step in range(readers_history.LATEST + 5)
+]
+"""More entries than the feed carries, over two years; the first publishes 4 codes."""
+
+
+@pytest.fixture(scope="module")
+def long_history(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("long-history")
+    rows = entries(range(2001, 2001 + 3 + len(LONG_DAYS)), SAMPLE_LANGUAGES)
+    project = make_project(root / "project", languages=SAMPLE_LANGUAGES, codes=rows)
+    record = _grown_record(project, rows, LONG_DAYS)
+    (project / "data" / "changes.txt").write_text(record, "utf-8")
+    built = run("build", "--site-dir", str(root / "site"), cwd=project)
+    assert built.returncode == 0, built.stderr
+    return root
+
+
+def _ids(page: Path) -> list[str]:
+    return [str(section["id"]) for section in _soup(page).select("section.gs-change")]
+
+
+def _resolves(page: Path, href: str) -> Path:
+    """The built file a relative link from `page` leads to, checked to hold its fragment."""
+    path, _, fragment = href.partition("#")
+    target = (page.parent / path / "index.html").resolve()
+    assert target.is_file(), href
+    if fragment:
+        assert _soup(target).find(id=fragment) is not None, href
+    return target
+
+
+@pytest.mark.parametrize("language", SAMPLE_LANGUAGES)
+def test_the_changes_page_shows_the_newest_entries_and_every_year_has_its_page(
+    long_history: Path, language: str
+) -> None:
+    folder = long_history / "site" / language / "changes"
+    every = [f"change-{n}" for n in range(len(LONG_DAYS), 0, -1)]
+    latest = folder / "index.html"
+    assert _ids(latest) == every[: readers_history.LATEST]
+    years = sorted({day[:4] for day in LONG_DAYS}, reverse=True)
+    soup = _soup(latest)
+    assert [a.get_text() for a in soup.select(".gs-change-years a")] == years
+    on_year_pages: list[str] = []
+    for link in soup.select(".gs-change-years a"):
+        year_page = _resolves(latest, str(link["href"]))
+        assert year_page == (folder / link.get_text() / "index.html").resolve()
+        on_year_pages += _ids(year_page)
+        # Back to the newest entries and on to every year, from every year's page.
+        hrefs = [str(a["href"]) for a in _soup(year_page).select(".gs-change-years a")]
+        assert {_resolves(year_page, href) for href in hrefs} >= {latest.resolve()}
+    assert on_year_pages == every  # each entry once, on its year's page, newest first
+    for heading in soup.select("section.gs-change h2 a.gs-change__link"):
+        _resolves(latest, str(heading["href"]))  # each entry's lasting address
+    first = _soup(folder / years[-1] / "index.html").select("section.gs-change")[-1]
+    assert first["id"] == "change-1"
+    assert first.select("a.gs-change__code") == []
+    assert [str(a["href"]) for a in first.select(".gs-change__summary a")] == ["../../"]
+
+
+@pytest.mark.parametrize("language", SAMPLE_LANGUAGES)
+def test_the_feed_carries_the_newest_entries_each_whole(long_history: Path, language: str) -> None:
+    site = long_history / "site"
+    parsed = feedparser.parse((site / language / "changes.xml").read_bytes())
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    numbers = range(len(LONG_DAYS), len(LONG_DAYS) - readers_history.LATEST, -1)
+    assert [entry.id.rsplit("#", 1)[1] for entry in parsed.entries] == [
+        f"change-{n}" for n in numbers
+    ]
+    newest = parsed.entries[0]
+    prefix = f"http://127.0.0.1:8000/{language}/"
+    assert newest.link.startswith(f"{prefix}changes/{LONG_DAYS[-1][:4]}/#change-")
+    _resolves(site / language / "index.html", newest.link.removeprefix(prefix))
+    code = 2003 + len(LONG_DAYS)  # the newest entry added the last code: its link and name
+    content = BeautifulSoup(newest.summary, "html.parser")
+    assert [str(a["href"]) for a in content.select("a.gs-change__code")] == [f"{prefix}#{code}"]
+
+
+@pytest.mark.parametrize(("language", "said"), [("en", "1,234 codes published"), ("ru", "1 234")])
+def test_the_first_publication_says_how_many_codes_in_the_reader_s_language(
+    language: str, said: str
+) -> None:
+    items = tuple(changes.Item(code, "name", now="x") for code in range(1, 1235))
+    record = changes.Record(
+        "changes.txt", (changes.Change(date(2026, 1, 5), "added", items, number=1),)
+    )
+    table = ErrorTable("table", {lang: "t" for lang in SAMPLE_LANGUAGES}, ())
+    shown = readers_history.views(record, table, language, i18n.PACKAGE)
+    page = next(readers_history.pages(shown, language, SOURCE, i18n.PACKAGE))
+    heading = BeautifulSoup(page.body, "html.parser").select_one("section.gs-change h2")
+    assert heading is not None
+    assert said in heading.get_text().replace("\xa0", " ").replace("\u202f", " ")
+    assert len(page.body) < 2000  # one line, not 1,234

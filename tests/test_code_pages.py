@@ -261,3 +261,23 @@ def test_a_file_of_the_docs_where_a_code_page_goes_stops_the_build(
     assert "where the page of code 300 goes" in built.stderr
     assert "Traceback" not in built.stderr
     assert not (project / "site").exists(), "nothing is half-written"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_code_page_carries_its_texts_and_scripts_without_padding(
+    site: Path, table: ErrorTable, language: str
+) -> None:
+    """Bytes in every one of thousands of pages that readers gain nothing from: Material's
+    config with its texts escaped (6 bytes a Cyrillic letter), our inline script indented."""
+    html = (site / language / str(table.codes[0].code) / "index.html").read_text("utf-8")
+    soup = BeautifulSoup(html, "html.parser")
+    config = soup.select_one('script[id="__config"]')
+    assert config is not None and config.string is not None
+    translations = json.loads(config.string)["translations"]
+    assert translations and all(f'"{text}"' in html for text in translations.values())
+    partial = CONFIG.parent / "gupshup_errors" / "theme" / "partials" / "on-demand.html"
+    source = partial.read_text("utf-8")
+    script = source[source.index("<script>") + len("<script>") : source.index("</script>")]
+    inline = [tag.string or "" for tag in soup.select("script:not([src]):not([type])")]
+    [held] = [text for text in inline if "XMLHttpRequest" in text]
+    assert "\n  " in script and "\n  " not in held and len(held) < len(script)

@@ -82,13 +82,19 @@ def test_root_sitemap_indexes_every_language_sitemap(site: Path, table: ErrorTab
     assert locations == [f"{SITE_URL}{lang}/sitemap.xml" for lang in LANGUAGES]
     for lang in LANGUAGES:
         pages = ET.parse(site / lang / "sitemap.xml").getroot()
-        # The table, what changed, the pages of docs/ (tests/test_pages.py has which), then
-        # every code's own page, retired ones too.
+        # The table, what changed (its newest entries, then each year's page), the pages of
+        # docs/ (tests/test_pages.py has which), then every code's own page, retired ones too.
         found = [loc.text for loc in pages.iter(f"{SITEMAP}loc")]
         codes = [f"{SITE_URL}{lang}/{row.code}/" for row in table.codes]
         assert found[:2] == [f"{SITE_URL}{lang}/", f"{SITE_URL}{lang}/changes/"]
         assert found[len(found) - len(codes) :] == codes
-        for page in found[2 : len(found) - len(codes)]:
+        years = [
+            page
+            for page in found[2:]
+            if re.fullmatch(rf"{SITE_URL}{lang}/changes/[0-9]{{4}}/", str(page))
+        ]
+        assert years and found[2 : 2 + len(years)] == years
+        for page in found[2 + len(years) : len(found) - len(codes)]:
             path = str(page).removeprefix(f"{SITE_URL}{lang}/").rstrip("/")
             assert (REPO / "docs" / f"{path}.md").is_file(), f"{page} is no page of docs/"
         packed = gzip.decompress((site / lang / "sitemap.xml.gz").read_bytes())

@@ -20,7 +20,16 @@ from gupshup_errors.data.problems import DataError
 from gupshup_errors.records.sources import Sources
 from gupshup_errors.serve.preview import Rebuilder, fingerprint
 
-from .helpers import NEW_ENTRY, SOURCE_EDIT, edit, run, sample_project
+from .helpers import (
+    NEW_ENTRY,
+    SAMPLE_LANGUAGES,
+    SOURCE_EDIT,
+    edit,
+    make_project,
+    run,
+    sample_project,
+)
+from .helpers.project import entries
 
 CATALOG = """msgid ""
 msgstr ""
@@ -351,3 +360,33 @@ def test_any_sequence_of_saves_serves_what_a_whole_build_makes(
     fresh = where / "fresh"
     build_site(config, fresh, strict=False, preview=True)
     assert _differences(live, fresh) == []
+
+
+def test_a_name_the_history_lists_is_rewritten_on_its_pages_and_feed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("SITE_URL", raising=False)
+    codes = entries([1001, 1002, 1003], SAMPLE_LANGUAGES)
+    project = make_project(tmp_path / "project", languages=SAMPLE_LANGUAGES, codes=codes)
+    data = project / "data" / "errors.yml"
+    edit(data, "action 1002 ru", "action 1002 ru, now longer")  # a second entry lists 1002
+    result = run("published", "--date", "2026-11-10", cwd=project)
+    assert result.returncode == 0, result.stderr
+    build = Counted(project / "mkdocs.yml")
+    live = tmp_path / "work" / "site"
+    rebuild = Rebuilder(build, live, [project / "data", project / "docs"], data)
+    rebuild()
+    for language in SAMPLE_LANGUAGES:
+        edit(data, f"name 1002 {language}", f"name 1002 {language} <renamed>")
+    before = {path: path.read_bytes() for path in live.rglob("changes*/**/*.html")}
+    rebuild()
+    assert build.whole == 1, "a name is rewritten where the history shows it"
+    fresh = tmp_path / "fresh"
+    assert run("build", "--site-dir", str(fresh), cwd=project).returncode == 0
+    assert _differences(live, fresh) == []
+    rewritten = [path for path, content in before.items() if path.read_bytes() != content]
+    assert {path.relative_to(live).as_posix() for path in rewritten} == {
+        f"{language}/changes/{page}index.html"
+        for language in SAMPLE_LANGUAGES
+        for page in ("", "2026/")
+    }

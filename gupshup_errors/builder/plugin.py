@@ -95,27 +95,35 @@ def _read_alone(config: MkDocsConfig, options: ErrorTableConfig, serve: bool) ->
 def generated_files(
     config: MkDocsConfig,
     page: PageSource,
-    views: list[changes_view.View],
+    history: changes_view.History,
     root_url: str,
     languages: tuple[str, ...],
     language: str,
     catalogs: i18n.Catalogs,
 ) -> list[File]:
     """The pages this plugin adds to docs/: the code pages' shell, the table page and the
-    "What changed" page.
+    "What changed" pages (the newest entries' in the navigation, the years' linked from it).
 
     The shell goes first, as MkDocs renders pages in this order: the code pages are written
     from it while the table page, the largest, is still being built. The table page comes
     next, before the pages of docs/, as it does in the search index."""
-    changes_page = changes_view.page_markdown(views, language, languages[0], catalogs)
     shell = codepages.shell_markdown(root_url, languages)
     return [
         File.generated(
             config, codepages.SHELL_URI, content=shell, inclusion=InclusionLevel.NOT_IN_NAV
         ),
         File.generated(config, "index.md", content=page.markdown),
-        File.generated(config, changes_view.PAGE, content=changes_page),
+        *(
+            File.generated(
+                config, each.src_uri, content=each.markdown, inclusion=_history_level(each.src_uri)
+            )
+            for each in history.pages()
+        ),
     ]
+
+
+def _history_level(src_uri: str) -> InclusionLevel:
+    return InclusionLevel.INCLUDED if src_uri == changes_view.PAGE else InclusionLevel.NOT_IN_NAV
 
 
 def _refuse_clashes(files: Files, table: ErrorTable, config: MkDocsConfig) -> None:
@@ -218,11 +226,19 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
             self.table, language, self.catalogs, reading.status, intro, self.links
         )
         # Made once, for the page here and for the feed once the site is written.
-        self.views = changes_view.views(reading.history, self.table, language, self.catalogs)
+        self.history_view = changes_view.History(
+            reading.history, self.table, language, languages[0], self.catalogs
+        )
         files = Files(
             [
                 *generated_files(
-                    config, self.page, self.views, self.root_url, languages, language, self.catalogs
+                    config,
+                    self.page,
+                    self.history_view,
+                    self.root_url,
+                    languages,
+                    language,
+                    self.catalogs,
                 ),
                 *files,
             ]
@@ -234,6 +250,7 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         env.bytecode_cache = _THEME_BYTECODE
+        env.filters["inline_scripts"] = minify.inline_scripts  # theme/main.html
         return env
 
     def on_page_markdown(
@@ -273,6 +290,10 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
             # Finished but for the table: the preview's quick rebuild puts a new one in.
             self.page_output = output
             output = with_table(output, self.page.table)
+        try:
+            output = self.history_view.filled(page.file.src_uri, output)
+        except ValueError as error:
+            raise PluginError(str(error)) from None
         if page.file.src_uri == codepages.SHELL_URI:
             links = alternates(self.root_url, self.config.languages, self.catalogs)
             try:
@@ -312,8 +333,7 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
             for material_worker in site.rglob(self.worker.material):
                 path = material_worker.parent / self.worker.name
                 path.write_text(self.worker.text, encoding="utf-8")
-        source = self.config.languages[0]
-        feed = changes_view.feed(self.views, self.language, source, self.root_url, self.catalogs)
+        feed = self.history_view.feed(self.root_url)
         (site / changes_view.FEED).write_text(feed, encoding="utf-8")
         if self.shell is None:
             raise PluginError("the code pages' shell was not rendered")

@@ -12,12 +12,15 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from ..data.model import ErrorCode, ErrorTable, Kind, code_fields, kind, translated_fields
+from ..data.model import TEXT_FIELDS, ErrorCode, ErrorTable, Kind, code_fields, kind
 from ..fences import material
 from ..fences.material import SearchDocument, SearchIndex, with_worker
 from ..render.pages import render_search_worker
 from ..text.folding import fold_map
 from ..text.inline import to_plain as plain
+
+PROVIDER_FIELDS = tuple(item.name for item in code_fields() if kind(item) is Kind.PROVIDER)
+"""The provider's own texts of a code (the API's message), as the model declares them."""
 
 
 def code_document(row: ErrorCode, language: str) -> SearchDocument:
@@ -28,15 +31,13 @@ def code_document(row: ErrorCode, language: str) -> SearchDocument:
     pastes one from a response then gets this code first, above codes that merely share a
     word of it."""
     texts = row.texts[language]
-    first, *others = (
-        plain(text) for item in translated_fields() if (text := getattr(texts, item.name))
-    )
+    first, *others = (plain(text) for name in TEXT_FIELDS if (text := getattr(texts, name)))
     doc = SearchDocument(
         location=f"#{row.anchor}",
         title=html.escape(f"{row.code} — {first}", quote=False),
         text=html.escape(" ".join(others), quote=False),
     )
-    provider = (getattr(row, item.name) for item in code_fields() if kind(item) is Kind.PROVIDER)
+    provider = (getattr(row, name) for name in PROVIDER_FIELDS)
     tags = [html.escape(text, quote=False) for text in provider if text]
     if tags:
         doc["tags"] = tags

@@ -93,7 +93,9 @@ def with_worker(page: str, name: str) -> str:
     def replace(found: re.Match[str]) -> str:
         config = json.loads(found.group(2))
         config["search"] = posixpath.join(posixpath.dirname(config["search"]), name)
-        return f"{found.group(1)}{htmlsafe_json_dumps(config)}{found.group(3)}"
+        # Its texts as UTF-8, as the page is: a Cyrillic letter escaped is 6 bytes, not 2.
+        text = htmlsafe_json_dumps(config, ensure_ascii=False)
+        return f"{found.group(1)}{text}{found.group(3)}"
 
     return _CONFIG.sub(replace, page, count=1)
 

@@ -8,6 +8,7 @@ so the history needs no git. Commands append entries; nothing is ever edited or 
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Collection, Mapping, Sequence
@@ -66,8 +67,9 @@ class Change:
     number: int = 0
     """1-based place in the record: stable, as entries are only ever appended."""
 
-    @property
+    @functools.cached_property
     def codes(self) -> tuple[int, ...]:
+        # Cached: the table's first publication lists every code, and readers' views ask often.
         return tuple(dict.fromkeys(item.code for item in self.items))
 
 

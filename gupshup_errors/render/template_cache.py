@@ -2,7 +2,9 @@
 
 Each language is its own MkDocs build, and each build makes a new Jinja environment that
 would compile Material's templates again. Jinja checks every cached entry against a checksum
-of the template's source, so an edited template is compiled afresh.
+of the template's source, so an edited template is compiled afresh. (Keeping the compiled
+templates on disk for the next process was measured to buy nothing: 2.13 against 2.14 s of
+CPU a build at 2,000 codes, 2026-12-07.)
 """
 
 from __future__ import annotations

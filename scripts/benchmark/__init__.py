@@ -2,7 +2,7 @@
 
 - `data`: the synthetic tables, as a project of ours and as plain MkDocs pages;
 - `builds`: build time and peak memory, ours against plain MkDocs;
-- `preview`: from saving the data file to the served page holding the change;
+- `saves`: from each kind of save (data, pages, records) to the served pages holding it;
 - `browser`: the reader's figures in Chromium (deep link, filter, search, bytes);
 - `report`: the Markdown tables; each section is one function in `report.SECTIONS`;
 - `main`: the command line, and the order the jobs run in.

@@ -96,7 +96,9 @@ def site_of(project: Path, run: int) -> Path:
     return project / f"site-{run}"
 
 
-def interleaved(project: Path, configs: list[Path], peer: Path, runs: int) -> Builds:
+def interleaved(
+    project: Path, configs: list[Path], peer: Path, runs: int, wait: float = disk.LIMIT_SECONDS
+) -> Builds:
     """`runs` builds of each, alternating, so drift in the machine's load hits both alike.
 
     Each of our builds goes to a new folder, and none is deleted until the benchmark ends,
@@ -104,9 +106,9 @@ def interleaved(project: Path, configs: list[Path], peer: Path, runs: int) -> Bu
     it (disk.py), which would measure the last build's deletion rather than this build."""
     builds = Builds()
     for run in range(runs):
-        builds.disk_us.append(disk.wait_until_quiet(project.parent))
+        builds.disk_us.append(disk.wait_until_quiet(project.parent, wait))
         builds.generator.append(generator(project, site_of(project, run)))
-        builds.disk_us.append(disk.wait_until_quiet(project.parent))
+        builds.disk_us.append(disk.wait_until_quiet(project.parent, wait))
         builds.baseline.append(baseline(configs))
     _as_a_maintainer(builds, project, peer, runs)
     return builds

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import statistics
 import sys
 import tempfile
 from dataclasses import asdict
@@ -12,8 +11,8 @@ from pathlib import Path
 
 from tests.helpers import LANGUAGES, REPO
 
-from . import browser, builds, data, lighthouse, pages, preview, speedups
-from .report import SizeResult, Weight, report
+from . import browser, builds, data, disk, lighthouse, pages, saves, speedups
+from .report import SizeResult, Weight, report, saves_table
 
 DESCRIPTION = """Benchmark the generator against plain MkDocs + Material on the same content.
 
@@ -42,6 +41,10 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
         help="only what each speed-up buys: builds with one turned off, --runs each, at each size",
     )  # fmt: skip
     parser.add_argument(
+        "--disk-wait", type=float, default=disk.LIMIT_SECONDS,
+        help="longest wait for a quiet disk before each interleaved build, in seconds",
+    )  # fmt: skip
+    parser.add_argument(
         "--browser-samples",
         type=int,
         default=5,
@@ -66,34 +69,26 @@ def one_size(temp: Path, size: int, args: argparse.Namespace) -> SizeResult:
     runs = args.runs if size <= 2000 else max(3, args.runs // 2)
     result = SizeResult(
         size,
-        builds.interleaved(project, configs, peer, runs),
+        builds.interleaved(project, configs, peer, runs, args.disk_wait),
         Weight.of(builds.site_of(project, runs - 1), LANGUAGES[0]),
         # No samples: the build figures only (the reader's figures show as n/a).
         browser.measure(project, rows, args.browser_samples)
         if args.browser_samples
         else browser.BrowserFigures(),
     )
-    figures = preview.edit_to_preview(project, rows, args.edits)
-    result.edit_seconds, result.stop_seconds = figures.edit_seconds, figures.stop_seconds
+    result.saves = saves.every_save(project, rows, args.edits)
     return result
 
 
 def preview_only(temp: Path, sizes: list[int], edits: int) -> str:
-    """Edit -> preview alone, at each size, for every kind of save: a table of its own."""
-    kinds = list(preview.SAVES)
-    lines = [f"| codes | {' | '.join(kinds)} | stop (SIGTERM → ended) |"]
-    lines.append(f"| ---: | {' | '.join('---:' for _ in kinds)} | ---: |")
+    """Edit -> preview alone, for every kind of save at each size: a table of its own."""
+    figures = []
     for size in sizes:
         rows = data.table(size)
         project = data.project(temp / f"gen-{size}", size)
-        figures = preview.edit_to_preview(project, rows, edits, kinds)
-        cells = (
-            f"{statistics.median(times):.2f} s ({', '.join(f'{t:.2f}' for t in times)})"
-            for times in figures.kinds.values()
-        )
-        lines.append(f"| {size:,} | {' | '.join(cells)} | {figures.stop_seconds:.2f} s |")
+        figures.append((size, saves.every_save(project, rows, edits)))
         print(f"{size} codes: done", file=sys.stderr)
-    return "\n".join(lines)
+    return "\n".join(saves_table(figures))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -112,6 +107,8 @@ def main(argv: list[str] | None = None) -> int:
             results.append(one_size(Path(temp), size, args))
             print(f"{size} codes: done", file=sys.stderr)
         guide = pages.measure(Path(temp), args.page_runs) if args.page_runs else None
+        if results:  # before the temporary folder's deletion, which takes minutes at 10,000
+            print(report(results), flush=True)
     first_visit = lighthouse.measure(args.lighthouse_runs) if args.lighthouse_runs else []
     out = REPO / ".bench"
     out.mkdir(exist_ok=True)
@@ -121,8 +118,6 @@ def main(argv: list[str] | None = None) -> int:
         "pages": asdict(guide) if guide else None,
     }
     (out / "results.json").write_text(json.dumps(everything, indent=2), "utf-8")
-    if results:
-        print(report(results))
     if guide:
         print(f"\n{guide.line()}")
     if first_visit:

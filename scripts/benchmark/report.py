@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .browser import BrowserFigures
 from .builds import Builds
+from .saves import KINDS, SaveFigures
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,10 @@ class Weight:
     """The whole site/: every language, every code's page, the root files."""
     whole_files: int
     code_page_bytes: int
+    history_bytes: int = 0
+    """The "What changed" page of the first language."""
+    feed_bytes: int = 0
+    """The first language's Atom feed."""
 
     @classmethod
     def of(cls, site: Path, language: str) -> Weight:
@@ -41,6 +46,8 @@ class Weight:
             code_page_bytes=next(
                 (path.stat().st_size for path in files if path.parent.name.isdigit()), 0
             ),
+            history_bytes=(site / language / "changes" / "index.html").stat().st_size,
+            feed_bytes=(site / language / "changes.xml").stat().st_size,
         )
 
 
@@ -52,8 +59,7 @@ class SizeResult:
     builds: Builds
     weight: Weight
     browser: BrowserFigures
-    edit_seconds: list[float] = field(default_factory=list)
-    stop_seconds: float | None = None
+    saves: SaveFigures = field(default_factory=SaveFigures)
 
 
 def machine() -> str:
@@ -92,9 +98,10 @@ def builds(results: list[SizeResult]) -> list[str]:
         runs = result.builds
         gen = runs.median(runs.generator, "seconds")
         base = runs.median(runs.baseline, "seconds")
-        edits = result.edit_seconds
+        edits = result.saves.seconds.get(KINDS[0])
         edit = f"{statistics.median(edits):.2f} s" if edits else "n/a"
-        stop = "n/a" if result.stop_seconds is None else f"{result.stop_seconds:.2f} s"
+        stopped = result.saves.stop_seconds
+        stop = "n/a" if stopped is None else f"{stopped:.2f} s"
         lines.append(
             f"| {result.size:,} | {gen:.2f} s | {base:.2f} s | {100 * (gen / base - 1):+.0f}% | "
             f"{1000 * gen / result.size:.2f} ms | "
@@ -143,6 +150,8 @@ def site(results: list[SizeResult]) -> list[str]:
             f"{w.whole_bytes / 2**20:,.1f} MiB",
             f"{w.whole_files:,}",
             f"{w.code_page_bytes / 1024:,.1f} KB",
+            f"{w.history_bytes / 1024:,.1f} KB",
+            f"{w.feed_bytes / 1024:,.1f} KB",
         ]
 
     columns = [
@@ -150,6 +159,8 @@ def site(results: list[SizeResult]) -> list[str]:
         "site/ (generator, every language)",
         "files",
         "a code's page (first language)",
+        "what changed (its page)",
+        "its feed",
     ]
     return _table(columns, map(row, results))
 
@@ -180,8 +191,28 @@ def again(results: list[SizeResult]) -> list[str]:
     return _table(columns, map(row, results))
 
 
+def saves_table(figures: list[tuple[int, SaveFigures]]) -> list[str]:
+    """Edit -> preview for every kind of save (medians, seconds), and the preview's peak
+    memory; one row per kind, one column per size."""
+    columns = ["save", *(f"{size:,} codes" for size, _ in figures)]
+
+    def median(values: list[float]) -> str:
+        return f"{statistics.median(values):.2f} s" if values else "n/a"
+
+    rows = [[kind, *(median(each.seconds.get(kind, [])) for _, each in figures)] for kind in KINDS]
+    peaks = [f"{f.server_peak_mib:.0f} MiB" if f.server_peak_mib else "n/a" for _, f in figures]
+    rows.append(["preview's peak memory", *peaks])
+    return [
+        f"| {' | '.join(cells)} |" for cells in [columns, ["---", *["---:"] * len(figures)], *rows]
+    ]
+
+
+def saves(results: list[SizeResult]) -> list[str]:
+    return saves_table([(result.size, result.saves) for result in results])
+
+
 Section = Callable[[list[SizeResult]], list[str]]
-SECTIONS: list[Section] = [builds, again, site, reader]
+SECTIONS: list[Section] = [builds, again, site, saves, reader]
 
 
 def report(results: list[SizeResult]) -> str:

@@ -69,7 +69,7 @@ class PreviewState:
             reading=reading,
             hold=hold,
             known=frozenset(reading.sources.published_codes()),
-            named=frozenset(item.code for c in reading.history.changes for item in c.items),
+            named=frozenset(changes_view.listing(reading.history)),
             languages=tuple(Language.of(parts) for parts in built.languages),
             data_lines=tuple((site / export.JSON_NAME).read_text("utf-8").split("\n")),
         )
@@ -160,11 +160,12 @@ def _day(when: datetime) -> str:
 
 
 def _renamed(state: PreviewState, reading: Reading, site: Path) -> dict[Path, bytes] | None:
-    """The "What changed" page and feed of each language where an edited row the record
+    """The "What changed" pages and feed of each language where an edited row the record
     lists changed its name; None when an entry is not where it was expected.
 
-    The feed is made again, as the whole build makes it; on the page (which MkDocs renders),
-    each entry whose names changed is put in place of the old, both from the template."""
+    The feed is made again, as the whole build makes it; on the pages (whose bodies go in
+    after MkDocs renders them), each entry whose names changed is put in place of the old,
+    both from the template: on its year's page, and on the newest entries' if it is one."""
     old, new = state.reading.table, reading.table
     settings, history = state.settings, state.reading.history
     source = settings.languages[0]
@@ -174,22 +175,24 @@ def _renamed(state: PreviewState, reading: Reading, site: Path) -> dict[Path, by
             continue
         was = changes_view.views(history, old, language, settings.catalogs)
         now = changes_view.views(history, new, language, settings.catalogs)
-        edited = [
-            (before, after) for before, after in zip(was, now, strict=True) if before != after
-        ]
-        before_html = changes_view.entries_html(
-            [b for b, _ in edited], language, source, settings.catalogs
-        )
-        after_html = changes_view.entries_html(
-            [a for _, a in edited], language, source, settings.catalogs
-        )
-        page = site / language / "changes" / "index.html"
-        text = page.read_text("utf-8")
-        for before, after in zip(before_html, after_html, strict=True):
-            if before not in text:
-                return None
-            text = text.replace(before, after)
-        files[page] = text.encode("utf-8")
+        edited: dict[str, list[tuple[changes_view.View, changes_view.View]]] = {}
+        for at, (before, after) in enumerate(zip(was, now, strict=True)):
+            if before != after:
+                for file in changes_view.files_showing(before, at):
+                    edited.setdefault(file, []).append((before, after))
+        for file, pairs in sorted(edited.items()):
+            page = site / language / file
+            base = changes_view.table_base(file, settings.site_url, language)
+            olds, news = (
+                changes_view.entries_html(shown, language, source, settings.catalogs, base)
+                for shown in ([b for b, _ in pairs], [a for _, a in pairs])
+            )
+            text = page.read_text("utf-8")
+            for before_html, after_html in zip(olds, news, strict=True):
+                if before_html not in text:
+                    return None
+                text = text.replace(before_html, after_html)
+            files[page] = text.encode("utf-8")
         feed = changes_view.feed(now, language, source, settings.site_url, settings.catalogs)
         files[site / language / changes_view.FEED] = feed.encode("utf-8")
     return files
