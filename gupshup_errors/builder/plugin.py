@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import partial
@@ -26,11 +27,13 @@ from ..records.pages.commands import PageFiles
 from ..records.pages.review import Overview
 from ..records.sources import Sources
 from ..render import history as changes_view
+from ..render import twins
+from ..render.forge import Forge
 from ..render.pages import TABLE_SLOT, PageSource, alternates, render_page, site_name
 from ..render.prose.located import PageError
 from ..render.template_cache import MemoryBytecodeCache
 from ..text import i18n, urls
-from . import codepages, minify, pagefiles, search, theme
+from . import codepages, minify, pagefiles, search, theme, twinfiles
 from .background import Jobs
 from .config import ErrorTableConfig
 from .dates import build_date
@@ -60,6 +63,8 @@ class Reading:
     """Where the live preview keeps what this build rendered, for its next edit."""
     reuse: Path | None = None
     """An earlier build of the site whose code pages' folders this one may take."""
+    forge: Forge | None = None
+    """Where the pages' sources are on the forge (REPO_URL); None: no links to them."""
 
 
 def inputs(settings: Settings) -> list[Path]:
@@ -75,7 +80,8 @@ def _read_alone(config: MkDocsConfig, options: ErrorTableConfig, serve: bool) ->
     settings = Settings.of(config, options)
     try:
         files = Sources.of(settings)
-        table = files.table(require_recorded=not serve)
+        located = files.located(require_recorded=not serve)
+        table = located.table
         history = files.history(table)
         status = files.status(files.review(table), history)
         pages = PageFiles.named_by(settings).overview()
@@ -83,7 +89,8 @@ def _read_alone(config: MkDocsConfig, options: ErrorTableConfig, serve: bool) ->
         raise PluginError(error.report()) from None
     config.watch.extend(str(path.resolve()) for path in inputs(settings))
     date = build_date(settings.config_file, settings.data_file)
-    return Reading(table, date, pages, status, history=history)
+    forge = twinfiles.forge(settings, located)
+    return Reading(table, date, pages, status, history=history, forge=forge)
 
 
 def _refuse_clashes(files: Files, table: ErrorTable, config: MkDocsConfig) -> None:
@@ -137,6 +144,8 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
     """An earlier build of the site, whose code pages' folders this build takes."""
     page_output: str = ""
     """The table page as this plugin finishes it, but for the table (for `keep`)."""
+    reader: twins.Reader
+    """This language's Markdown twins: what they link to."""
 
     @property
     def catalogs(self) -> i18n.Catalogs:
@@ -163,7 +172,7 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
         self.failure = None
         self.table, self.date = given.table, given.date
         self.status, self.jobs, self.keep = given.status, given.jobs, given.keep
-        self.reuse = given.reuse
+        self.reuse, self.forge = given.reuse, given.forge
         self.history = given.history or changes.Record("", ())
         self.pages = given.pages
         self.language = language = self.config.language or self.config.languages[0]
@@ -180,6 +189,10 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
         config.site_url = urls.language_url(root_url, language)
         config.site_dir = str(Path(config.site_dir) / language)
         self.root_url = root_url
+        languages = tuple(self.config.languages)
+        self.reader = twins.Reader(
+            language, languages, root_url, self.catalogs, self.status, self.forge
+        )
         self.worker = None
         self.shell = None
         return config
@@ -194,7 +207,13 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
         except PageError as error:
             raise PluginError(str(error)) from None
         self.page = render_page(
-            self.table, self.language, self.catalogs, self.status, intro, self.prose.listed()
+            self.table,
+            self.language,
+            self.catalogs,
+            self.status,
+            intro,
+            self.prose.listed(),
+            self.forge,
         )
         table_file = File.generated(config, "index.md", content=self.page.markdown)
         source = self.config.languages[0]
@@ -237,6 +256,8 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
         # The sitemap's lastmod and its .gz header come from here; MkDocs would use today.
         page.update_date = self.date.strftime("%Y-%m-%d")
+        src_uri, top = page.file.src_uri, Path(config.config_file_path).parent
+        page.edit_url = twinfiles.edit_url(self.forge, src_uri, self.prose.read_from(src_uri), top)
         return page
 
     def _use_worker(self, output: str) -> str:
@@ -302,6 +323,9 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
             self.catalogs,
         )
         (site / changes_view.FEED).write_text(feed, encoding="utf-8")
+        twinfiles.write(
+            site, twinfiles.language_files(self.reader, self.table, self.prose, self.views)
+        )
         if self.shell is None:
             raise PluginError("the code pages' shell was not rendered")
         shutil.rmtree(site / codepages.PATH_SLOT)
@@ -312,10 +336,19 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
             self.keep.languages.append(parts)
 
     def _write_code_pages(self, site: Path, shell: codepages.Shell) -> None:
-        code_pages = codepages.pages(shell, self.table, self.language, self.catalogs, self.status)
+        code_pages = codepages.pages(
+            shell, self.table, self.language, self.catalogs, self.status, forge=self.forge
+        )
         kept = self.reuse / self.language if self.reuse is not None else None
-        write = partial(pagefiles.write, site, code_pages, kept)
+        pages = partial(pagefiles.write, site, code_pages, kept)
+        twins_too = partial(twinfiles.write_codes, site, self.reader, self.table)
+        write = partial(_in_turn, pages, twins_too)  # a twin goes into its page's folder
         if self.jobs is None:
             write()
         else:
             self.jobs.run(f"the code pages in '{self.language}'", write)
+
+
+def _in_turn(*jobs: Callable[[], None]) -> None:
+    for job in jobs:
+        job()

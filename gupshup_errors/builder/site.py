@@ -23,6 +23,7 @@ from ..records.pages.commands import PageFiles
 from ..records.sources import Sources, warn_outdated
 from ..render.root import root_files
 from ..text import i18n
+from . import twinfiles
 from .background import JobError, Jobs
 from .dates import build_date
 from .incremental.kept import Kept, SiteParts
@@ -115,7 +116,10 @@ def _build_languages(
                 plugin = config.plugins[PLUGIN]
                 assert isinstance(plugin, ErrorTablePlugin)
                 plugin.config.language = language  # the language the plugin builds
-                plugin.hand_over(Reading(table, date, pages, status, jobs, history, keep, reuse))
+                forge = twinfiles.forge(settings, located)
+                plugin.hand_over(
+                    Reading(table, date, pages, status, jobs, history, keep, reuse, forge)
+                )
                 try:
                     build(config)
                 except Abort:

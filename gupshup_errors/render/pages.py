@@ -14,6 +14,7 @@ from markupsafe import Markup
 from ..data.model import ErrorTable, Status
 from ..text import i18n, inline, urls
 from ..text.folding import fold_map
+from .forge import Forge
 
 
 @dataclass(frozen=True)
@@ -128,8 +129,10 @@ def render_page(
     status: Status | None = None,
     intro: str = "",
     pages: Sequence[PageLink] = (),
+    forge: Forge | None = None,
 ) -> PageSource:
-    """The error table page in `language`; a translation that may be out of date carries a
+    """The error table page in `language`; with `forge`, each row links to its entry in the
+    data file; a translation that may be out of date carries a
     note linking to the same place in the source language. `intro` is the site's own
     introduction (Markdown), put above the table; `pages` are linked beside "What changed"."""
     env = localized(language, catalogs)
@@ -153,6 +156,7 @@ def render_page(
             "name": i18n.language_name_in(status.source, language) if status.source else "",
         },
         "row_group": ROW_GROUP,
+        "forge": forge,
         "language": language,
         "fold": fold_map(language),
         "table_slot": Markup(TABLE_SLOT),

@@ -1,0 +1,107 @@
+"""The Markdown twins and the llms.txt files of one language, written into its build.
+
+What they say is render/twins.py's, render/prose/twin.py's and render/llms.py's; this module
+only knows where each file goes. A code's twin goes into its page's folder, in the job that
+writes the page (the folder is made or moved there first).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from ..data.located import Located
+from ..data.model import ErrorTable
+from ..render import llms, twins
+from ..render.forge import Forge
+from ..render.history import PAGE as CHANGES_PAGE
+from ..render.history import View
+from ..render.prose.twin import absolute, page_twin
+from . import codepages
+from .prose.pages import INTRO, ProsePages
+from .settings import Settings
+
+TWIN = twins.TWIN
+
+
+def forge(settings: Settings, located: Located) -> Forge | None:
+    """Where the repository's files are on its forge, each code's line in the data file with
+    them; None without REPO_URL."""
+    if not settings.repo_url:
+        return None
+    top = settings.config_file.resolve().parent
+    return Forge(
+        repo_url=settings.repo_url,
+        branch=settings.repo_branch,
+        data_file=repository_path(top, settings.data_file),
+        changes_file=repository_path(top, settings.changes_file),
+        lines={code: span.line for code, span in located.positions.entries.items()},
+    )
+
+
+def repository_path(top: Path, file: Path) -> str:
+    """A file's path in the repository, whose top is `top` (mkdocs.yml's folder)."""
+    return Path(os.path.relpath(file.resolve(), top.resolve())).as_posix()
+
+
+def edit_url(forge: Forge | None, src_uri: str, read_from: Path | None, top: Path) -> str | None:
+    """Where Material's edit button on a page leads: the file the page is made from (a code's
+    page: its slot, filled with the line of each code's entry); None: no button."""
+    if forge is None:
+        return None
+    if src_uri == INTRO:
+        return forge.data()
+    if src_uri == CHANGES_PAGE:
+        return forge.changes()
+    if src_uri == codepages.SHELL_URI:
+        return str(codepages.SOURCE_SLOT)
+    return forge.file(repository_path(top, read_from)) if read_from is not None else None
+
+
+def write_codes(
+    site: Path, reader: twins.Reader, table: ErrorTable, indexes: Iterable[int] | None = None
+) -> None:
+    """Each code's twin into its page's folder, unless it already holds these bytes."""
+    for anchor, content in twins.code_twins(reader, table, indexes):
+        rewrite(site / anchor / TWIN, content)
+
+
+def rewrite(path: Path, content: bytes) -> None:
+    """`path` holding `content`: left alone when it does (a folder taken from the last build)."""
+    try:
+        if path.read_bytes() == content:
+            return
+    except OSError:
+        pass
+    path.write_bytes(content)
+
+
+def language_files(
+    reader: twins.Reader,
+    table: ErrorTable,
+    prose: ProsePages,
+    views: Sequence[View],
+) -> dict[str, str]:
+    """Every twin of the language but the codes', and its llms.txt and llms-full.txt, by their
+    path in the language's folder."""
+    sources = prose.sources()
+    addresses = {source.src_uri: source.path for source in sources}
+    intro = absolute(reader, prose.intro_markdown(), INTRO, addresses)
+    listed = [twins.Listed(source.title, source.path, source.description) for source in sources]
+    table_twin = twins.table_twin(reader, table, intro, listed)
+    pages = {f"{source.path}{TWIN}": page_twin(reader, source, addresses) for source in sources}
+    return {
+        TWIN: table_twin,
+        f"changes/{TWIN}": twins.changes_twin(reader, views),
+        **pages,
+        llms.LLMS: llms.language_index(reader, table, listed),
+        llms.FULL: llms.full(table_twin, list(pages.values())),
+    }
+
+
+def write(folder: Path, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")

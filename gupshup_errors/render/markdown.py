@@ -1,0 +1,82 @@
+"""Text written into CommonMark so that it reads back exactly as written: data is data.
+
+A text of the data file may hold only two kinds of markup (text/inline.py): `inline code` and
+[links](https://...). Everything else in it (`*stars*`, `<script>`, `# `, `1. ` at the start
+of a line) must stay literal in a Markdown twin, as it does on the HTML page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..text import inline
+
+# Every character that can start or end markup inside a line. CommonMark lets any ASCII
+# punctuation be escaped with a backslash; these are the ones that can mean something.
+_INLINE = re.compile(r"([\\`*_\[\]<>&!|~])")
+# What makes a line a block of its own when it starts one: a heading, a quote, a list item,
+# a setext underline or thematic break; an ordered list item's number (its dot escaped).
+_BLOCK_MARK = re.compile(r"^([#>+\-=])")
+_ORDERED = re.compile(r"^(\d{1,9})([.)])")
+_DESTINATION = re.compile(r"([\\<>()\s])")
+
+
+def literal(text: str, *, line_start: bool = True) -> str:
+    """`text` as Markdown that shows `text` as written, its lines joined by hard breaks (a
+    blank line would end the paragraph). `line_start`: the text starts a line of the output.
+
+    Blanks at the start of a line are dropped, as HTML shows none there either."""
+    lines = text.split("\n")
+    escaped = [_line(line, start=line_start or at > 0) for at, line in enumerate(lines)]
+    return "\\\n".join(escaped)
+
+
+def _line(line: str, *, start: bool) -> str:
+    escaped = _INLINE.sub(r"\\\1", line)
+    if not start:
+        return escaped
+    escaped = escaped.lstrip(" \t")
+    escaped = _BLOCK_MARK.sub(r"\\\1", escaped)
+    return _ORDERED.sub(r"\1\\\2", escaped)
+
+
+def code_span(text: str) -> str:
+    """`text` as an inline code span, whatever backticks it holds."""
+    runs = {len(run) for run in re.findall(r"`+", text)}
+    fence = "`" * next(size for size in range(1, len(runs) + 2) if size not in runs)
+    # A space inside each end keeps a backtick there apart from the fence (it is stripped).
+    pad = " " if text.startswith(("`", " ")) or text.endswith(("`", " ")) else ""
+    return f"{fence}{pad}{' '.join(text.splitlines())}{pad}{fence}"
+
+
+def destination(address: str) -> str:
+    """A link's address as a Markdown destination."""
+    return _DESTINATION.sub(lambda found: f"%{ord(found.group(1)):02X}", address)
+
+
+def link(text: str, address: str) -> str:
+    """A link whose words are literal text."""
+    return f"[{literal(' '.join(text.split()), line_start=False)}]({destination(address)})"
+
+
+def formatted(text: str, fragment_link: Callable[[str], str]) -> str:
+    """A text of the data file as Markdown: literal but for its inline code and links; a link
+    to a row (#1002) goes where `fragment_link` says (an absolute address)."""
+    parts = []
+    for span in inline.parse(text)[0]:
+        if isinstance(span, inline.Code):
+            parts.append(code_span(span.text))
+        elif isinstance(span, inline.Link):
+            fragment = span.fragment
+            address = fragment_link(fragment) if fragment is not None else span.address
+            parts.append(link(span.text, address))
+        else:
+            parts.append(literal(span.text, line_start=not parts))
+    return "".join(parts)
+
+
+def one_line(text: str) -> str:
+    """A text as a reader sees it (markup dropped), on one line, as literal Markdown: for the
+    descriptions of llms.txt."""
+    return literal(" ".join(inline.to_plain(text).split()))

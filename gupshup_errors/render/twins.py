@@ -1,0 +1,260 @@
+"""Every page's Markdown twin: what the HTML page says, as CommonMark, made from the model and
+the pages' sources (never from the HTML). Pure: text in, text out.
+
+A page at /<lang>/<path>/ has its twin at /<lang>/<path>/index.md, beside its index.html (as
+mkdocs-llmstxt writes them). Every link in a twin is absolute, and leads to another twin where
+there is one: a tool that reads one twin can follow its links and stay in Markdown.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from ..data.model import ErrorCode, ErrorTable, Kind, Status, code_fields, kind, label
+from ..data.model import translated_fields as texts_fields
+from ..text import i18n, inline, urls
+from . import markdown as md
+from .forge import Forge
+from .history import FEED, Line, View
+from .pages import localized, long_date
+
+TWIN = "index.md"
+"""A twin's file name, in the folder of its page."""
+
+
+@dataclass(frozen=True)
+class Reader:
+    """One language's twins: the language and what every twin of it links to."""
+
+    language: str
+    languages: tuple[str, ...]
+    root_url: str
+    catalogs: i18n.Catalogs = i18n.PACKAGE
+    status: Status = field(default_factory=Status)
+    forge: Forge | None = None
+    """Where the pages' sources are on the forge; None: REPO_URL is not set."""
+
+    @functools.cached_property
+    def gettext(self) -> Callable[[str], str]:
+        return i18n.translations(self.language, self.catalogs).gettext
+
+    def twin(self, path: str = "", language: str | None = None) -> str:
+        """The absolute address of the twin of the page at `path` ("", "1002/", "guide/")."""
+        return f"{urls.language_url(self.root_url, language or self.language)}{path}{TWIN}"
+
+    def code_twin(self, anchor: str, language: str | None = None) -> str:
+        return self.twin(f"{anchor}/", language)
+
+    def language_line(self, path: str, written_in: Iterable[str] | None = None) -> str:
+        """Which language the twin is in, and the same twin in the others (those of
+        `written_in` when given: a page not translated has no twin of its own there)."""
+        _ = self.gettext
+        own = i18n.language_name_in(self.language, self.language)
+        others = [
+            md.link(i18n.language_name(other), self.twin(path, other))
+            for other in (self.languages if written_in is None else written_in)
+            if other != self.language
+        ]
+        shown = md.literal(_("Language: %(language)s") % {"language": own})
+        return " · ".join([shown, *others])
+
+
+def _heading(level: int, text: str) -> str:
+    return f"{'#' * level} {md.literal(' '.join(text.split()), line_start=False)}"
+
+
+def _fields(reader: Reader, row: ErrorCode) -> list[str]:
+    """The code's fields, each a paragraph under its label, in the order the table shows
+    them: its number, the first text, the provider's texts, the other texts."""
+    _ = reader.gettext
+    first, *others = texts_fields()
+    provider = [item for item in code_fields() if kind(item) is Kind.PROVIDER]
+    texts = row.texts[reader.language]
+    shown = [f"**{md.literal(_(label(next(iter(code_fields())))))}:** {md.code_span(row.anchor)}"]
+    for item in (first, *provider, *others):
+        value = getattr(texts if item in texts_fields() else row, item.name)
+        if value is None:
+            continue
+        if kind(item) is Kind.PROVIDER:  # as written, in the provider's language
+            text = md.code_span(str(value))
+        else:
+            text = md.formatted(str(value), reader.code_twin)
+        shown.append(f"**{md.literal(_(label(item)))}:** {text}")
+    return shown
+
+
+def code_body(reader: Reader, row: ErrorCode) -> list[str]:
+    """What a code's page and its section of the table say, paragraph by paragraph."""
+    _ = reader.gettext
+    status, language = reader.status, reader.language
+    body = []
+    if row.retired:
+        body.append(f"**{md.literal(_('Retired: the API no longer returns this code.'))}**")
+    body += _fields(reader, row)
+    if status.row(row.code, language):
+        body.append(_outdated(reader, f"{row.anchor}/"))
+    dates = status.dates.get(row.code)
+    said = []
+    if dates is not None and dates.added is not None:
+        said.append(md.literal(_("Added %(date)s") % {"date": long_date(dates.added, language)}))
+    if dates is not None and dates.changed is not None:
+        day = long_date(dates.changed, language)
+        changed = md.literal(_("Meaning last changed %(date)s") % {"date": day})
+        said.append(f"{changed} {md.link(_('What changed'), reader.twin('changes/'))}")
+    if said:
+        body.append(" · ".join(said))
+    if reader.forge is not None:
+        body.append(md.link(_("Its entry in the data file"), reader.forge.code(row.code)))
+    return body
+
+
+def _outdated(reader: Reader, path: str) -> str:
+    _ = reader.gettext
+    source = reader.status.source or reader.languages[0]
+    name = i18n.language_name_in(source, reader.language)
+    original = _("Read the original (%(language)s)") % {"language": name}
+    note = md.literal(_("This translation may be out of date."))
+    return f"> {note} {md.link(original, reader.twin(path, source))}"
+
+
+def code_twin(reader: Reader, table: ErrorTable, at: int) -> str:
+    """The twin of a code's page (/<lang>/<code>/index.md)."""
+    _ = reader.gettext
+    row = table.codes[at]
+    name = md.one_line(row.texts[reader.language].name)
+    title = _("Error %(code)s: %(name)s") % {"code": row.anchor, "name": name}
+    blocks = [f"# {title}", reader.language_line(f"{row.anchor}/"), *code_body(reader, row)]
+    blocks.append(
+        md.link(_("Code %(code)s in the full table") % {"code": row.anchor}, _row(reader, row))
+    )
+    neighbours = []
+    for step, words in ((-1, _("Previous code")), (1, _("Next code"))):
+        if 0 <= at + step < len(table.codes):
+            other = table.codes[at + step]
+            shown = f"{other.anchor} {inline.to_plain(other.texts[reader.language].name)}"
+            neighbours.append(
+                f"{md.literal(words)}: {md.link(shown, reader.code_twin(other.anchor))}"
+            )
+    if neighbours:
+        blocks.append(" · ".join(neighbours))
+    return _document(blocks)
+
+
+def _row(reader: Reader, row: ErrorCode) -> str:
+    return urls.anchor_url(reader.root_url, reader.language, row.anchor)
+
+
+def code_twins(
+    reader: Reader, table: ErrorTable, indexes: Iterable[int] | None = None
+) -> Iterator[tuple[str, bytes]]:
+    """Each code's twin (of the rows at `indexes`, when given), by its anchor, as UTF-8."""
+    chosen = range(len(table.codes)) if indexes is None else sorted(set(indexes))
+    for at in chosen:
+        yield table.codes[at].anchor, code_twin(reader, table, at).encode("utf-8")
+
+
+@dataclass(frozen=True)
+class Listed:
+    """A page as the table's twin and llms.txt list it."""
+
+    title: str
+    path: str
+    """Relative to the language's folder ("guide/")."""
+    description: str = ""
+
+
+def table_twin(
+    reader: Reader, table: ErrorTable, intro: str = "", pages: Sequence[Listed] = ()
+) -> str:
+    """The twin of the table's page (/<lang>/index.md): every code, one section each.
+    `intro`: the site's own introduction (Markdown, its links absolute already)."""
+    _ = reader.gettext
+    blocks = [
+        f"# {md.literal(_('Error codes and what they mean'))}",
+        reader.language_line(""),
+        md.literal(
+            _(
+                "Find the code from a failed WhatsApp message to see what it means and what to "
+                "do. Each code has its own link: add # and the code to the page address."
+            )
+        ),
+    ]
+    if intro.strip():
+        blocks.append(intro.strip())
+    blocks.append(_heading(2, table.title[reader.language]))
+    if reader.status.title(reader.language):
+        blocks.append(_outdated(reader, ""))
+    count = len(table.codes)
+    listed = [md.link(_("What changed"), reader.twin("changes/"))]
+    listed += [md.link(page.title, reader.twin(page.path)) for page in pages]
+    counted = md.literal(
+        i18n.translations(reader.language, reader.catalogs).ngettext(
+            "%(num)d code", "%(num)d codes", count
+        )
+        % {"num": count}
+    )
+    blocks.append(" · ".join([counted, *listed]))
+    if reader.forge is not None:
+        blocks.append(md.link(_("The data file the table is made from"), reader.forge.data()))
+    for row in table.codes:
+        name = inline.to_plain(row.texts[reader.language].name)
+        blocks.append(_heading(3, f"{row.anchor}: {name}"))
+        blocks += code_body(reader, row)
+        blocks.append(md.link(_("Its own page"), reader.code_twin(row.anchor)))
+    return _document(blocks)
+
+
+def _document(blocks: Iterable[str]) -> str:
+    return "\n\n".join(blocks) + "\n"
+
+
+def changes_twin(reader: Reader, views: Sequence[View]) -> str:
+    """The twin of the "What changed" page (/<lang>/changes/index.md), newest first; a changed
+    text shows its old and new words in the source language."""
+    _ = reader.gettext
+    source = reader.status.source or reader.languages[0]
+    titles = (
+        localized(reader.language, reader.catalogs)
+        .get_template("changes.html.j2")
+        .make_module({"source": source, "source_name": ""})
+    )
+    base = urls.language_url(reader.root_url, reader.language)
+    intro = md.literal(
+        _(
+            "Every change to the table, newest first: codes added and retired, changes of "
+            "their meaning, and translations brought up to date."
+        )
+    )
+    feed = md.link(_("Subscribe to the feed (Atom)"), f"{base}{FEED}")
+    blocks = [
+        f"# {md.literal(_('What changed'))}",
+        reader.language_line("changes/"),
+        f"{intro} {feed} · {md.link(_('The full table'), reader.twin())}",
+    ]
+    if reader.forge is not None:
+        blocks.append(md.link(_("The record this page is made from"), reader.forge.changes()))
+    for view in views:
+        said = str(titles.title(view.change.kind, len(view.change.codes))).strip()
+        blocks.append(_heading(2, f"{view.day}: {said}"))
+        blocks.append("\n".join(_change_line(reader, line, source) for line in view.lines))
+    if not views:
+        blocks.append(md.literal(_("Nothing has changed yet.")))
+    return _document(blocks)
+
+
+def _change_line(reader: Reader, line: Line, source: str) -> str:
+    _ = reader.gettext
+    item = f"- {md.link(str(line.code), reader.code_twin(str(line.code)))} {md.one_line(line.name)}"
+    if line.was is not None:
+        name = i18n.language_name_in(source, reader.language)
+        item += (
+            f": {md.literal(line.field, line_start=False)} ({md.literal(name, line_start=False)})"
+        )
+        for words, text in ((_("Was"), line.was), (_("Now"), line.now or "")):
+            said = md.literal(text, line_start=False).replace("\n", "\n    ")
+            item += f"\n  - {md.literal(words, line_start=False)}: {said}"
+    elif line.language:
+        item += f": {md.literal(f'{line.field}, {line.language}', line_start=False)}"
+    return item
