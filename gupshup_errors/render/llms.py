@@ -69,9 +69,9 @@ def language_index(reader: Reader, table: ErrorTable, pages: Sequence[Listed] = 
         f"# {md.literal(site_name(language, reader.catalogs))}",
         f"> {_summary(reader)}",
         reader.language_line(""),
-        f"## {md.literal(_('Error codes and what they mean'))}",
+        "## " + md.literal(_("Error codes and what they mean")),
         "\n".join(_the_language(reader, table, pages)),
-        f"## {md.literal(_('Codes'))}",
+        "## " + md.literal(_("Codes")),
         "\n".join(
             _item(
                 f"{row.anchor}: {inline.to_plain(row.texts[language].name)}",

@@ -91,7 +91,8 @@ def code_body(reader: Reader, row: ErrorCode) -> list[str]:
     status, language = reader.status, reader.language
     body = []
     if row.retired:
-        body.append(f"**{md.literal(_('Retired: the API no longer returns this code.'))}**")
+        retired = md.literal(_("Retired: the API no longer returns this code."))
+        body.append(f"**{retired}**")
     body += _fields(reader, row)
     if status.row(row.code, language):
         body.append(_outdated(reader, f"{row.anchor}/"))
@@ -102,7 +103,8 @@ def code_body(reader: Reader, row: ErrorCode) -> list[str]:
     if dates is not None and dates.changed is not None:
         day = long_date(dates.changed, language)
         changed = md.literal(_("Meaning last changed %(date)s") % {"date": day})
-        said.append(f"{changed} {md.link(_('What changed'), reader.twin('changes/'))}")
+        what = md.link(_("What changed"), reader.twin("changes/"))
+        said.append(f"{changed} {what}")
     if said:
         body.append(" · ".join(said))
     if reader.forge is not None:
@@ -172,7 +174,7 @@ def table_twin(
     `intro`: the site's own introduction (Markdown, its links absolute already)."""
     _ = reader.gettext
     blocks = [
-        f"# {md.literal(_('Error codes and what they mean'))}",
+        "# " + md.literal(_("Error codes and what they mean")),
         reader.language_line(""),
         md.literal(
             _(
@@ -229,9 +231,9 @@ def changes_twin(reader: Reader, views: Sequence[View]) -> str:
     )
     feed = md.link(_("Subscribe to the feed (Atom)"), f"{base}{FEED}")
     blocks = [
-        f"# {md.literal(_('What changed'))}",
+        "# " + md.literal(_("What changed")),
         reader.language_line("changes/"),
-        f"{intro} {feed} · {md.link(_('The full table'), reader.twin())}",
+        " · ".join([f"{intro} {feed}", md.link(_("The full table"), reader.twin())]),
     ]
     if reader.forge is not None:
         blocks.append(md.link(_("The record this page is made from"), reader.forge.changes()))
