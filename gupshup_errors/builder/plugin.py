@@ -323,15 +323,14 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
             self.catalogs,
         )
         (site / changes_view.FEED).write_text(feed, encoding="utf-8")
-        twinfiles.write(
-            site, twinfiles.language_files(self.reader, self.table, self.prose, self.views)
-        )
+        twins_made = twinfiles.made(self.reader, self.prose, self.views)
+        twinfiles.write(site, twinfiles.language_files(self.reader, self.table, twins_made))
         if self.shell is None:
             raise PluginError("the code pages' shell was not rendered")
         shutil.rmtree(site / codepages.PATH_SLOT)
         if self.keep is not None:
             parts = LanguageParts(
-                self.language, self.shell, self.page_output, self.page.table, result
+                self.language, self.shell, self.page_output, self.page.table, result, twins_made
             )
             self.keep.languages.append(parts)
 

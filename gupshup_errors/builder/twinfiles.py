@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..data.located import Located
@@ -77,27 +78,44 @@ def rewrite(path: Path, content: bytes) -> None:
     path.write_bytes(content)
 
 
-def language_files(
-    reader: twins.Reader,
-    table: ErrorTable,
-    prose: ProsePages,
-    views: Sequence[View],
-) -> dict[str, str]:
-    """Every twin of the language but the codes', and its llms.txt and llms-full.txt, by their
-    path in the language's folder."""
+@dataclass(frozen=True)
+class Made:
+    """What a language's table twin and llms files are made from besides the table: the
+    pages' twins and what lists them, which only a whole build reads (the preview keeps it)."""
+
+    intro: str
+    """The introduction (docs/index.md), its links absolute."""
+    listed: tuple[twins.Listed, ...]
+    pages: dict[str, str]
+    """Each page's twin, by its path in the language's folder."""
+    changes: str
+
+
+def made(reader: twins.Reader, prose: ProsePages, views: Sequence[View]) -> Made:
     sources = prose.sources()
     addresses = {source.src_uri: source.path for source in sources}
-    intro = absolute(reader, prose.intro_markdown(), INTRO, addresses)
-    listed = [twins.Listed(source.title, source.path, source.description) for source in sources]
-    table_twin = twins.table_twin(reader, table, intro, listed)
-    pages = {f"{source.path}{TWIN}": page_twin(reader, source, addresses) for source in sources}
+    return Made(
+        intro=absolute(reader, prose.intro_markdown(), INTRO, addresses),
+        listed=tuple(twins.Listed(item.title, item.path, item.description) for item in sources),
+        pages={f"{item.path}{TWIN}": page_twin(reader, item, addresses) for item in sources},
+        changes=twins.changes_twin(reader, views),
+    )
+
+
+def table_files(reader: twins.Reader, table: ErrorTable, parts: Made) -> dict[str, str]:
+    """The files that list every code: the table's twin, llms.txt and llms-full.txt."""
+    table_twin = twins.table_twin(reader, table, parts.intro, parts.listed)
     return {
         TWIN: table_twin,
-        f"changes/{TWIN}": twins.changes_twin(reader, views),
-        **pages,
-        llms.LLMS: llms.language_index(reader, table, listed),
-        llms.FULL: llms.full(table_twin, list(pages.values())),
+        llms.LLMS: llms.language_index(reader, table, parts.listed),
+        llms.FULL: llms.full(table_twin, list(parts.pages.values())),
     }
+
+
+def language_files(reader: twins.Reader, table: ErrorTable, parts: Made) -> dict[str, str]:
+    """Every twin of the language but the codes', and its llms.txt and llms-full.txt, by their
+    path in the language's folder."""
+    return {f"changes/{TWIN}": parts.changes, **parts.pages, **table_files(reader, table, parts)}
 
 
 def write(folder: Path, files: dict[str, str]) -> None:

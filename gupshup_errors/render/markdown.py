@@ -19,15 +19,18 @@ _INLINE = re.compile(r"([\\`*_\[\]<>&!|~])")
 # a setext underline or thematic break; an ordered list item's number (its dot escaped).
 _BLOCK_MARK = re.compile(r"^([#>+\-=])")
 _ORDERED = re.compile(r"^(\d{1,9})([.)])")
+_TRAILING_BLANKS = re.compile(r"(\n[ \t]*)+$")
 _DESTINATION = re.compile(r"([\\<>()\s])")
 
 
-def literal(text: str, *, line_start: bool = True) -> str:
+def literal(text: str, *, line_start: bool = True, whole: bool = True) -> str:
     """`text` as Markdown that shows `text` as written, its lines joined by hard breaks (a
-    blank line would end the paragraph). `line_start`: the text starts a line of the output.
+    blank line would end the paragraph). `line_start`: the text starts a line of the output;
+    `whole`: nothing follows it in its paragraph.
 
-    Blanks at the start of a line are dropped, as HTML shows none there either."""
-    lines = text.split("\n")
+    Blanks at the start of a line are dropped, as HTML shows none there either, and so are
+    blank lines at the end of a whole text (a break there would show as a backslash)."""
+    lines = (_TRAILING_BLANKS.sub("", text) if whole else text).split("\n")
     escaped = [_line(line, start=line_start or at > 0) for at, line in enumerate(lines)]
     return "\\\n".join(escaped)
 
@@ -47,7 +50,7 @@ def code_span(text: str) -> str:
     fence = "`" * next(size for size in range(1, len(runs) + 2) if size not in runs)
     # A space inside each end keeps a backtick there apart from the fence (it is stripped).
     pad = " " if text.startswith(("`", " ")) or text.endswith(("`", " ")) else ""
-    return f"{fence}{pad}{' '.join(text.splitlines())}{pad}{fence}"
+    return f"{fence}{pad}{text.replace(chr(10), ' ')}{pad}{fence}"
 
 
 def destination(address: str) -> str:
@@ -64,7 +67,8 @@ def formatted(text: str, fragment_link: Callable[[str], str]) -> str:
     """A text of the data file as Markdown: literal but for its inline code and links; a link
     to a row (#1002) goes where `fragment_link` says (an absolute address)."""
     parts = []
-    for span in inline.parse(text)[0]:
+    spans = _joined(inline.parse(_TRAILING_BLANKS.sub("", text))[0])
+    for span in spans:
         if isinstance(span, inline.Code):
             parts.append(code_span(span.text))
         elif isinstance(span, inline.Link):
@@ -72,8 +76,20 @@ def formatted(text: str, fragment_link: Callable[[str], str]) -> str:
             address = fragment_link(fragment) if fragment is not None else span.address
             parts.append(link(span.text, address))
         else:
-            parts.append(literal(span.text, line_start=not parts))
+            parts.append(literal(span.text, line_start=not parts, whole=span is spans[-1]))
     return "".join(parts)
+
+
+def _joined(spans: list[inline.Span]) -> list[inline.Span]:
+    """Code next to code as one span: their backticks would run together into one fence."""
+    joined: list[inline.Span] = []
+    for span in spans:
+        last = joined[-1] if joined else None
+        if isinstance(span, inline.Code) and isinstance(last, inline.Code):
+            joined[-1] = inline.Code(last.text + span.text)
+        else:
+            joined.append(span)
+    return joined
 
 
 def one_line(text: str) -> str:

@@ -18,6 +18,7 @@ from ..text import i18n, inline, urls
 from . import markdown as md
 from .forge import Forge
 from .history import FEED, Line, View
+from .history import title as history_title
 from .pages import localized, long_date
 
 TWIN = "index.md"
@@ -238,7 +239,7 @@ def changes_twin(reader: Reader, views: Sequence[View]) -> str:
     if reader.forge is not None:
         blocks.append(md.link(_("The record this page is made from"), reader.forge.changes()))
     for view in views:
-        said = str(titles.title(view.change.kind, len(view.change.codes))).strip()
+        said = history_title(view, titles)
         blocks.append(_heading(2, f"{view.day}: {said}"))
         blocks.append("\n".join(_change_line(reader, line, source) for line in view.lines))
     if not views:

@@ -12,6 +12,7 @@ from ...records import changes
 from ...records.translated import Review
 from ..codepages import Shell
 from ..settings import Settings
+from ..twinfiles import Made
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,8 @@ class LanguageParts:
     """The table's HTML, as the slot got it."""
     index: SearchIndex | None
     """The search index as written (None: the site has no search)."""
+    twins: Made | None = None
+    """What its table's twin and llms files are made from besides the table."""
 
 
 @dataclass(frozen=True)

@@ -19,14 +19,15 @@ from xml.sax.saxutils import escape as xml_escape
 
 from markupsafe import escape as markup_escape
 
-from ...data.located import Hold
+from ...data.located import Hold, Located
 from ...data.model import ErrorTable, Status
-from ...records import published, reread, translated
+from ...records import changes, published, reread, translated
 from ...records.sources import Sources, warn_outdated
-from ...render import export, history
+from ...render import export, history, twins
+from ...render.forge import Forge
 from ...render.pages import TABLE_SLOT, render_page
 from ...text import urls
-from .. import codepages, search
+from .. import codepages, search, twinfiles
 from ..dates import build_date
 from ..settings import Settings
 from .kept import Kept, LanguageParts
@@ -73,6 +74,7 @@ class State:
     new_codes: frozenset[int]
     named: frozenset[int]
     """The codes the record of changes lists: its page and feed show their names."""
+    history: changes.Record
     languages: tuple[_Language, ...]
     data_lines: tuple[str, ...]
     """/errors.json, by line."""
@@ -100,6 +102,7 @@ class State:
             hold=hold,
             new_codes=frozenset(row.code for row in table.codes if row.code not in known),
             named=frozenset(item.code for c in given.history.changes for item in c.items),
+            history=given.history,
             languages=tuple(_Language.of(parts) for parts in kept.languages),
             data_lines=tuple((site / export.JSON_NAME).read_text("utf-8").split("\n")),
         )
@@ -121,6 +124,9 @@ def update(state: State, site: Path) -> State | None:
     if again is None or renamed is None:
         return None
     table = again.reading.located.table
+    forge = twinfiles.forge(settings, again.reading.located)
+    if forge is not None and _lines(state.reading.located) != forge.lines:
+        return None  # every later entry's line moved: the links to them change
     review = translated.rereview(state.review, table, languages, state.new_codes)
     status = replace(review.status, dates=state.status.dates)
     flipped = state.status.outdated ^ status.outdated
@@ -136,7 +142,10 @@ def update(state: State, site: Path) -> State | None:
             *again.changed,
             *(index[code] for code, lang in flipped if lang == name and code is not None),
         }
-        made, written = _language(language, table, status, again.changed, sorted(redo), settings)
+        made, written = _language(
+            language, table, status, again.changed, sorted(redo), settings, forge
+        )
+        written.update(_twins(state, language, table, status, again.changed, sorted(redo), forge))
         done.append(made)
         files.update((site / name / path, content) for path, content in written.items())
     rows = sorted({*again.changed, *(index[code] for code, _ in flipped if code is not None)})
@@ -153,6 +162,40 @@ def update(state: State, site: Path) -> State | None:
         languages=tuple(done),
         data_lines=lines,
     )
+
+
+def _lines(located: Located) -> dict[int, int]:
+    return {code: span.line for code, span in located.positions.entries.items()}
+
+
+def _twins(
+    state: State,
+    language: _Language,
+    table: ErrorTable,
+    status: Status,
+    changed: Sequence[int],
+    redo: Sequence[int],
+    forge: Forge | None,
+) -> dict[str, bytes]:
+    """One language's Markdown twins that the rows at `redo` change, made by the functions a
+    whole build makes them with: the codes' (and their neighbours'), the table's and the llms
+    files; the "What changed" twin when it names an edited code."""
+    made = language.parts.twins
+    if made is None or not redo:
+        return {}
+    settings = state.settings
+    name = language.parts.language
+    reader = twins.Reader(
+        name, settings.languages, settings.site_url, settings.catalogs, status, forge
+    )
+    codes = twins.code_twins(reader, table, [*redo, *_beside(changed, table)])
+    files = {f"{anchor}/{twins.TWIN}": content for anchor, content in codes}
+    listed = twinfiles.table_files(reader, table, made)
+    if any(table.codes[at].code in state.named for at in changed):
+        views = history.views(state.history, table, name, settings.catalogs)
+        listed[f"changes/{twins.TWIN}"] = twins.changes_twin(reader, views)
+    files.update((path, text.encode("utf-8")) for path, text in listed.items())
+    return files
 
 
 def _renamed(state: State, again: reread.Reread, site: Path) -> dict[Path, bytes] | None:
@@ -206,17 +249,24 @@ def _language(
     changed: Sequence[int],
     redo: Sequence[int],
     settings: Settings,
+    forge: Forge | None = None,
 ) -> tuple[_Language, dict[str, bytes]]:
     """One language's files that the rows at `redo` change, by path under its folder."""
     if not redo:
         return language, {}
     parts, name = language.parts, language.parts.language
     rows = ErrorTable(table.anchor, table.title, tuple(table.codes[at] for at in redo))
-    fresh = render_page(rows, name, settings.catalogs, status).table
+    fresh = render_page(rows, name, settings.catalogs, status, forge=forge).table
     spliced = splice_rows(parts.table, fresh, [row.anchor for row in rows.codes])
     files = {"index.html": table_page(parts.page, spliced).encode("utf-8", "xmlcharrefreplace")}
     pages = codepages.pages(
-        parts.shell, table, name, settings.catalogs, status, [*redo, *_beside(changed, table)]
+        parts.shell,
+        table,
+        name,
+        settings.catalogs,
+        status,
+        [*redo, *_beside(changed, table)],
+        forge,
     )
     files.update((f"{page.anchor}/index.html", page.html) for page in pages)
     docs = language.docs

@@ -81,8 +81,6 @@ def absolute(reader: Reader, markdown: str, src_uri: str, addresses: Mapping[str
 
 def _target(reader: Reader, href: str, src_uri: str, addresses: Mapping[str, str]) -> str | None:
     parts = urlsplit(href)
-    if href.startswith("#"):  # a heading of the page itself
-        return f"{reader.twin(addresses.get(src_uri, ''))}{href}"
     if parts.scheme or parts.netloc or href.startswith("/"):
         return None
     folder = posixpath.dirname(src_uri)
