@@ -40,6 +40,19 @@ VARIANTS = {
     ),
 }
 
+TWINS = {
+    "with twins": "",
+    # builder/twinfiles.py and render/llms.py: no Markdown twin, no llms.txt written.
+    "without twins": (
+        "import gupshup_errors.builder.twinfiles as t, gupshup_errors.render.llms as l\n"
+        "t.made = lambda *a, **k: None\n"
+        "t.language_files = lambda *a, **k: {}\n"
+        "t.write_codes = lambda *a, **k: None\n"
+        "l.root_index = lambda *a, **k: ''\n"
+    ),
+}
+"""What the Markdown twins and llms files cost (`scripts/bench --twins`)."""
+
 
 def _seconds(project: Path, patch: str, site: Path) -> float:
     start = time.perf_counter()
@@ -52,20 +65,22 @@ def _seconds(project: Path, patch: str, site: Path) -> float:
     return time.perf_counter() - start
 
 
-def measure(project: Path, runs: int) -> dict[str, list[float]]:
+def measure(
+    project: Path, runs: int, variants: dict[str, str] = VARIANTS
+) -> dict[str, list[float]]:
     """Seconds of `runs` builds of each variant, interleaved, each into a new folder."""
-    names = list(VARIANTS)
+    names = list(variants)
     times: dict[str, list[float]] = {name: [] for name in names}
     for run in range(runs):
         for name in names[run % len(names) :] + names[: run % len(names)]:
             site = project / f"speedups-{run}-{names.index(name)}"
-            times[name].append(_seconds(project, VARIANTS[name], site))
+            times[name].append(_seconds(project, variants[name], site))
     return times
 
 
 def report(size: int, times: dict[str, list[float]]) -> list[str]:
-    """Lines of a Markdown table: each variant's median and its ratio to all on."""
-    base = statistics.median(times["all on"])
+    """Lines of a Markdown table: each variant's median and its ratio to the first's."""
+    base = statistics.median(next(iter(times.values())))
     lines = []
     for name, seconds in times.items():
         median = statistics.median(seconds)
@@ -74,11 +89,11 @@ def report(size: int, times: dict[str, list[float]]) -> list[str]:
     return lines
 
 
-def table(temp: Path, sizes: list[int], runs: int) -> str:
+def table(temp: Path, sizes: list[int], runs: int, variants: dict[str, str] = VARIANTS) -> str:
     """The whole comparison at each size, as a Markdown table."""
     lines = ["| codes | variant | build | ratio | samples |", "| ---: | --- | ---: | ---: | --- |"]
     for size in sizes:
         project = data.project(temp / f"gen-{size}", size)
-        lines += report(size, measure(project, runs))
+        lines += report(size, measure(project, runs, variants))
         print(f"{size} codes: done", file=sys.stderr)
     return "\n".join(lines)
