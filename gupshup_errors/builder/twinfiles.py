@@ -19,7 +19,7 @@ from ..render.forge import Forge
 from ..render.history import PAGE as CHANGES_PAGE
 from ..render.history import View
 from ..render.prose.twin import absolute, page_twin
-from . import codepages
+from . import codepages, pagefiles
 from .prose.pages import INTRO, ProsePages
 from .settings import Settings
 
@@ -65,17 +65,7 @@ def write_codes(
 ) -> None:
     """Each code's twin into its page's folder, unless it already holds these bytes."""
     for anchor, content in twins.code_twins(reader, table, indexes):
-        rewrite(site / anchor / TWIN, content)
-
-
-def rewrite(path: Path, content: bytes) -> None:
-    """`path` holding `content`: left alone when it does (a folder taken from the last build)."""
-    try:
-        if path.read_bytes() == content:
-            return
-    except OSError:
-        pass
-    path.write_bytes(content)
+        pagefiles.rewritten(site / anchor / TWIN, content)
 
 
 @dataclass(frozen=True)

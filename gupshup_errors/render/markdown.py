@@ -19,6 +19,9 @@ _INLINE = re.compile(r"([\\`*_\[\]<>&!|~])")
 # a setext underline or thematic break; an ordered list item's number (its dot escaped).
 _BLOCK_MARK = re.compile(r"^([#>+\-=])")
 _ORDERED = re.compile(r"^(\d{1,9})([.)])")
+# What a text must hold for `literal` to change it: most texts hold none of it.
+_ANY_SPECIAL = re.compile(r"[\\`*_\[\]<>&!|~\n]")
+_SPECIAL_START = re.compile(r"[ \t#>+\-=]|\d{1,9}[.)]")
 _TRAILING_BLANKS = re.compile(r"(\n[ \t]*)+$")
 _DESTINATION = re.compile(r"([\\<>()\s])")
 
@@ -30,6 +33,8 @@ def literal(text: str, *, line_start: bool = True, whole: bool = True) -> str:
 
     Blanks at the start of a line are dropped, as HTML shows none there either, and so are
     blank lines at the end of a whole text (a break there would show as a backslash)."""
+    if not _ANY_SPECIAL.search(text) and not (line_start and _SPECIAL_START.match(text)):
+        return text
     lines = (_TRAILING_BLANKS.sub("", text) if whole else text).split("\n")
     escaped = [_line(line, start=line_start or at > 0) for at, line in enumerate(lines)]
     return "\\\n".join(escaped)
@@ -46,6 +51,8 @@ def _line(line: str, *, start: bool) -> str:
 
 def code_span(text: str) -> str:
     """`text` as an inline code span, whatever backticks it holds."""
+    if "`" not in text and "\n" not in text and text.strip() == text and text:
+        return f"`{text}`"
     runs = {len(run) for run in re.findall(r"`+", text)}
     fence = "`" * next(size for size in range(1, len(runs) + 2) if size not in runs)
     # A space inside each end keeps a backtick there apart from the fence (it is stripped).
@@ -55,6 +62,8 @@ def code_span(text: str) -> str:
 
 def destination(address: str) -> str:
     """A link's address as a Markdown destination."""
+    if not _DESTINATION.search(address):
+        return address
     return _DESTINATION.sub(lambda found: f"%{ord(found.group(1)):02X}", address)
 
 
@@ -66,6 +75,8 @@ def link(text: str, address: str) -> str:
 def formatted(text: str, fragment_link: Callable[[str], str]) -> str:
     """A text of the data file as Markdown: literal but for its inline code and links; a link
     to a row (#1002) goes where `fragment_link` says (an absolute address)."""
+    if inline.is_plain(text):
+        return literal(text)
     parts = []
     spans = _joined(inline.parse(_TRAILING_BLANKS.sub("", text))[0])
     for span in spans:

@@ -41,25 +41,72 @@ class Reader:
     def gettext(self) -> Callable[[str], str]:
         return i18n.translations(self.language, self.catalogs).gettext
 
+    @functools.cached_property
+    def bases(self) -> dict[str, str]:
+        """Each language's folder's absolute address."""
+        return {language: urls.language_url(self.root_url, language) for language in self.languages}
+
     def twin(self, path: str = "", language: str | None = None) -> str:
         """The absolute address of the twin of the page at `path` ("", "1002/", "guide/")."""
-        return f"{urls.language_url(self.root_url, language or self.language)}{path}{TWIN}"
+        return f"{self.bases[language or self.language]}{path}{TWIN}"
 
     def code_twin(self, anchor: str, language: str | None = None) -> str:
         return self.twin(f"{anchor}/", language)
 
+    @functools.cached_property
+    def words(self) -> _Words:
+        return _Words.of(self)
+
     def language_line(self, path: str, written_in: Iterable[str] | None = None) -> str:
         """Which language the twin is in, and the same twin in the others (those of
         `written_in` when given: a page not translated has no twin of its own there)."""
-        _ = self.gettext
-        own = i18n.language_name_in(self.language, self.language)
         others = [
-            md.link(i18n.language_name(other), self.twin(path, other))
-            for other in (self.languages if written_in is None else written_in)
-            if other != self.language
+            md.link(name, self.twin(path, other))
+            for other, name in self.words.languages.items()
+            if written_in is None or other in written_in
         ]
-        shown = md.literal(_("Language: %(language)s") % {"language": own})
-        return " · ".join([shown, *others])
+        return " · ".join([self.words.language, *others])
+
+
+# A code's fields in the order the table shows them: its number, the first text, the
+# provider's texts, the other texts.
+_NUMBER = next(item for item in code_fields() if kind(item) is Kind.NUMBER)
+_FIRST, *_OTHERS = texts_fields()
+_SHOWN = (
+    _FIRST,
+    *(item for item in code_fields() if kind(item) is Kind.PROVIDER),
+    *_OTHERS,
+)
+_TEXTS = frozenset(item.name for item in texts_fields())
+
+
+@dataclass(frozen=True)
+class _Words:
+    """The interface's words every twin of a language says, made once per language."""
+
+    language: str
+    """"Language: English", as Markdown."""
+    languages: dict[str, str]
+    """The other languages' own names, by language."""
+    labels: dict[str, str]
+    """Each field's label as its paragraph starts it ("**Error:** ")."""
+    retired: str
+
+    @classmethod
+    def of(cls, reader: Reader) -> _Words:
+        _ = reader.gettext
+        own = i18n.language_name_in(reader.language, reader.language)
+        every = (_NUMBER, *_SHOWN)
+        return cls(
+            language=md.literal(_("Language: %(language)s") % {"language": own}),
+            languages={
+                other: i18n.language_name(other)
+                for other in reader.languages
+                if other != reader.language
+            },
+            labels={item.name: f"**{md.literal(_(label(item)))}:** " for item in every},
+            retired=f"**{md.literal(_('Retired: the API no longer returns this code.'))}**",
+        )
 
 
 def _heading(level: int, text: str) -> str:
@@ -67,22 +114,19 @@ def _heading(level: int, text: str) -> str:
 
 
 def _fields(reader: Reader, row: ErrorCode) -> list[str]:
-    """The code's fields, each a paragraph under its label, in the order the table shows
-    them: its number, the first text, the provider's texts, the other texts."""
-    _ = reader.gettext
-    first, *others = texts_fields()
-    provider = [item for item in code_fields() if kind(item) is Kind.PROVIDER]
+    """The code's fields, each a paragraph under its label, in the order the table shows."""
+    labels = reader.words.labels
     texts = row.texts[reader.language]
-    shown = [f"**{md.literal(_(label(next(iter(code_fields())))))}:** {md.code_span(row.anchor)}"]
-    for item in (first, *provider, *others):
-        value = getattr(texts if item in texts_fields() else row, item.name)
+    shown = [f"{labels[_NUMBER.name]}{md.code_span(row.anchor)}"]
+    for item in _SHOWN:
+        value = getattr(texts if item.name in _TEXTS else row, item.name)
         if value is None:
             continue
         if kind(item) is Kind.PROVIDER:  # as written, in the provider's language
             text = md.code_span(str(value))
         else:
             text = md.formatted(str(value), reader.code_twin)
-        shown.append(f"**{md.literal(_(label(item)))}:** {text}")
+        shown.append(f"{labels[item.name]}{text}")
     return shown
 
 
@@ -92,8 +136,7 @@ def code_body(reader: Reader, row: ErrorCode) -> list[str]:
     status, language = reader.status, reader.language
     body = []
     if row.retired:
-        retired = md.literal(_("Retired: the API no longer returns this code."))
-        body.append(f"**{retired}**")
+        body.append(reader.words.retired)
     body += _fields(reader, row)
     if status.row(row.code, language):
         body.append(_outdated(reader, f"{row.anchor}/"))
