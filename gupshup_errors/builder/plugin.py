@@ -26,20 +26,21 @@ from ..records import changes
 from ..records.pages.commands import PageFiles
 from ..records.pages.review import Overview
 from ..records.sources import Sources
+from ..render import changes_twin, twins
 from ..render import history as changes_view
-from ..render import twins
 from ..render.forge import Forge
 from ..render.pages import TABLE_SLOT, PageSource, alternates, render_page, site_name
 from ..render.prose.located import PageError
 from ..render.template_cache import MemoryBytecodeCache
 from ..text import i18n, urls
-from . import codepages, minify, pagefiles, search, theme, twinfiles
+from . import codepages, minify, pagefiles, search, theme
 from .background import Jobs
 from .config import ErrorTableConfig
 from .dates import build_date
 from .incremental.kept import Kept, LanguageParts
 from .prose.pages import ProsePages, without_urls
 from .settings import TEMPLATES, THEME, Settings, catalogs
+from .twins import files as twinfiles
 
 # One per process: the second language's build, and every preview rebuild, reuse the compiled theme.
 _THEME_BYTECODE = MemoryBytecodeCache()
@@ -323,7 +324,9 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
             self.catalogs,
         )
         (site / changes_view.FEED).write_text(feed, encoding="utf-8")
-        twins_made = twinfiles.made(self.reader, self.prose, self.views)
+        changes = changes_twin.twin(self.reader, self.views)
+        sources, intro = self.prose.sources(), self.prose.intro_markdown()
+        twins_made = twinfiles.made(self.reader, sources, intro, changes)
         twinfiles.write(site, twinfiles.language_files(self.reader, self.table, twins_made))
         if self.shell is None:
             raise PluginError("the code pages' shell was not rendered")

@@ -23,12 +23,12 @@ from ..records.pages.commands import PageFiles
 from ..records.sources import Sources, warn_outdated
 from ..render.root import root_files
 from ..text import i18n
-from . import twinfiles
 from .background import JobError, Jobs
 from .dates import build_date
 from .incremental.kept import Kept, SiteParts
 from .plugin import ErrorTablePlugin, Reading
 from .settings import PLUGIN, Settings, read
+from .twins import files as twinfiles
 
 log = logging.getLogger("gupshup_errors.site")
 

@@ -7,13 +7,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from babel.dates import format_date
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..data.model import ErrorTable, Status
 from ..text import i18n, inline, urls
 from ..text.folding import fold_map
+from ..text.i18n import long_date as long_date  # where render/ takes it from
 from .forge import Forge
 
 
@@ -65,13 +65,6 @@ def _environment() -> Environment:
     env.filters["inline"] = inline.to_html
     env.filters["inline_unlinked"] = inline.to_html_unlinked
     return env
-
-
-# A table has few dates and many rows: Babel's formatting cost 1.2 s at 10,000 codes uncached.
-@functools.lru_cache(maxsize=1024)
-def long_date(day: date, language: str) -> str:
-    """A date as readers of `language` write it: CLDR's long format."""
-    return format_date(day, format="long", locale=language)
 
 
 @functools.lru_cache(maxsize=1024)

@@ -15,11 +15,9 @@ from dataclasses import dataclass, field
 from ..data.model import ErrorCode, ErrorTable, Kind, Status, code_fields, kind, label
 from ..data.model import translated_fields as texts_fields
 from ..text import i18n, inline, urls
+from ..text.i18n import long_date
 from . import markdown as md
 from .forge import Forge
-from .history import FEED, Line, View
-from .history import title as history_title
-from .pages import localized, long_date
 
 TWIN = "index.md"
 """A twin's file name, in the folder of its page."""
@@ -109,7 +107,7 @@ class _Words:
         )
 
 
-def _heading(level: int, text: str) -> str:
+def heading(level: int, text: str) -> str:
     return f"{'#' * level} {md.literal(' '.join(text.split()), line_start=False)}"
 
 
@@ -185,7 +183,7 @@ def code_twin(reader: Reader, table: ErrorTable, at: int) -> str:
             )
     if neighbours:
         blocks.append(" · ".join(neighbours))
-    return _document(blocks)
+    return document(blocks)
 
 
 def _row(reader: Reader, row: ErrorCode) -> str:
@@ -229,7 +227,7 @@ def table_twin(
     ]
     if intro.strip():
         blocks.append(intro.strip())
-    blocks.append(_heading(2, table.title[reader.language]))
+    blocks.append(heading(2, table.title[reader.language]))
     if reader.status.title(reader.language):
         blocks.append(_outdated(reader, ""))
     count = len(table.codes)
@@ -246,61 +244,25 @@ def table_twin(
         blocks.append(md.link(_("The data file the table is made from"), reader.forge.data()))
     for row in table.codes:
         name = inline.to_plain(row.texts[reader.language].name)
-        blocks.append(_heading(3, f"{row.anchor}: {name}"))
+        blocks.append(heading(3, f"{row.anchor}: {name}"))
         blocks += code_body(reader, row)
         blocks.append(md.link(_("Its own page"), reader.code_twin(row.anchor)))
-    return _document(blocks)
+    return document(blocks)
 
 
-def _document(blocks: Iterable[str]) -> str:
+def document(blocks: Iterable[str]) -> str:
     return "\n\n".join(blocks) + "\n"
 
 
-def changes_twin(reader: Reader, views: Sequence[View]) -> str:
-    """The twin of the "What changed" page (/<lang>/changes/index.md), newest first; a changed
-    text shows its old and new words in the source language."""
-    _ = reader.gettext
-    source = reader.status.source or reader.languages[0]
-    titles = (
-        localized(reader.language, reader.catalogs)
-        .get_template("changes.html.j2")
-        .make_module({"source": source, "source_name": ""})
-    )
-    base = urls.language_url(reader.root_url, reader.language)
-    intro = md.literal(
-        _(
-            "Every change to the table, newest first: codes added and retired, changes of "
-            "their meaning, and translations brought up to date."
-        )
-    )
-    feed = md.link(_("Subscribe to the feed (Atom)"), f"{base}{FEED}")
-    blocks = [
-        "# " + md.literal(_("What changed")),
-        reader.language_line("changes/"),
-        " · ".join([f"{intro} {feed}", md.link(_("The full table"), reader.twin())]),
-    ]
-    if reader.forge is not None:
-        blocks.append(md.link(_("The record this page is made from"), reader.forge.changes()))
-    for view in views:
-        said = history_title(view, titles)
-        blocks.append(_heading(2, f"{view.day}: {said}"))
-        blocks.append("\n".join(_change_line(reader, line, source) for line in view.lines))
-    if not views:
-        blocks.append(md.literal(_("Nothing has changed yet.")))
-    return _document(blocks)
+@dataclass(frozen=True)
+class Made:
+    """What a language's table twin and llms files are made from besides the table: the
+    pages' twins and what lists them, which only a whole build reads (the preview keeps it)."""
 
-
-def _change_line(reader: Reader, line: Line, source: str) -> str:
-    _ = reader.gettext
-    item = f"- {md.link(str(line.code), reader.code_twin(str(line.code)))} {md.one_line(line.name)}"
-    if line.was is not None:
-        name = i18n.language_name_in(source, reader.language)
-        item += (
-            f": {md.literal(line.field, line_start=False)} ({md.literal(name, line_start=False)})"
-        )
-        for words, text in ((_("Was"), line.was), (_("Now"), line.now or "")):
-            said = md.literal(text, line_start=False).replace("\n", "\n    ")
-            item += f"\n  - {md.literal(words, line_start=False)}: {said}"
-    elif line.language:
-        item += f": {md.literal(f'{line.field}, {line.language}', line_start=False)}"
-    return item
+    intro: str
+    """The introduction (docs/index.md), its links absolute."""
+    listed: tuple[Listed, ...]
+    pages: dict[str, str]
+    """Each page's twin, by its path in the language's folder."""
+    changes: str
+    """The "What changed" twin."""

@@ -10,9 +10,9 @@ from ...data.model import Status
 from ...fences.material import SearchIndex
 from ...records import changes
 from ...records.translated import Review
+from ...render.twins import Made
 from ..codepages import Shell
 from ..settings import Settings
-from ..twinfiles import Made
 
 
 @dataclass(frozen=True)

@@ -23,13 +23,14 @@ from ...data.located import Hold, Located
 from ...data.model import ErrorTable, Status
 from ...records import changes, published, reread, translated
 from ...records.sources import Sources, warn_outdated
-from ...render import export, history, twins
+from ...render import changes_twin, export, history, twins
 from ...render.forge import Forge
 from ...render.pages import TABLE_SLOT, render_page
 from ...text import urls
-from .. import codepages, search, twinfiles
+from .. import codepages, search
 from ..dates import build_date
 from ..settings import Settings
+from ..twins import files as twinfiles
 from .kept import Kept, LanguageParts
 
 log = logging.getLogger("gupshup_errors.serve")
@@ -193,7 +194,7 @@ def _twins(
     listed = twinfiles.table_files(reader, table, made)
     if any(table.codes[at].code in state.named for at in changed):
         views = history.views(state.history, table, name, settings.catalogs)
-        listed[f"changes/{twins.TWIN}"] = twins.changes_twin(reader, views)
+        listed[f"changes/{twins.TWIN}"] = changes_twin.twin(reader, views)
     files.update((path, text.encode("utf-8")) for path, text in listed.items())
     return files
 

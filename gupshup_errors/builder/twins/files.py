@@ -9,19 +9,17 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
-from ..data.located import Located
-from ..data.model import ErrorTable
-from ..render import llms, twins
-from ..render.forge import Forge
-from ..render.history import PAGE as CHANGES_PAGE
-from ..render.history import View
-from ..render.prose.twin import absolute, page_twin
-from . import codepages, pagefiles
-from .prose.pages import INTRO, ProsePages
-from .settings import Settings
+from ...data.located import Located
+from ...data.model import ErrorTable
+from ...render import llms, twins
+from ...render.forge import Forge
+from ...render.history import PAGE as CHANGES_PAGE
+from ...render.prose.codelinks import TABLE_PAGE as INTRO
+from ...render.prose.twin import Source, absolute, page_twin
+from .. import codepages, pagefiles
+from ..settings import Settings
 
 TWIN = twins.TWIN
 
@@ -68,31 +66,19 @@ def write_codes(
         pagefiles.rewritten(site / anchor / TWIN, content)
 
 
-@dataclass(frozen=True)
-class Made:
-    """What a language's table twin and llms files are made from besides the table: the
-    pages' twins and what lists them, which only a whole build reads (the preview keeps it)."""
-
-    intro: str
-    """The introduction (docs/index.md), its links absolute."""
-    listed: tuple[twins.Listed, ...]
-    pages: dict[str, str]
-    """Each page's twin, by its path in the language's folder."""
-    changes: str
-
-
-def made(reader: twins.Reader, prose: ProsePages, views: Sequence[View]) -> Made:
-    sources = prose.sources()
+def made(reader: twins.Reader, sources: Sequence[Source], intro: str, changes: str) -> twins.Made:
+    """What the language's twins are made from besides the table: its pages (`sources`), the
+    introduction's Markdown as written, and the "What changed" twin."""
     addresses = {source.src_uri: source.path for source in sources}
-    return Made(
-        intro=absolute(reader, prose.intro_markdown(), INTRO, addresses),
+    return twins.Made(
+        intro=absolute(reader, intro, INTRO, addresses),
         listed=tuple(twins.Listed(item.title, item.path, item.description) for item in sources),
         pages={f"{item.path}{TWIN}": page_twin(reader, item, addresses) for item in sources},
-        changes=twins.changes_twin(reader, views),
+        changes=changes,
     )
 
 
-def table_files(reader: twins.Reader, table: ErrorTable, parts: Made) -> dict[str, str]:
+def table_files(reader: twins.Reader, table: ErrorTable, parts: twins.Made) -> dict[str, str]:
     """The files that list every code: the table's twin, llms.txt and llms-full.txt."""
     table_twin = twins.table_twin(reader, table, parts.intro, parts.listed)
     return {
@@ -102,7 +88,7 @@ def table_files(reader: twins.Reader, table: ErrorTable, parts: Made) -> dict[st
     }
 
 
-def language_files(reader: twins.Reader, table: ErrorTable, parts: Made) -> dict[str, str]:
+def language_files(reader: twins.Reader, table: ErrorTable, parts: twins.Made) -> dict[str, str]:
     """Every twin of the language but the codes', and its llms.txt and llms-full.txt, by their
     path in the language's folder."""
     return {f"changes/{TWIN}": parts.changes, **parts.pages, **table_files(reader, table, parts)}
