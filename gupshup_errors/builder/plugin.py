@@ -326,8 +326,9 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
         (site / changes_view.FEED).write_text(feed, encoding="utf-8")
         changes = changes_twin.twin(self.reader, self.views)
         sources, intro = self.prose.sources(), self.prose.intro_markdown()
-        twins_made = twinfiles.made(self.reader, sources, intro, changes)
-        twinfiles.write(site, twinfiles.language_files(self.reader, self.table, twins_made))
+        made = twinfiles.made(self.reader, sources, intro, changes)
+        written, twins_made = twinfiles.language_files(self.reader, self.table, made)
+        twinfiles.write(site, written)
         if self.shell is None:
             raise PluginError("the code pages' shell was not rendered")
         shutil.rmtree(site / codepages.PATH_SLOT)

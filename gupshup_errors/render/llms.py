@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..data.model import ErrorTable
+from ..data.model import ErrorCode, ErrorTable
 from ..text import i18n, inline, urls
 from . import markdown as md
 from .pages import site_name
@@ -60,9 +60,21 @@ def _the_language(reader: Reader, table: ErrorTable, pages: Sequence[Listed]) ->
     ]
 
 
-def language_index(reader: Reader, table: ErrorTable, pages: Sequence[Listed] = ()) -> str:
-    """/<lang>/llms.txt: this language's table, pages and every code's twin; the other
-    languages' indexes under "Optional", which a tool may skip."""
+def code_item(reader: Reader, row: ErrorCode) -> str:
+    """A code's line of llms.txt: its twin, its action as the description."""
+    texts = row.texts[reader.language]
+    name = f"{row.anchor}: {inline.to_plain(texts.name)}"
+    return _item(name, reader.code_twin(row.anchor), md.one_line(texts.action))
+
+
+def language_index(
+    reader: Reader,
+    table: ErrorTable,
+    pages: Sequence[Listed] = (),
+    items: Sequence[str] | None = None,
+) -> str:
+    """/<lang>/llms.txt: this language's table, pages and every code's twin (its `code_item`,
+    given or made); the other languages' indexes under "Optional", which a tool may skip."""
     _ = reader.gettext
     language = reader.language
     blocks = [
@@ -72,14 +84,7 @@ def language_index(reader: Reader, table: ErrorTable, pages: Sequence[Listed] = 
         "## " + md.literal(_("Error codes and what they mean")),
         "\n".join(_the_language(reader, table, pages)),
         "## " + md.literal(_("Codes")),
-        "\n".join(
-            _item(
-                f"{row.anchor}: {inline.to_plain(row.texts[language].name)}",
-                reader.code_twin(row.anchor),
-                md.one_line(row.texts[language].action),
-            )
-            for row in table.codes
-        ),
+        "\n".join(items if items is not None else (code_item(reader, row) for row in table.codes)),
     ]
     others = [other for other in reader.languages if other != language]
     if others:

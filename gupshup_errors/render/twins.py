@@ -209,11 +209,23 @@ class Listed:
     description: str = ""
 
 
+def code_section(reader: Reader, row: ErrorCode) -> str:
+    """A code's section of the table's twin."""
+    name = inline.to_plain(row.texts[reader.language].name)
+    own = md.link(reader.gettext("Its own page"), reader.code_twin(row.anchor))
+    return "\n\n".join([heading(3, f"{row.anchor}: {name}"), *code_body(reader, row), own])
+
+
 def table_twin(
-    reader: Reader, table: ErrorTable, intro: str = "", pages: Sequence[Listed] = ()
+    reader: Reader,
+    table: ErrorTable,
+    intro: str = "",
+    pages: Sequence[Listed] = (),
+    sections: Sequence[str] | None = None,
 ) -> str:
-    """The twin of the table's page (/<lang>/index.md): every code, one section each.
-    `intro`: the site's own introduction (Markdown, its links absolute already)."""
+    """The twin of the table's page (/<lang>/index.md): every code, one section each (its
+    `code_section`, given or made). `intro`: the site's own introduction (Markdown, its links
+    absolute already)."""
     _ = reader.gettext
     blocks = [
         "# " + md.literal(_("Error codes and what they mean")),
@@ -242,12 +254,9 @@ def table_twin(
     blocks.append(" · ".join([counted, *listed]))
     if reader.forge is not None:
         blocks.append(md.link(_("The data file the table is made from"), reader.forge.data()))
-    for row in table.codes:
-        name = inline.to_plain(row.texts[reader.language].name)
-        blocks.append(heading(3, f"{row.anchor}: {name}"))
-        blocks += code_body(reader, row)
-        blocks.append(md.link(_("Its own page"), reader.code_twin(row.anchor)))
-    return document(blocks)
+    if sections is None:
+        sections = [code_section(reader, row) for row in table.codes]
+    return document([*blocks, *sections])
 
 
 def document(blocks: Iterable[str]) -> str:
@@ -266,3 +275,7 @@ class Made:
     """Each page's twin, by its path in the language's folder."""
     changes: str
     """The "What changed" twin."""
+    sections: tuple[str, ...] = ()
+    """Each code's section of the table's twin, once made (the preview replaces some)."""
+    items: tuple[str, ...] = ()
+    """Each code's line of llms.txt, once made."""

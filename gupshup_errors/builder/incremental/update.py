@@ -146,8 +146,11 @@ def update(state: State, site: Path) -> State | None:
         made, written = _language(
             language, table, status, again.changed, sorted(redo), settings, forge
         )
-        written.update(_twins(state, language, table, status, again.changed, sorted(redo), forge))
-        done.append(made)
+        twin_files, twin_parts = _twins(
+            state, language, table, status, again.changed, sorted(redo), forge
+        )
+        written.update(twin_files)
+        done.append(replace(made, parts=replace(made.parts, twins=twin_parts)))
         files.update((site / name / path, content) for path, content in written.items())
     rows = sorted({*again.changed, *(index[code] for code, _ in flipped if code is not None)})
     lines = _data_lines(state.data_lines, table, rows, settings, status)
@@ -177,13 +180,14 @@ def _twins(
     changed: Sequence[int],
     redo: Sequence[int],
     forge: Forge | None,
-) -> dict[str, bytes]:
+) -> tuple[dict[str, bytes], twins.Made | None]:
     """One language's Markdown twins that the rows at `redo` change, made by the functions a
-    whole build makes them with: the codes' (and their neighbours'), the table's and the llms
-    files; the "What changed" twin when it names an edited code."""
+    whole build makes them with: the codes' (and their neighbours'), their sections of the
+    table's twin and lines of the llms files; the "What changed" twin when it names an edited
+    code. And what the next edit remakes them from."""
     made = language.parts.twins
     if made is None or not redo:
-        return {}
+        return {}, made
     settings = state.settings
     name = language.parts.language
     reader = twins.Reader(
@@ -191,12 +195,13 @@ def _twins(
     )
     codes = twins.code_twins(reader, table, [*redo, *_beside(changed, table)])
     files = {f"{anchor}/{twins.TWIN}": content for anchor, content in codes}
-    listed = twinfiles.table_files(reader, table, made)
+    listed, made = twinfiles.table_files(reader, table, made, redo)
     if any(table.codes[at].code in state.named for at in changed):
         views = history.views(state.history, table, name, settings.catalogs)
-        listed[f"changes/{twins.TWIN}"] = changes_twin.twin(reader, views)
+        made = replace(made, changes=changes_twin.twin(reader, views))
+        listed[f"changes/{twins.TWIN}"] = made.changes
     files.update((path, text.encode("utf-8")) for path, text in listed.items())
-    return files
+    return files, made
 
 
 def _renamed(state: State, again: reread.Reread, site: Path) -> dict[Path, bytes] | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from ...data.located import Located
@@ -78,20 +79,36 @@ def made(reader: twins.Reader, sources: Sequence[Source], intro: str, changes: s
     )
 
 
-def table_files(reader: twins.Reader, table: ErrorTable, parts: twins.Made) -> dict[str, str]:
-    """The files that list every code: the table's twin, llms.txt and llms-full.txt."""
-    table_twin = twins.table_twin(reader, table, parts.intro, parts.listed)
-    return {
+def table_files(
+    reader: twins.Reader, table: ErrorTable, parts: twins.Made, redo: Iterable[int] | None = None
+) -> tuple[dict[str, str], twins.Made]:
+    """The files that list every code: the table's twin, llms.txt and llms-full.txt; and
+    `parts` with each code's section and line in them. With `redo`, only the codes at those
+    indexes are made again (the preview's quick rebuild), the others taken from `parts`."""
+    if redo is None:
+        sections = [twins.code_section(reader, row) for row in table.codes]
+        items = [llms.code_item(reader, row) for row in table.codes]
+    else:
+        sections, items = list(parts.sections), list(parts.items)
+        for at in redo:
+            sections[at] = twins.code_section(reader, table.codes[at])
+            items[at] = llms.code_item(reader, table.codes[at])
+    table_twin = twins.table_twin(reader, table, parts.intro, parts.listed, sections)
+    files = {
         TWIN: table_twin,
-        llms.LLMS: llms.language_index(reader, table, parts.listed),
+        llms.LLMS: llms.language_index(reader, table, parts.listed, items),
         llms.FULL: llms.full(table_twin, list(parts.pages.values())),
     }
+    return files, replace(parts, sections=tuple(sections), items=tuple(items))
 
 
-def language_files(reader: twins.Reader, table: ErrorTable, parts: twins.Made) -> dict[str, str]:
+def language_files(
+    reader: twins.Reader, table: ErrorTable, parts: twins.Made
+) -> tuple[dict[str, str], twins.Made]:
     """Every twin of the language but the codes', and its llms.txt and llms-full.txt, by their
-    path in the language's folder."""
-    return {f"changes/{TWIN}": parts.changes, **parts.pages, **table_files(reader, table, parts)}
+    path in the language's folder; and `parts` with what the preview needs to remake them."""
+    listing, made = table_files(reader, table, parts)
+    return {f"changes/{TWIN}": parts.changes, **parts.pages, **listing}, made
 
 
 def write(folder: Path, files: dict[str, str]) -> None:
