@@ -196,7 +196,12 @@ def _twins(
     codes = twins.code_twins(reader, table, [*redo, *_beside(changed, table)])
     files = {f"{anchor}/{twins.TWIN}": content for anchor, content in codes}
     listed, made = twinfiles.table_files(reader, table, made, redo)
-    if any(table.codes[at].code in state.named for at in changed):
+    old = state.reading.located.table.codes  # the twin shows the names the record lists
+    if any(
+        table.codes[at].code in state.named
+        and table.codes[at].texts[name].name != old[at].texts[name].name
+        for at in changed
+    ):
         views = history.views(state.history, table, name, settings.catalogs)
         made = replace(made, changes=changes_twin.twin(reader, views))
         listed[f"changes/{twins.TWIN}"] = made.changes
