@@ -18,9 +18,15 @@ JAVA ?= java
 MSGFMT ?= msgfmt
 USER_ID ?= $(shell id -u)
 export NO_MKDOCS_2_WARNING := 1
+# The engine `make site` builds with: MkDocs 1.6.1, or ProperDocs 1.6.7 standing in for it
+# (`make site ENGINE=properdocs`; notes/engine.md). Each names the module that runs the commands.
+ENGINE ?= mkdocs
+ENGINE_mkdocs := gupshup_errors
+ENGINE_properdocs := gupshup_errors.fences.properdocs
+ENGINE_MODULE = $(or $(ENGINE_$(ENGINE)),$(error ENGINE=$(ENGINE): the engines are mkdocs and properdocs))
 export CHROMIUM FIREFOX WEBKIT_DRIVER XVFB LOCALE_SOURCES
 
-.PHONY: help serve site check published translated schema expected test lint typecheck i18n system-packages bench constraints clean
+.PHONY: help serve site check quick published translated schema expected test lint typecheck i18n system-packages bench constraints clean
 
 help:  ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -45,7 +51,7 @@ serve: $(BIN)/.installed  ## preview both languages at http://127.0.0.1:8000 wit
 	$(PY) -m gupshup_errors serve
 
 site: $(BIN)/.installed  ## build every language into site/, strict; a failed build leaves site/ as it was
-	$(PY) -m gupshup_errors build --site-dir site
+	$(PY) -m $(ENGINE_MODULE) build --site-dir site
 
 check: $(BIN)/.installed  ## validate data/errors.yml and the catalogs
 	$(PY) -m gupshup_errors check
@@ -103,6 +109,13 @@ system-packages:  ## install Java, the browser engines, Node and gettext with ap
 
 test: lint typecheck check site system-packages $(NODE_MODULES)/.installed  ## everything CI runs: ruff, actionlint, mypy, data check, strict build, pytest
 	$(BIN)/pytest
+
+# The tests that need only Python and Node, on every core (pytest-xdist): the browsers, the Nu
+# HTML Checker (Java) and `make system-packages` are left to `make test`.
+QUICK := not browser and not java and not system_packages
+
+quick: $(BIN)/.installed $(NODE_MODULES)/.installed  ## the tests but the browsers, Java and system packages, in parallel (~3 CPU-minutes)
+	$(BIN)/pytest -n auto -m "$(QUICK)"
 
 bench: $(BIN)/.installed system-packages node_modules/.installed  ## measure build, preview and browser figures (several minutes; see README)
 	$(PY) scripts/bench

@@ -45,6 +45,18 @@ def pytest_unconfigure() -> None:
     shutil.rmtree(_HYPOTHESIS_HOME, ignore_errors=True)
 
 
+_BROWSER_TESTS = Path(__file__).parent / "browser"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that drives a browser, so that `make quick` can leave them out: those
+    under tests/browser and any other that takes the `browser` fixture."""
+    for item in items:
+        uses = getattr(item, "fixturenames", ())
+        if "browser" in uses or item.path.is_relative_to(_BROWSER_TESTS):
+            item.add_marker(pytest.mark.browser)
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     """One Chromium for the whole run: Playwright's sync API allows one instance at a time."""

@@ -68,6 +68,24 @@ def test_published_records_a_new_code_a_change_and_a_retirement_then_nothing(
     assert run("check", cwd=project).returncode == 0
 
 
+def test_a_bad_source_date_epoch_stops_published_as_it_stops_a_build(project: Path) -> None:
+    """The date of new entries and of a build are read in one place (records/dates.py), with
+    one handling of a bad value: a clear error, nothing written."""
+    data = project / "data" / "errors.yml"
+    edit(data, OLD, NEW)
+    before = (project / "data" / "changes.txt").read_bytes()
+    for command in (("published",), ("build", "--site-dir", "site")):
+        result = run(*command, cwd=project, env={"SOURCE_DATE_EPOCH": "yesterday"})
+        assert result.returncode == 1, command
+        assert "SOURCE_DATE_EPOCH='yesterday' is not a whole number of seconds" in result.stderr
+        assert "Traceback" not in result.stderr
+    assert (project / "data" / "changes.txt").read_bytes() == before
+    assert not (project / "site").exists()
+    dated = run("published", cwd=project, env={"SOURCE_DATE_EPOCH": "981173106"})
+    assert dated.returncode == 0, dated.stderr
+    assert "2001-02-03 changed" in body(project)
+
+
 def test_translated_records_the_translations_it_brings_up_to_date(project: Path) -> None:
     data = project / "data" / "errors.yml"
     edit(data, OLD, NEW)

@@ -9,6 +9,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
 from mkdocs.config import load_config
 
 from gupshup_errors.builder.site import build_into
@@ -100,6 +101,7 @@ def _excused(message: dict[str, str]) -> bool:
     return any(_excused_by(rule, message) for rule in MATERIAL_MARKUP)
 
 
+@pytest.mark.java
 def test_every_page_passes_the_nu_html_checker(site: Path) -> None:
     pages = sorted(site.rglob("*.html"))
     errors = nu_errors(pages)
@@ -113,6 +115,7 @@ def test_every_page_passes_the_nu_html_checker(site: Path) -> None:
     assert all(any(_excused_by(rule, m) for m in errors) for rule in MATERIAL_MARKUP)
 
 
+@pytest.mark.java
 def test_pages_of_docs_pass_the_nu_html_checker_translated_or_not(tmp_path: Path) -> None:
     pages = {
         "docs/guide.md": "# Страница\n\n## Раздел\n\nКод [1002](index.md#1002).\n",  # noqa: RUF001
@@ -131,6 +134,7 @@ def test_pages_of_docs_pass_the_nu_html_checker_translated_or_not(tmp_path: Path
     assert errors == []
 
 
+@pytest.mark.java
 def test_the_nu_checker_reports_invalid_html(tmp_path: Path) -> None:
     page = tmp_path / "bad.html"
     page.write_text("<!doctype html><html lang=en><title>x</title><p><div></p>", "utf-8")

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from gupshup_errors.data.model import ErrorTable
 
-from .helpers import REPO, SAMPLE_LANGUAGES, run
+from .helpers import REPO, SAMPLE_LANGUAGES, make, run
 
 
 def test_check_passes_on_the_committed_data(table: ErrorTable) -> None:
@@ -57,19 +55,6 @@ def _snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
         for path in sorted(folder.rglob("*"))
         if path.is_file()
     }
-
-
-def make(*targets: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    """The real Makefile targets, run in `cwd` with the venv running these tests; `-o` keeps
-    make from ever reinstalling it from `cwd`."""
-    venv = Path(sys.executable).parent.parent
-    installed = venv / "bin" / ".installed"
-    assert installed.exists(), "run the suite with `make test`"
-    return subprocess.run(
-        ["make", "--no-print-directory", "-f", str(REPO / "Makefile"), "-o", str(installed),
-         *targets, f"VENV={venv}"],
-        cwd=cwd, capture_output=True, text=True, timeout=300, check=False,
-    )  # fmt: skip
 
 
 MISTAKES = {

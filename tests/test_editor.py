@@ -16,8 +16,8 @@ from typing import Any
 
 import pytest
 
-from gupshup_errors.data import schema
 from gupshup_errors.data.model import Texts
+from gupshup_errors.render import editor_schema as schema
 
 from .helpers import DATA
 

@@ -216,7 +216,7 @@ def _with_new_field(where: Path) -> Path:
     model = copy / "data" / "model.py"
     anchor = "\n\n\n@dataclass(frozen=True)\nclass ErrorCode:"
     edit(model, anchor, NEW_FIELD.rstrip("\n") + anchor)
-    template = copy / "templates" / "table.html.j2"
+    template = copy / "templates" / "table-row.html.j2"
     edit(template, SHOWN, SHOWN + '{% if texts.cause %} <span class="gs-cause">'
          "{{ texts.cause | inline }}</span>{% endif %}")  # fmt: skip
     code_page = copy / "templates" / "code-page.html.j2"

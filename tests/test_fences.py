@@ -1,18 +1,59 @@
-"""What we rely on in MkDocs, Material and lunr still holds in the installed versions; when an
-upgrade breaks it, the failure names the assumption and the versions."""
+"""What we rely on in MkDocs (or ProperDocs standing in for it), Material and lunr still holds in
+the installed versions; when an upgrade breaks it, the failure names the assumption and the
+versions. tests/test_engine.py runs these with ProperDocs standing in too."""
 
 from __future__ import annotations
 
 import re
+import sys
 import threading
+import types
 from pathlib import Path
 
-from gupshup_errors.fences import lunr, material, mkdocs
+import pytest
+
+from gupshup_errors.fences import lunr, material, mkdocs, properdocs
 from gupshup_errors.render.pages import render_search_worker
 
 
 def test_the_installed_mkdocs_still_has_what_we_hook() -> None:
     assert mkdocs.broken() == []
+
+
+def test_the_installed_properdocs_can_still_stand_in_for_mkdocs() -> None:
+    assert properdocs.broken() == []
+
+
+def test_a_properdocs_that_can_no_longer_stand_in_is_named_with_its_version() -> None:
+    found = f"properdocs 1.6.7 (checked: {properdocs.CHECKED})"
+    problems = properdocs.broken(
+        {
+            "replacement.py": "sys.modules['mkdocs'] = sys.modules['properdocs']",
+            "plugins.py": "pluginmaps = {'properdocs': {}}",
+            "utils/__init__.py": None,
+        }
+    )
+    assert problems == [
+        f"{found}: properdocs/replacement.py no longer redirects the `mkdocs.*` modules",
+        f"{found}: properdocs/plugins.py no longer loads the plugins registered under "
+        "`mkdocs.plugins` (ours)",
+        f"{found}: no properdocs/utils/__init__.py; it cannot stand in for MkDocs",
+    ]
+
+
+def test_a_missing_properdocs_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(properdocs.importlib.util, "find_spec", lambda name: None)
+    (problem,) = properdocs.broken()
+    assert problem.startswith("ProperDocs is not installed: pip install ")
+    assert "'.[properdocs]'" in problem
+
+
+def test_properdocs_cannot_stand_in_once_mkdocs_is_imported(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setitem(sys.modules, "mkdocs", types.ModuleType("mkdocs"))
+    with pytest.raises(properdocs.StandInError, match="MkDocs is already imported"):
+        properdocs.stand_in()
 
 
 def test_the_installed_material_still_has_what_we_hook() -> None:

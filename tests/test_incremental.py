@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from gupshup_errors.builder.incremental.kept import Kept
+from gupshup_errors.builder.incremental.kept import SiteBuilt
 from gupshup_errors.builder.settings import read
 from gupshup_errors.builder.site import build_site
+from gupshup_errors.data import reread
 from gupshup_errors.data.problems import DataError
-from gupshup_errors.records import reread
 from gupshup_errors.records.sources import Sources
 from gupshup_errors.serve.preview import Rebuilder, fingerprint
 
@@ -50,9 +50,9 @@ class Counted:
     def __init__(self, config: Path) -> None:
         self.config, self.whole = config, 0
 
-    def __call__(self, site_dir: Path, /, *, keep: Kept | None = None) -> object:
+    def __call__(self, site_dir: Path, /) -> SiteBuilt:
         self.whole += 1
-        return build_site(self.config, site_dir, strict=False, preview=True, keep=keep)
+        return build_site(self.config, site_dir, strict=False, preview=True)
 
 
 def _differences(served: Path, built: Path) -> list[str]:
@@ -167,7 +167,7 @@ def test_a_reading_again_is_the_whole_reading(project: Path) -> None:
     settings = read(project / "mkdocs.yml")
     sources = Sources.of(settings)
     data = settings.data_file
-    first = reread.reading(data.read_bytes(), sources.located())
+    first = reread.snapshot(data.read_bytes(), sources.located())
     assert first is not None
     text = data.read_text("utf-8")
     file, languages = str(data), settings.languages
@@ -188,9 +188,9 @@ def test_a_reading_again_is_the_whole_reading(project: Path) -> None:
         assert again is not None
         data.write_bytes(edited)
         whole = sources.located(require_recorded=False)
-        assert again is not None and again.reading.located == whole
-        back = reread.reread(again.reading, text.encode(), file, languages, None)
-        assert back is not None and back.reading == first
+        assert again is not None and again.snapshot.located == whole
+        back = reread.reread(again.snapshot, text.encode(), file, languages, None)
+        assert back is not None and back.snapshot == first
         data.write_text(text, "utf-8")
 
 

@@ -14,7 +14,9 @@ LAYERS = ("text", "data", "records", "render", "builder", "serve", "cli")
 """Bottom to top: a layer may import the layers before it, never one after it."""
 FRONT_END = ("builder", "serve", "fences")
 """The only packages that may import MkDocs or Material: the rest moves to another engine."""
-MAX_DEPTH = 9
+MAX_DEPTH = 11
+"""The longest chain: a command, the preview, its incremental state, the one reading of the
+sources (records/reading.py), then the records and the data's readers below it."""
 MAX_MODULES = 12
 
 
@@ -26,6 +28,7 @@ def _name(path: Path) -> str:
 MODULES = {_name(path): path for path in PACKAGE.rglob("*.py")}
 
 
+@functools.cache
 def _imports(module: str) -> list[tuple[str, int]]:
     """Every module of the package that `module` imports, anywhere in it, with the line."""
     path = MODULES[module]
@@ -59,11 +62,16 @@ def _layer(module: str) -> str | None:
     return parts[1] if len(parts) > 1 and parts[1] in LAYERS else None
 
 
-@functools.cache
+_DEPTHS: dict[str, int] = {}
+"""Each module's depth once known: the graph is walked once, not once per path through it."""
+
+
 def _depth(module: str, seen: tuple[str, ...] = ()) -> int:
     assert module not in seen, "import cycle: " + " -> ".join((*seen, module))
-    below = [_depth(name, (*seen, module)) for name, _ in _imports(module)]
-    return 1 + max(below, default=0)
+    if module not in _DEPTHS:  # known only once all below it are: a cycle still meets `seen`
+        below = [_depth(name, (*seen, module)) for name, _ in _imports(module)]
+        _DEPTHS[module] = 1 + max(below, default=0)
+    return _DEPTHS[module]
 
 
 def test_the_plan_is_read_from_the_package() -> None:
@@ -89,6 +97,23 @@ def test_only_the_front_end_imports_mkdocs_or_material(module: str) -> None:
     if module.split(".")[1:2] and module.split(".")[1] in FRONT_END:
         return
     assert not _external(module) & {"mkdocs", "material"}, module
+
+
+READERS = {"located", "table", "review", "history", "overview", "load_located", "load_table"}
+"""What reads a build's sources: above the records, only records/reading.py's `read` may."""
+
+
+@pytest.mark.parametrize(
+    "module", sorted(name for name in MODULES if _layer(name) in ("builder", "serve"))
+)
+def test_a_build_reads_its_sources_only_through_the_one_reading(module: str) -> None:
+    calls = [
+        f"line {node.lineno}: {name}()"
+        for node in ast.walk(ast.parse(MODULES[module].read_text("utf-8")))
+        if isinstance(node, ast.Call)
+        and (name := getattr(node.func, "attr", getattr(node.func, "id", None))) in READERS
+    ]
+    assert not calls, f"{module} reads the sources itself; take records.reading.Reading"
 
 
 def test_the_import_graph_is_shallow() -> None:

@@ -36,7 +36,7 @@ def opened() -> Iterator[list[Path]]:
 
 
 def test_a_build_opens_the_data_file_once(project: Path, opened: list[Path]) -> None:
-    languages = build_into(project / "mkdocs.yml", project.parent / "site")
+    languages = build_into(project / "mkdocs.yml", project.parent / "site").names
     _RECORDING.clear()
     data = (project / "data" / "errors.yml").resolve()
     assert len(languages) > 1

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from gupshup_errors.records.pages import blocks, record
-from gupshup_errors.records.pages.review import Where, states
+from gupshup_errors.records.pages.review import PagesPlace, states
 
 from .helpers import run, sample_project
 
@@ -208,7 +208,7 @@ def test_a_translation_whose_source_is_gone_is_reported_with_both_paths(site: Pa
 
 
 def test_the_state_is_a_pure_function_of_the_texts_and_the_record() -> None:
-    where = Where("docs", RECORD, "ru")
+    where = PagesPlace("docs", RECORD, "ru")
     docs = {"guide.md": GUIDE, "guide.en.md": GUIDE_EN, "old.uk.md": "# Стара\n"}
     overview = states(docs, None, ("ru", "en", "uk"), where)
     assert overview.pages == ("guide.md",)

@@ -12,9 +12,9 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 
 from gupshup_errors.builder.site import build_into
+from gupshup_errors.records.pages.tree import sort_out
 from gupshup_errors.render.prose.codelinks import code_of
 from gupshup_errors.render.prose.headings import headings, slug, source_ids
-from gupshup_errors.render.prose.tree import sort_out
 from gupshup_errors.text import urls
 
 from .helpers import entries, make_project, run

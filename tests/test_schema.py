@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from jsonschema import Draft7Validator
 
-from gupshup_errors.data import schema
+from gupshup_errors.render import editor_schema as schema
 from gupshup_errors.text import inline
 
 from .broken import CORPUS

@@ -11,6 +11,8 @@ import pytest
 
 from .helpers import REPO
 
+pytestmark = pytest.mark.system_packages
+
 
 def _make(tmp_path: Path, *variables: str, ci: bool = False) -> subprocess.CompletedProcess[str]:
     """The target with every program present, but for what `variables` say (they come last,

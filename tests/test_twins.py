@@ -16,7 +16,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from gupshup_errors.builder.site import build_into
-from gupshup_errors.render import markdown
+from gupshup_errors.render.markdown import escape as markdown
 from gupshup_errors.text import i18n, inline, urls
 
 from .helpers import edit, entries, make_project, run

@@ -5,8 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import datetime
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Literal
@@ -18,26 +17,32 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from ..data.model import ErrorTable, Status
+from ..data.model import ErrorTable
 from ..data.problems import DataError
 from ..fences import material
 from ..fences import mkdocs as mkdocs_fence
-from ..records import changes
-from ..records.pages.commands import PageFiles
-from ..records.pages.review import Overview
+from ..records.dates import SourceDateError
+from ..records.reading import Reading
+from ..records.reading import read as read_sources
 from ..records.sources import Sources
-from ..render import changes_twin, twins
 from ..render import history as changes_view
-from ..render.forge import Forge
-from ..render.pages import TABLE_SLOT, PageSource, alternates, render_page, site_name
+from ..render.markdown import changes as changes_twin
+from ..render.markdown import twins
+from ..render.pages import (
+    TABLE_SLOT,
+    PageSource,
+    alternates,
+    render_page,
+    site_name,
+    with_table,
+)
 from ..render.prose.located import PageError
 from ..render.template_cache import MemoryBytecodeCache
 from ..text import i18n, urls
 from . import codepages, minify, pagefiles, search, theme
 from .background import Jobs
 from .config import ErrorTableConfig
-from .dates import build_date
-from .incremental.kept import Kept, LanguageParts
+from .incremental.kept import LanguageParts
 from .prose.pages import ProsePages, without_urls
 from .settings import TEMPLATES, THEME, Settings, catalogs
 from .twins import files as twinfiles
@@ -47,25 +52,27 @@ _THEME_BYTECODE = MemoryBytecodeCache()
 
 
 @dataclass(frozen=True)
-class Reading:
-    """What the site builder hands each language's build: the one reading of the data."""
+class LanguageInput:
+    """What one language's build is constructed with: the one reading of the sources."""
 
-    table: ErrorTable
-    date: datetime
-    pages: Overview
-    """Every page of docs/ in every language: translated, missing or outdated."""
-    status: Status = field(default_factory=Status)
-    """Which translations may be out of date: their rows carry a note."""
+    reading: Reading
+    language: str
     jobs: Jobs | None = None
     """Where the code pages are written while the build goes on; None: before it ends."""
-    history: changes.Record | None = None
-    """The record of changes; None: none yet (the pages show no history)."""
-    keep: Kept | None = None
-    """Where the live preview keeps what this build rendered, for its next edit."""
     reuse: Path | None = None
     """An earlier build of the site whose code pages' folders this one may take."""
-    forge: Forge | None = None
-    """Where the pages' sources are on the forge (REPO_URL); None: no links to them."""
+    keep: bool = False
+    """Keep what this build rendered (`outcome()`), for the live preview's next edit."""
+
+
+@dataclass(frozen=True)
+class LanguageOutcome:
+    """How one language's build ended."""
+
+    parts: LanguageParts | None = None
+    """What it rendered, when it was to keep it (for the live preview's next edit)."""
+    failure: str | None = None
+    """What stopped it, as this plugin worded it (a page's located mistake)."""
 
 
 def inputs(settings: Settings) -> list[Path]:
@@ -76,22 +83,43 @@ def inputs(settings: Settings) -> list[Path]:
     return [*Sources.of(settings).watched(), *own]
 
 
-def _read_alone(config: MkDocsConfig, options: ErrorTableConfig, serve: bool) -> Reading:
-    """A bare `mkdocs build` or `mkdocs serve`: the plugin reads the data itself."""
+def _read_alone(config: MkDocsConfig, options: ErrorTableConfig, serve: bool) -> LanguageInput:
+    """A bare `mkdocs build` or `mkdocs serve`: the plugin reads the sources itself."""
     settings = Settings.of(config, options)
     try:
-        files = Sources.of(settings)
-        located = files.located(require_recorded=not serve)
-        table = located.table
-        history = files.history(table)
-        status = files.status(files.review(table), history)
-        pages = PageFiles.named_by(settings).overview()
+        reading = read_sources(Sources.of(settings), require_recorded=not serve)
     except DataError as error:
         raise PluginError(error.report()) from None
+    except SourceDateError as error:
+        raise PluginError(str(error)) from None
     config.watch.extend(str(path.resolve()) for path in inputs(settings))
-    date = build_date(settings.config_file, settings.data_file)
-    forge = twinfiles.forge(settings, located)
-    return Reading(table, date, pages, status, history=history, forge=forge)
+    return LanguageInput(reading, options.language or options.languages[0])
+
+
+def generated_files(
+    config: MkDocsConfig,
+    page: PageSource,
+    views: list[changes_view.View],
+    root_url: str,
+    languages: tuple[str, ...],
+    language: str,
+    catalogs: i18n.Catalogs,
+) -> list[File]:
+    """The pages this plugin adds to docs/: the code pages' shell, the table page and the
+    "What changed" page.
+
+    The shell goes first, as MkDocs renders pages in this order: the code pages are written
+    from it while the table page, the largest, is still being built. The table page comes
+    next, before the pages of docs/, as it does in the search index."""
+    changes_page = changes_view.page_markdown(views, language, languages[0], catalogs)
+    shell = codepages.shell_markdown(root_url, languages)
+    return [
+        File.generated(
+            config, codepages.SHELL_URI, content=shell, inclusion=InclusionLevel.NOT_IN_NAV
+        ),
+        File.generated(config, "index.md", content=page.markdown),
+        File.generated(config, changes_view.PAGE, content=changes_page),
+    ]
 
 
 def _refuse_clashes(files: Files, table: ErrorTable, config: MkDocsConfig) -> None:
@@ -118,66 +146,52 @@ def _own_assets(files: Files, config: MkDocsConfig) -> list[str]:
 
 
 class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
-    table: ErrorTable
-    date: datetime
-    status: Status
-    language: str
-    worker: search.Worker | None = None
-    page: PageSource
-    own_assets: list[str]
-    """The site's own stylesheets and scripts (from docs/), minified after the build."""
-    given: Reading | None = None
-    is_serve: bool = False
-    root_url: str
-    shell: codepages.Shell | None = None
-    jobs: Jobs | None = None
-    history: changes.Record
-    views: list[changes_view.View]
-    """The record's entries as this language's readers see them, newest first."""
-    prose: ProsePages
-    """The pages of docs/ in this language."""
-    pages: Overview
-    """Every page's state in every language, from the record of their translations."""
-    failure: str | None = None
-    """What stopped this build, as this plugin worded it (a page's located mistake)."""
-    keep: Kept | None = None
-    reuse: Path | None = None
-    """An earlier build of the site, whose code pages' folders this build takes."""
-    page_output: str = ""
-    """The table page as this plugin finishes it, but for the table (for `keep`)."""
-    reader: twins.Reader
-    """This language's Markdown twins: what they link to."""
+    """One language's build. The site builder constructs it with the reading (`given`); a bare
+    `mkdocs build` or `mkdocs serve` constructs it bare, and it reads the sources itself."""
+
+    def __init__(self, given: LanguageInput | None = None) -> None:
+        self.given = given
+        self.is_serve = False
+        self._outcome = LanguageOutcome()
+
+    @classmethod
+    def built_from(cls, given: LanguageInput, options: ErrorTableConfig) -> ErrorTablePlugin:
+        """The plugin for one language of the site, with the options mkdocs.yml gives it."""
+        plugin = cls(given)
+        plugin.config = options
+        return plugin
 
     @property
     def catalogs(self) -> i18n.Catalogs:
         return catalogs(self.config)
 
-    def hand_over(self, given: Reading) -> None:
-        """Build from `given` rather than reading the data again: the site builder reads the
-        data once and hands the same table to every language. The language itself comes
-        through the plugin's config (its `language` option)."""
-        self.given = given
+    @property
+    def table(self) -> ErrorTable:
+        return self.reading.table
+
+    def outcome(self) -> LanguageOutcome:
+        """How this plugin's last build ended (MkDocs' `build` returns nothing)."""
+        return self._outcome
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.is_serve = command == "serve"
 
     def on_build_error(self, *, error: Exception) -> None:
-        self.failure = str(error) if isinstance(error, PluginError) else None
+        if isinstance(error, PluginError):
+            self._outcome = LanguageOutcome(failure=str(error))
 
     # First, so that Material's search plugin sees this build's language.
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        # MkDocs keeps one plugin instance per process (its plugin cache), so what the site
-        # builder handed over serves this one build only, not a later bare build.
-        given, self.given = self.given or _read_alone(config, self.config, self.is_serve), None
-        self.failure = None
-        self.table, self.date = given.table, given.date
-        self.status, self.jobs, self.keep = given.status, given.jobs, given.keep
-        self.reuse, self.forge = given.reuse, given.forge
-        self.history = given.history or changes.Record("", ())
-        self.pages = given.pages
-        self.language = language = self.config.language or self.config.languages[0]
-        root_url = urls.root(config.site_url)
+        # MkDocs keeps a bare build's plugin for the process (its plugin cache): that one
+        # reads the sources again on every build, as `mkdocs serve` needs.
+        self.input = self.given or _read_alone(config, self.config, self.is_serve)
+        self.reading = self.input.reading
+        # Where each page is made from on the forge (REPO_URL); None: no links to it.
+        self.forge = twinfiles.forge(Settings.of(config, self.config), self.reading.located)
+        self._outcome = LanguageOutcome()
+        self.language = language = self.input.language
+        self.root_url = root_url = urls.root(config.site_url)
         theme.localize(config, language, self.config.languages, root_url, self.catalogs)
         config.extra["changes_feed"] = {
             "href": f"{urls.language_path(root_url, language)}{changes_view.FEED}",
@@ -189,19 +203,25 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
         config.site_name = site_name(language, self.catalogs)
         config.site_url = urls.language_url(root_url, language)
         config.site_dir = str(Path(config.site_dir) / language)
-        self.root_url = root_url
-        languages = tuple(self.config.languages)
         self.reader = twins.Reader(
-            language, languages, root_url, self.catalogs, self.status, self.forge
+            language,
+            tuple(self.config.languages),
+            root_url,
+            self.catalogs,
+            self.reading.status,
+            self.forge,
         )
-        self.worker = None
-        self.shell = None
+        """This language's Markdown twins: what they link to."""
+        self.worker: search.Worker | None = None
+        self.shell: codepages.Shell | None = None
+        self.page_output = ""
+        """The table page as this plugin finishes it, but for the table (for `outcome`)."""
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        languages = tuple(self.config.languages)
+        reading, language, languages = self.reading, self.language, tuple(self.config.languages)
         self.prose = ProsePages.of(
-            config, self.table, languages, self.language, self.catalogs, self.root_url, self.pages
+            config, self.table, languages, language, self.catalogs, self.root_url, reading.pages
         )
         try:
             files, intro = self.prose.collect(files, config)
@@ -209,29 +229,26 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
             raise PluginError(str(error)) from None
         self.page = render_page(
             self.table,
-            self.language,
+            language,
             self.catalogs,
-            self.status,
+            reading.status,
             intro,
             self.prose.listed(),
             self.forge,
         )
-        table_file = File.generated(config, "index.md", content=self.page.markdown)
-        source = self.config.languages[0]
         # Made once, for the page here and for the feed once the site is written.
-        self.views = changes_view.views(self.history, self.table, self.language, self.catalogs)
-        changes_page = changes_view.page_markdown(self.views, self.language, source, self.catalogs)
-        changes_file = File.generated(config, changes_view.PAGE, content=changes_page)
-        shell = codepages.shell_markdown(self.root_url, self.config.languages)
-        # The shell goes first, as MkDocs renders pages in this order: the code pages are
-        # written from it while the table page, the largest, is still being built. The table
-        # page comes next, before the pages of docs/, as it does in the search index.
-        shell_file = File.generated(
-            config, codepages.SHELL_URI, content=shell, inclusion=InclusionLevel.NOT_IN_NAV
+        self.views = changes_view.views(reading.history, self.table, language, self.catalogs)
+        files = Files(
+            [
+                *generated_files(
+                    config, self.page, self.views, self.root_url, languages, language, self.catalogs
+                ),
+                *files,
+            ]
         )
-        files = Files([shell_file, table_file, changes_file, *files])
         _refuse_clashes(files, self.table, config)
         self.own_assets = _own_assets(files, config)
+        """The site's own stylesheets and scripts (from docs/), minified after the build."""
         return files
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
@@ -256,7 +273,7 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
         # The sitemap's lastmod and its .gz header come from here; MkDocs would use today.
-        page.update_date = self.date.strftime("%Y-%m-%d")
+        page.update_date = self.reading.date.strftime("%Y-%m-%d")
         src_uri, top = page.file.src_uri, Path(config.config_file_path).parent
         page.edit_url = twinfiles.edit_url(self.forge, src_uri, self.prose.read_from(src_uri), top)
         return page
@@ -276,7 +293,7 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
                 raise PluginError(f"the page lost its table slot {TABLE_SLOT!r}")
             # Finished but for the table: the preview's quick rebuild puts a new one in.
             self.page_output = output
-            output = output.replace(TABLE_SLOT, self.page.table, 1)
+            output = with_table(output, self.page.table)
         if page.file.src_uri == codepages.SHELL_URI:
             links = alternates(self.root_url, self.config.languages, self.catalogs)
             try:
@@ -305,7 +322,7 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site = Path(config.site_dir)
         try:
-            result = search.add_codes(
+            index = search.add_codes(
                 site / "search" / "search_index.json", self.table, self.language
             )
         except ValueError as error:
@@ -316,13 +333,8 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
             for material_worker in site.rglob(self.worker.material):
                 path = material_worker.parent / self.worker.name
                 path.write_text(self.worker.text, encoding="utf-8")
-        feed = changes_view.feed(
-            self.views,
-            self.language,
-            self.config.languages[0],
-            self.root_url,
-            self.catalogs,
-        )
+        source = self.config.languages[0]
+        feed = changes_view.feed(self.views, self.language, source, self.root_url, self.catalogs)
         (site / changes_view.FEED).write_text(feed, encoding="utf-8")
         changes = changes_twin.twin(self.reader, self.views)
         sources, intro = self.prose.sources(), self.prose.intro_markdown()
@@ -332,24 +344,25 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
         if self.shell is None:
             raise PluginError("the code pages' shell was not rendered")
         shutil.rmtree(site / codepages.PATH_SLOT)
-        if self.keep is not None:
+        if self.input.keep:
             parts = LanguageParts(
-                self.language, self.shell, self.page_output, self.page.table, result, twins_made
+                self.language, self.shell, self.page_output, self.page.table, index, twins_made
             )
-            self.keep.languages.append(parts)
+            self._outcome = LanguageOutcome(parts=parts)
 
     def _write_code_pages(self, site: Path, shell: codepages.Shell) -> None:
+        given, language = self.input, self.language
         code_pages = codepages.pages(
-            shell, self.table, self.language, self.catalogs, self.status, forge=self.forge
+            shell, self.table, language, self.catalogs, self.reading.status, forge=self.forge
         )
-        kept = self.reuse / self.language if self.reuse is not None else None
+        kept = given.reuse / language if given.reuse is not None else None
         pages = partial(pagefiles.write, site, code_pages, kept)
         twins_too = partial(twinfiles.write_codes, site, self.reader, self.table)
         write = partial(_in_turn, pages, twins_too)  # a twin goes into its page's folder
-        if self.jobs is None:
+        if given.jobs is None:
             write()
         else:
-            self.jobs.run(f"the code pages in '{self.language}'", write)
+            given.jobs.run(f"the code pages in '{language}'", write)
 
 
 def _in_turn(*jobs: Callable[[], None]) -> None:

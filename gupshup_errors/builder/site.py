@@ -7,8 +7,6 @@ import os
 import shutil
 import tempfile
 from collections.abc import Mapping
-from dataclasses import replace
-from datetime import datetime
 from functools import partial
 from pathlib import Path
 
@@ -17,18 +15,16 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, MkDocsException, PluginError
 
 from ..data import heap
-from ..data.located import Located
-from ..data.model import ErrorTable, Status
-from ..records.pages.commands import PageFiles
+from ..fences import mkdocs as mkdocs_fence
+from ..records.reading import Reading
+from ..records.reading import read as read_sources
 from ..records.sources import Sources, warn_outdated
 from ..render.root import root_files
 from ..text import i18n
 from .background import JobError, Jobs
-from .dates import build_date
-from .incremental.kept import Kept, SiteParts
-from .plugin import ErrorTablePlugin, Reading
+from .incremental.kept import LanguageParts, SiteBuilt
+from .plugin import ErrorTablePlugin, LanguageInput
 from .settings import PLUGIN, Settings, read
-from .twins import files as twinfiles
 
 log = logging.getLogger("gupshup_errors.site")
 
@@ -42,106 +38,92 @@ def build_into(
     *,
     strict: bool = True,
     preview: bool = False,
-    keep: Kept | None = None,
     reuse: Path | None = None,
-) -> list[str]:
-    """Build every language into `out` (which must be empty); returns the languages built.
+) -> SiteBuilt:
+    """Build every language into `out` (which must be empty).
 
-    The data is read once, before anything is written, and every language is built from that
-    one reading, as are the root files. A `preview` build lets new codes show before they are
-    in the published record; with `keep`, what it read and rendered is kept there (for the
-    live preview's next edit)."""
+    The sources are read once (records/reading.py), before anything is written, and every
+    language is built from that one reading, as are the root files. A `preview` build lets new
+    codes show before they are in the published record, and keeps what it rendered for the
+    live preview's next edit."""
     settings = read(config_file)
     for language in settings.languages:
         try:
             i18n.translations(language, settings.catalogs)  # a missing catalog stops it here
         except i18n.MissingCatalogError as error:
             raise PluginError(str(error)) from None
-    data = _bytes(settings.data_file) if keep is not None else None
-    located = Sources.of(settings).located(require_recorded=not preview)
-    with heap.frozen():  # the table lives as long as the build: see heap.py
-        _build_languages(config_file, out, settings, located, strict=strict, keep=keep, reuse=reuse)
-    if keep is not None and keep.site is not None:
-        same = data is not None and data == _bytes(settings.data_file)
-        keep.site = replace(keep.site, data=data if same else None, require_recorded=not preview)
-    return list(settings.languages)
-
-
-def _bytes(path: Path) -> bytes | None:
-    try:
-        return path.read_bytes()
-    except OSError:
-        return None
+    reading = read_sources(Sources.of(settings), require_recorded=not preview, keep_data=preview)
+    warn_outdated(reading.outdated())
+    with heap.frozen():  # the reading lives as long as the build: see heap.py
+        parts = _build_languages(
+            config_file, out, settings, reading, strict=strict, keep=preview, reuse=reuse
+        )
+    return SiteBuilt(settings, reading, parts)
 
 
 def _build_languages(
     config_file: Path,
     out: Path,
     settings: Settings,
-    located: Located,
+    reading: Reading,
     *,
     strict: bool,
-    keep: Kept | None = None,
+    keep: bool,
     reuse: Path | None = None,
-) -> None:
-    table = located.table
-    files = Sources.of(settings)
-    review = files.review(table)
-    history = files.history(table)
-    status = files.status(review, history)
-    pages = PageFiles.named_by(settings).overview()
+) -> tuple[LanguageParts, ...]:
     docs = _relative(settings.docs_dir, settings.config_file)
-    warn_outdated(files.outdated(review, located))
-    date = build_date(settings.config_file, settings.data_file)
-    if keep is not None:
-        keep.site = SiteParts(settings, None, located, review, history, status, date, True)
+    root_files = partial(
+        _write_root_files, out, settings, reading, reading.pages.document(docs, problems=False)
+    )
+    parts: list[LanguageParts] = []
     try:
         # The root files, and each language's code pages, are written while the languages
         # build.
         with Jobs() as jobs:
-            jobs.run(
-                "the root files",
-                partial(
-                    _write_root_files,
-                    out,
-                    settings,
-                    table,
-                    date,
-                    status,
-                    pages.document(docs, problems=False),
-                ),
-            )
+            jobs.run("the root files", root_files)
             for language in settings.languages:
-                config = load_config(str(config_file), site_dir=str(out), strict=strict)
-                plugin = config.plugins[PLUGIN]
-                assert isinstance(plugin, ErrorTablePlugin)
-                plugin.config.language = language  # the language the plugin builds
-                forge = twinfiles.forge(settings, located)
-                plugin.hand_over(
-                    Reading(table, date, pages, status, jobs, history, keep, reuse, forge)
-                )
-                try:
-                    build(config)
-                except Abort:
-                    # MkDocs logs what stopped it and raises a bare "Aborted": the preview's
-                    # overlay and the command's last line say what it was, with its place.
-                    if plugin.failure is None:
-                        raise
-                    raise PluginError(plugin.failure) from None
+                given = LanguageInput(reading, language, jobs, reuse, keep)
+                built = _build_language(config_file, out, given, strict=strict)
+                parts += [built] if built is not None else []
     except JobError as error:
         raise PluginError(f"the site could not be written:\n{error}") from None
+    return tuple(parts)
+
+
+def _build_language(
+    config_file: Path, out: Path, given: LanguageInput, *, strict: bool
+) -> LanguageParts | None:
+    """One language's build, by MkDocs, with a plugin constructed for it; what it rendered
+    when it was to keep it."""
+    config = load_config(str(config_file), site_dir=str(out), strict=strict)
+    loaded = config.plugins[PLUGIN]
+    assert isinstance(loaded, ErrorTablePlugin)
+    plugin = ErrorTablePlugin.built_from(given, loaded.config)
+    config.plugins = mkdocs_fence.with_plugin(config.plugins, PLUGIN, plugin)
+    try:
+        build(config)
+    except Abort:
+        # MkDocs logs what stopped it and raises a bare "Aborted": the preview's overlay and
+        # the command's last line say what it was, with its place.
+        failure = plugin.outcome().failure
+        if failure is None:
+            raise
+        raise PluginError(failure) from None
+    return plugin.outcome().parts
 
 
 def _write_root_files(
-    out: Path,
-    settings: Settings,
-    table: ErrorTable,
-    date: datetime,
-    status: Status,
-    pages: Mapping[str, object],
+    out: Path, settings: Settings, reading: Reading, pages: Mapping[str, object]
 ) -> None:
-    languages = settings.languages
-    files = root_files(table, languages, settings.site_url, date, status, settings.catalogs, pages)
+    files = root_files(
+        reading.table,
+        settings.languages,
+        settings.site_url,
+        reading.date,
+        reading.status,
+        settings.catalogs,
+        pages,
+    )
     out.mkdir(parents=True, exist_ok=True)
     for name, text in files.items():
         (out / name).write_text(text, encoding="utf-8")
@@ -158,8 +140,7 @@ def build_site(
     *,
     strict: bool = True,
     preview: bool = False,
-    keep: Kept | None = None,
-) -> list[str]:
+) -> SiteBuilt:
     """Build beside `site_dir`, then swap it in: a failure leaves `site_dir` as it was.
 
     The site it replaces is kept beside it (`.<name>-spare`), and the next build takes its code
@@ -171,13 +152,11 @@ def build_site(
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=site_dir.parent))
     reuse = spare if spare.is_dir() else None
     try:
-        languages = build_into(
-            config_file, staging, strict=strict, preview=preview, keep=keep, reuse=reuse
-        )
+        built = build_into(config_file, staging, strict=strict, preview=preview, reuse=reuse)
         shutil.rmtree(spare, ignore_errors=True)  # what no page took: little, once warm
         if site_dir.exists():
             site_dir.rename(spare)
         staging.rename(site_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return languages
+    return built

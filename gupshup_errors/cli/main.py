@@ -13,18 +13,17 @@ from datetime import UTC, date, datetime
 from functools import partial
 from pathlib import Path
 
-from ..builder.dates import build_date
 from ..builder.settings import Settings, read
 from ..builder.site import SiteError, build_site
-from ..data import schema
 from ..data.load import load
 from ..data.located import Located
 from ..data.model import NOTE, ErrorCode, Kind, code_fields, kind, label, translated_fields
 from ..data.problems import DataError
-from ..records import audit, changes, published, sources, translated, updates
+from ..records import audit, changes, dates, published, sources, translated, updates
 from ..records.pages import commands as pages
 from ..records.pages.review import Overview
 from ..records.sources import Sources
+from ..render import editor_schema as schema
 from ..render import history as history_text
 from ..render.export import FORMATS, document, formatted
 from ..text import i18n, urls
@@ -141,16 +140,12 @@ def _changes_recorded(settings: Settings, located: Located) -> bool:
     files = Sources.of(settings)
     record, problems = changes.read(files.changes, files.languages)
     if record is not None:
-        text = files.data.read_text("utf-8")
         problems = audit.check(
             record,
             located.table,
             files.published_codes(),
-            located.positions,
-            str(files.data),
-            text,
+            files.data_text(located),
             datetime.now(UTC).date(),  # the clock, not SOURCE_DATE_EPOCH: a future is real
-            files.languages[0],
         )
     return _reported(DataError(problems))
 
@@ -216,7 +211,7 @@ def write_export(settings: Settings, fmt: str, language: str | None) -> int:
     review = files.review(table)
     status = files.status(review, files.history(table))
     if fmt == "po" and language is not None:
-        date, url = build_date(settings.config_file, settings.data_file), settings.site_url
+        date, url = dates.build_date(settings.config_file, settings.data_file), settings.site_url
         text = updates.export_po(files, located, review, language, url, date, _pages(settings))
     else:
         doc = document(table, languages, settings.site_url, status)
@@ -514,26 +509,26 @@ def main(argv: Sequence[str] | None = None) -> int:
                 parser.error("--format po needs --lang, the language the file is translated into")
             if args.command == "check":
                 return check(settings, args.format)
-            when = getattr(args, "date", None) or changes.today()
+            given: date | None = getattr(args, "date", None)
             if args.command == "published":
-                return record_published(settings, when)
+                return record_published(settings, given or dates.today())
             if args.command == "schema":
                 return write_schema(settings)
             if args.command == "translated":
                 unknown = [lang for lang in args.langs if lang not in languages]
                 if unknown:
                     parser.error(f"--lang {unknown[0]}: the site's languages are {languages}")
-                return record_translated(settings, args.codes, args.langs, when)
+                return record_translated(settings, args.codes, args.langs, given or dates.today())
             if args.command == "import":
-                return import_translations(settings, args.file, when)
+                return import_translations(settings, args.file, given or dates.today())
             if args.command == "changes":
                 return list_changes(settings, args.since, language or languages[0])
             if args.command == "lookup":
                 return lookup(settings, args.codes, language or languages[0])
             return write_export(settings, args.format, language)
         if args.command == "build":
-            languages = build_site(args.config_file, args.site_dir)
-            print(f"built {', '.join(languages)} into {args.site_dir}/")
+            built = build_site(args.config_file, args.site_dir)
+            print(f"built {', '.join(built.names)} into {args.site_dir}/")
             return 0
         from ..serve.preview import serve  # only the preview needs the server machinery
 
@@ -542,7 +537,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except DataError as error:
         _reported(error)
-    except (SiteError, i18n.MissingCatalogError) as error:
+    except (SiteError, i18n.MissingCatalogError, dates.SourceDateError) as error:
         print(f"error: {error}", file=sys.stderr)
     return 1
 

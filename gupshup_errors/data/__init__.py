@@ -1,1 +1,2 @@
-"""The data file and its model: reading, checking and locating problems, and the editor's schema."""
+"""The data file and its model: reading it, again after an edit, checking it and locating
+problems."""

@@ -9,7 +9,7 @@ from dataclasses import MISSING
 import yaml
 
 from . import readers
-from .located import Link, Where
+from .located import RowLink, Where
 from .model import translated_fields
 from .readers import Slip
 
@@ -71,7 +71,10 @@ def codes(node: yaml.SequenceNode) -> Iterator[tuple[Where, Slip]]:
 
 
 def links(
-    found: Iterable[Link], node: yaml.SequenceNode, anchor: str | None, others: Iterable[str] = ()
+    found: Iterable[RowLink],
+    node: yaml.SequenceNode,
+    anchor: str | None,
+    others: Iterable[str] = (),
 ) -> Iterator[tuple[Where, Slip]]:
     """'#...' links whose target is neither a code in the table nor the table's heading;
     `others` are codes the table has outside `node` (a part of the file read again)."""

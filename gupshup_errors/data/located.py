@@ -3,13 +3,14 @@ source map a caller gets beside the table (`load.load_located`)."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import yaml
 
 from .model import ErrorTable
-from .problems import Problem
+from .problems import Problem, lines
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,7 @@ class Span:
 
 
 @dataclass(frozen=True)
-class Link:
+class RowLink:
     """A '#...' link in a text, checked once every code is known."""
 
     where: Where
@@ -95,3 +96,46 @@ class Located:
     positions: Positions
     entries: tuple[Entry, ...] = ()
     """What the published record needs of each entry, in the file's order."""
+
+
+@dataclass(frozen=True)
+class DataText:
+    """The data file as one reading saw it, for placing problems about its texts: its name,
+    its text, the source map, and the source language."""
+
+    file: str
+    text: str
+    positions: Positions | None
+    """None when the file could not be read into a table (no source map)."""
+    source: str
+    """The source language."""
+
+    @functools.cached_property
+    def lines(self) -> list[str]:
+        return lines(self.text)
+
+    def excerpt(self, line: int) -> str | None:
+        """The text of `line` (1-based), if the file has it."""
+        return self.lines[line - 1] if 0 < line <= len(self.lines) else None
+
+    def problem(
+        self, code: int, field: str | None, message: str, hint: str, language: str | None
+    ) -> Problem:
+        """A problem about a code's text at its line, else at its entry's, else at the top."""
+        span = None
+        if self.positions is not None:
+            texts, entries = self.positions.texts, self.positions.entries
+            span = texts.get((code, field, language)) if field is not None else None
+            span = span or entries.get(code)
+        line, column = (span.line, span.column) if span else (1, 1)
+        return Problem(
+            self.file,
+            line,
+            column,
+            message,
+            code=code,
+            field=field,
+            language=language,
+            hint=hint,
+            excerpt=self.excerpt(line) if span else None,
+        )

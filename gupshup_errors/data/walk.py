@@ -17,7 +17,7 @@ import yaml
 from babel import localedata
 
 from . import readers, spec
-from .located import Entry, Link, Span, Where
+from .located import Entry, RowLink, Span, Where
 from .model import ErrorCode, ErrorTable
 from .problems import Problem
 
@@ -37,7 +37,7 @@ class Walker:
     languages: tuple[str, ...]
     problems: list[Problem] = field(default_factory=list)
     accounted: set[tuple[Where, str]] = field(default_factory=set)
-    links: list[Link] = field(default_factory=list)
+    links: list[RowLink] = field(default_factory=list)
     spans: dict[tuple[int | None, str | None, str | None], Span] = field(default_factory=dict)
     """Every value read, by (code, field, language)."""
     codes: Codes | None = None
@@ -142,7 +142,7 @@ class Walker:
             read = readers.BY_NAME[key.read](node, where.field or key.name, self.source)
             for slip in read.slips:
                 self.problem(where, slip)
-            self.links.extend(Link(where, *link) for link in read.links)
+            self.links.extend(RowLink(where, *link) for link in read.links)
             if read.value is not None:
                 self.spans[where.code, where.field, where.language] = Span.of(node)
             return read.value

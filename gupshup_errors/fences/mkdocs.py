@@ -1,6 +1,8 @@
-"""MkDocs internals we rely on: the wording of its configuration errors, and its live-reload
-server's private page hook, epoch and build delay, and the anchors a rendered page is known
-to have. Checked against mkdocs 1.6.1."""
+"""MkDocs internals we rely on: the wording of its configuration errors, its live-reload
+server's private page hook, epoch and build delay, the anchors a rendered page is known to
+have, and a plugin's events registered as it joins a plugin collection. Checked against
+mkdocs 1.6.1, and against properdocs 1.6.7 standing in for it (properdocs.py), whose modules
+then answer to the same names."""
 
 from __future__ import annotations
 
@@ -8,16 +10,19 @@ import inspect
 import re
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
+import mkdocs
 from mkdocs.config import config_options
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import ConfigurationError
 from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, PluginCollection
 from mkdocs.structure.pages import Page
 
 from . import installed
 
-CHECKED = "mkdocs 1.6.1"
+CHECKED = "mkdocs 1.6.1; properdocs 1.6.7"
 # How MkDocs words an error in a plugin's option (config_options.Plugins): we name the setting
 # as a path instead, "plugins.gupshup-errors.languages", which is what a maintainer looks for.
 _PLUGIN_OPTION = re.compile(r"^Plugin '([^']+)' option '([^']+)': ", re.M)
@@ -83,45 +88,65 @@ def add_anchors(page: Page, anchors: Iterable[str]) -> None:
     page.present_anchor_ids.update(anchors)
 
 
+def with_plugin(plugins: PluginCollection, name: str, plugin: BasePlugin[Any]) -> PluginCollection:
+    """`plugins` with `plugin` in place of the one named `name`, in the same order: a new
+    collection, as MkDocs registers a plugin's events when it is added to one."""
+    collection = PluginCollection()
+    for key, loaded in plugins.items():
+        collection[key] = plugin if key == name else loaded
+    return collection
+
+
+def engine() -> str:
+    """'name version' of the engine behind `import mkdocs`: MkDocs, or ProperDocs standing in."""
+    return installed(mkdocs.__name__)
+
+
 def broken() -> list[str]:
-    """Every assumption above the installed MkDocs no longer meets."""
-    found = installed("mkdocs")
-    problems = []
+    """Every assumption above the installed MkDocs (or ProperDocs standing in) no longer meets."""
     hook = getattr(LiveReloadServer, "_inject_js_into_html", None)
-    if hook is None or list(inspect.signature(hook).parameters) != ["self", "content", "epoch"]:
-        problems.append(
-            f"{found} (checked: {CHECKED}): LiveReloadServer._inject_js_into_html(self, content,"
-            " epoch) is gone or changed; the preview's error overlay and 404 page rely on it"
-        )
     init = inspect.getsource(LiveReloadServer.__init__)
-    for name in (
-        "self._epoch_cond = threading.Condition()",
-        "self._visible_epoch =",
-        "self.build_delay =",
-    ):
-        if name not in init:
-            problems.append(
-                f"{found} (checked: {CHECKED}): LiveReloadServer.__init__ no longer sets "
-                f"'{name}'; the preview relies on it (the 404 page's epoch, the wait after a "
-                "change)"
-            )
     build_loop = getattr(LiveReloadServer, "_build_loop", None)
-    if build_loop is None or "timeout=self.build_delay" not in inspect.getsource(build_loop):
-        problems.append(
-            f"{found} (checked: {CHECKED}): LiveReloadServer._build_loop no longer waits "
-            "`self.build_delay` after a change; the preview's wait_after_a_change does nothing"
-        )
-    source = inspect.getsource(config_options.Plugins)
-    if "f\"Plugin '{name}' option '{key}': {msg}\"" not in source:
-        problems.append(
-            f"{found} (checked: {CHECKED}): config_options.Plugins no longer words an option's "
-            "error as \"Plugin 'NAME' option 'KEY': ...\"; settings errors would not name "
-            "plugins.NAME.KEY"
-        )
-    validate = inspect.getsource(Page.validate_anchor_links)
-    if "anchor in page.present_anchor_ids" not in validate:
-        problems.append(
-            f"{found} (checked: {CHECKED}): Page.validate_anchor_links no longer checks "
-            "page.present_anchor_ids; links to the table's rows would be reported as missing"
-        )
-    return problems
+    checks = [
+        (
+            hook is not None
+            and list(inspect.signature(hook).parameters) == ["self", "content", "epoch"],
+            "LiveReloadServer._inject_js_into_html(self, content, epoch) is gone or changed; "
+            "the preview's error overlay and 404 page rely on it",
+        ),
+        *(
+            (
+                name in init,
+                f"LiveReloadServer.__init__ no longer sets '{name}'; the preview relies on it "
+                "(the 404 page's epoch, the wait after a change)",
+            )
+            for name in (
+                "self._epoch_cond = threading.Condition()",
+                "self._visible_epoch =",
+                "self.build_delay =",
+            )
+        ),
+        (
+            build_loop is not None and "timeout=self.build_delay" in inspect.getsource(build_loop),
+            "LiveReloadServer._build_loop no longer waits `self.build_delay` after a change; "
+            "the preview's wait_after_a_change does nothing",
+        ),
+        (
+            "f\"Plugin '{name}' option '{key}': {msg}\""
+            in inspect.getsource(config_options.Plugins),
+            "config_options.Plugins no longer words an option's error as \"Plugin 'NAME' "
+            "option 'KEY': ...\"; settings errors would not name plugins.NAME.KEY",
+        ),
+        (
+            "self._register_event(" in inspect.getsource(PluginCollection.__setitem__),
+            "PluginCollection.__setitem__ no longer registers a plugin's events; the site "
+            "builder's plugin for each language would not run",
+        ),
+        (
+            "anchor in page.present_anchor_ids" in inspect.getsource(Page.validate_anchor_links),
+            "Page.validate_anchor_links no longer checks page.present_anchor_ids; links to "
+            "the table's rows would be reported as missing",
+        ),
+    ]
+    found = engine()
+    return [f"{found} (checked: {CHECKED}): {message}" for holds, message in checks if not holds]

@@ -4,62 +4,21 @@ future or out of order), lost ones, and changes of the data that the record does
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from ..data.located import Positions
+from ..data.located import DataText
 from ..data.model import TEXT_FIELDS, ErrorTable
 from ..data.problems import Problem, lines
 from .changes import Change, Record, known, line_problem, source_texts
 
 
-@dataclass(frozen=True)
-class _Place:
-    """Where a problem of the data goes: a text's line, else its entry's, else the top."""
-
-    positions: Positions | None
-    source: Sequence[str]
-    data_file: str
-
-    def problem(
-        self, code: int, field: str | None, message: str, hint: str, language: str | None
-    ) -> Problem:
-        span = None
-        if self.positions is not None:
-            texts, entries = self.positions.texts, self.positions.entries
-            span = texts.get((code, field, language)) if field is not None else None
-            span = span or entries.get(code)
-        line, column = (span.line, span.column) if span else (1, 1)
-        excerpt = self.source[line - 1] if span and line <= len(self.source) else None
-        return Problem(
-            self.data_file,
-            line,
-            column,
-            message,
-            code=code,
-            field=field,
-            language=language,
-            hint=hint,
-            excerpt=excerpt,
-        )
-
-
 def check(
-    record: Record,
-    table: ErrorTable,
-    published: Collection[int],
-    positions: Positions | None,
-    data_file: str,
-    data_text: str,
-    now: date,
-    source: str,
+    record: Record, table: ErrorTable, published: Collection[int], data: DataText, now: date
 ) -> list[Problem]:
     """Every way the record is broken (an unknown code, a date in the future or out of order,
     a lost entry), and every change of the data it does not say yet."""
-    return _broken(record, table, now) + _unrecorded(
-        record, table, published, positions, data_file, data_text, source
-    )
+    return _broken(record, table, now) + _unrecorded(record, table, published, data)
 
 
 def _broken(record: Record, table: ErrorTable, now: date) -> list[Problem]:
@@ -160,16 +119,10 @@ def _read(file: str) -> str:
 
 
 def _unrecorded(
-    record: Record,
-    table: ErrorTable,
-    published: Collection[int],
-    positions: Positions | None,
-    data_file: str,
-    data_text: str,
-    source: str,
+    record: Record, table: ErrorTable, published: Collection[int], place: DataText
 ) -> list[Problem]:
     """Each code, text and retirement of the data that the record does not say yet."""
-    place = _Place(positions, lines(data_text), data_file)
+    source = place.source
     seen = known(record)
     run = f"run `make published`, which records it in {record.file}, and commit it"
     problems: list[Problem] = []
@@ -192,7 +145,7 @@ def _unrecorded(
     return problems
 
 
-def _no_entry(place: _Place, record_file: str, code: int, published: bool, run: str) -> Problem:
+def _no_entry(place: DataText, record_file: str, code: int, published: bool, run: str) -> Problem:
     """A code the record never added: a deleted entry if it was published, else a new code."""
     if published:
         message = (

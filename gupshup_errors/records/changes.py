@@ -9,11 +9,10 @@ so the history needs no git. Commands append entries; nothing is ever edited or 
 from __future__ import annotations
 
 import json
-import os
 import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 
 from ..data.model import TEXT_FIELDS, Dates, ErrorCode, ErrorTable, Kind, code_fields, kind
@@ -209,16 +208,6 @@ def _date(text: str) -> date | None:
         return date.fromisoformat(text)
     except ValueError:
         return None
-
-
-def today(given: str | None = None) -> date:
-    """The date new entries get: `given`, else SOURCE_DATE_EPOCH's day, else today in UTC."""
-    if given:
-        return date.fromisoformat(given)
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), UTC).date()
-    return datetime.now(UTC).date()
 
 
 def source_texts(row: ErrorCode, source: str) -> dict[str, str | None]:

@@ -27,13 +27,13 @@ from ..data.problems import DataError, Problem
 from ..text import i18n, urls
 from . import translated, yamledit
 from .pages.po import CONTEXT as PAGE_BLOCK
-from .translated import TITLE, Key, problem_at
+from .translated import TITLE, TextKey, problem_at
 
 PROJECT = "Gupshup WhatsApp API error codes"
 _CONTEXT = re.compile(r"(?P<code>[0-9]+)/(?P<field>.+)|" + TITLE)
 
 
-def context(key: Key) -> str:
+def context(key: TextKey) -> str:
     """The msgctxt of a text: '1002/action', or 'title' for the table's title."""
     return TITLE if key.code is None else f"{key.code}/{key.field}"
 
@@ -88,18 +88,20 @@ def export(
 
 
 @dataclass(frozen=True)
-class Imported:
+class ImportedTexts:
     """What an import found in the PO file, checked against the data."""
 
     language: str
-    texts: Mapping[Key, str]
-    lines: Mapping[Key, int]
+    texts: Mapping[TextKey, str]
+    lines: Mapping[TextKey, int]
     """Where each text's entry starts in the PO file."""
     fuzzy: int
     empty: int
 
 
-def _key(message: Message, language: str, table: ErrorTable) -> Key | tuple[str, str, Key | None]:
+def _key(
+    message: Message, language: str, table: ErrorTable
+) -> TextKey | tuple[str, str, TextKey | None]:
     """The text a PO entry is about, or why it is about none: (message, hint, key)."""
     found = _CONTEXT.fullmatch(message.context or "")
     if found is None:
@@ -109,8 +111,8 @@ def _key(message: Message, language: str, table: ErrorTable) -> Key | tuple[str,
             None,
         )
     if found.group("code") is None:
-        return Key(None, TITLE, language)
-    key = Key(int(found.group("code")), found.group("field"), language)
+        return TextKey(None, TITLE, language)
+    key = TextKey(int(found.group("code")), found.group("field"), language)
     if table.find(int(found.group("code"))) is None:
         return f"code {key.code} has no entry in the data", "export the file again", key
     if key.field not in TEXT_FIELDS:
@@ -120,7 +122,7 @@ def _key(message: Message, language: str, table: ErrorTable) -> Key | tuple[str,
 
 
 def _entry_problem(
-    message: Message, key: Key, source: str, file: str
+    message: Message, key: TextKey, source: str, file: str
 ) -> tuple[str, str, tuple[str, ...]] | None:
     """Why an entry's text cannot be imported: (message, hint, notes), or None."""
     if message.id != source:
@@ -145,8 +147,8 @@ def read(
     file: str,
     table: ErrorTable,
     languages: Sequence[str],
-    current: Mapping[Key, str],
-) -> Imported:
+    current: Mapping[TextKey, str],
+) -> ImportedTexts:
     """The PO file's translations, checked against the data; raises DataError."""
     try:
         catalog = read_po(io.BytesIO(content), abort_invalid=True)
@@ -169,15 +171,15 @@ def read(
         )
         raise DataError([Problem(file, 1, 1, f"{said}", hint=hint)], file)
     problems: list[Problem] = []
-    texts: dict[Key, str] = {}
-    lines: dict[Key, int] = {}
+    texts: dict[TextKey, str] = {}
+    lines: dict[TextKey, int] = {}
     fuzzy = empty = 0
     for message in catalog:
         if not message.id or PAGE_BLOCK.fullmatch(str(message.context or "")):
             continue  # the header, or a page's block (pages/po.py reads those)
         line = message.lineno or 1
         key = _key(message, language, table)
-        if not isinstance(key, Key):
+        if not isinstance(key, TextKey):
             said, hint, where = key
             problems.append(problem_at(file, line, said, hint, where))
             continue
@@ -194,18 +196,18 @@ def read(
         texts[key], lines[key] = message.string, line
     if problems:
         raise DataError(problems, file)
-    return Imported(language, texts, lines, fuzzy, empty)
+    return ImportedTexts(language, texts, lines, fuzzy, empty)
 
 
 def apply(
-    imported: Imported,
+    imported: ImportedTexts,
     data_text: str,
     spots: Mapping[yamledit.Place, yamledit.Spot],
     data_file: str,
     table: ErrorTable,
     languages: Sequence[str],
     po_file: str,
-) -> tuple[str, list[Key]]:
+) -> tuple[str, list[TextKey]]:
     """The data file's new text and the texts it changes; raises DataError (located in the
     PO file) when the data rules refuse an imported text."""
     changed = [key for key, text in imported.texts.items() if translated.text(table, key) != text]
@@ -244,9 +246,9 @@ def apply(
     return new_text, changed
 
 
-def _refused(problem: Problem, lines: Mapping[Key, int], po_file: str) -> Problem:
+def _refused(problem: Problem, lines: Mapping[TextKey, int], po_file: str) -> Problem:
     """A data problem caused by an imported text, located at its entry in the PO file."""
-    key = Key(problem.code, problem.field or "", problem.language or "")
+    key = TextKey(problem.code, problem.field or "", problem.language or "")
     if key not in lines:
         return problem
     return replace(

@@ -10,12 +10,12 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Protocol
 
 from ..data import load
-from ..data.located import Located
+from ..data.located import DataText, Located
 from ..data.model import ErrorTable, Status
 from ..data.problems import DataError, Problem
+from ..text.paths import SitePaths
 from . import audit, published, translated
 from . import changes as record_of_changes
 from .pages.record import path as pages_record
@@ -24,24 +24,9 @@ from .translated import Review
 log = logging.getLogger("gupshup_errors.site")
 
 
-class Paths(Protocol):
-    """Where the settings say the data and its records are (builder/settings.py's Settings)."""
-
-    @property
-    def data_file(self) -> Path: ...
-    @property
-    def published_file(self) -> Path: ...
-    @property
-    def translated_file(self) -> Path: ...
-    @property
-    def changes_file(self) -> Path: ...
-    @property
-    def languages(self) -> tuple[str, ...]: ...
-
-
 @dataclass(frozen=True)
 class Sources:
-    """Where the data and its records are, and the languages the site builds."""
+    """Where the data, its records and the pages are, and the languages the site builds."""
 
     data: Path
     published: Path
@@ -49,16 +34,22 @@ class Sources:
     languages: tuple[str, ...]
     """The first is the source language."""
     changes: Path
+    docs: Path
+    """The pages' folder (docs_dir)."""
+    config: Path
+    """mkdocs.yml: its folder is where the build's date is taken from."""
 
     @classmethod
-    def of(cls, paths: Paths) -> Sources:
+    def of(cls, paths: SitePaths) -> Sources:
         """The sources the settings name."""
         return cls(
-            paths.data_file,
-            paths.published_file,
-            paths.translated_file,
-            paths.languages,
-            paths.changes_file,
+            data=paths.data_file,
+            published=paths.published_file,
+            translated=paths.translated_file,
+            languages=paths.languages,
+            changes=paths.changes_file,
+            docs=paths.docs_dir,
+            config=paths.config_file,
         )
 
     def located(self, *, require_recorded: bool = True) -> Located:
@@ -88,8 +79,12 @@ class Sources:
         """Each translation the review found outdated, at its line in the data file."""
         if not review.stale:
             return []
+        return review.problems(self.data_text(located))
+
+    def data_text(self, located: Located) -> DataText:
+        """The data file's text as `located` was read from it, to place problems in it."""
         text = self.data.read_text("utf-8")
-        return review.problems(located.positions, text, str(self.data), self.languages[0])
+        return DataText(str(self.data), text, located.positions, self.languages[0])
 
     def history(self, table: ErrorTable) -> record_of_changes.Record:
         """The record of changes for a build: empty when there is none yet (`check` says so);

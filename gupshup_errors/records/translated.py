@@ -17,9 +17,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import NamedTuple, TypeAlias
 
-from ..data.located import Positions
+from ..data.located import DataText
 from ..data.model import TEXT_FIELDS, ErrorTable, Status
-from ..data.problems import DataError, Problem, lines
+from ..data.problems import DataError, Problem
 from . import yamledit
 from .recordfile import RecordFile, RecordLine, content_lines
 from .recordfile import escape as escape  # the record files' shared helpers, as before
@@ -41,7 +41,7 @@ _LINE = re.compile(
 )
 
 
-class Key(NamedTuple):
+class TextKey(NamedTuple):
     """One translated text: a code's field, or the table's title (code None), in a language."""
 
     code: int | None
@@ -58,27 +58,29 @@ class Key(NamedTuple):
         return (0 if self.code is None else 1, self.code or 0, field, self.field, self.language)
 
 
-Entry: TypeAlias = RecordLine[Key, str]
+Entry: TypeAlias = RecordLine[TextKey, str]
 """One line of the record: a translation, and the source text it was made from."""
-Record: TypeAlias = RecordFile[Key, str]
+Record: TypeAlias = RecordFile[TextKey, str]
 """The record file, read."""
 
 
-def sources(table: ErrorTable, languages: Sequence[str], fields: Sequence[str]) -> dict[Key, str]:
+def sources(
+    table: ErrorTable, languages: Sequence[str], fields: Sequence[str]
+) -> dict[TextKey, str]:
     """The current source text of every translation of the table."""
     source, *targets = languages
-    found: dict[Key, str] = {}
+    found: dict[TextKey, str] = {}
     for language in targets:
-        found[Key(None, TITLE, language)] = table.title[source]
+        found[TextKey(None, TITLE, language)] = table.title[source]
         for row in table.codes:
             for field in fields:
                 text = getattr(row.texts[source], field)
                 if text is not None:  # an optional text the source does not have
-                    found[Key(row.code, field, language)] = text
+                    found[TextKey(row.code, field, language)] = text
     return found
 
 
-def text(table: ErrorTable, key: Key) -> str | None:
+def text(table: ErrorTable, key: TextKey) -> str | None:
     """The text of `key` in the table (the translation, in its language)."""
     if key.code is None:
         return table.title.get(key.language)
@@ -92,8 +94,8 @@ def _line(
     number: int,
     languages: Sequence[str],
     fields: Sequence[str],
-    entries: Mapping[Key, Entry],
-) -> Entry | tuple[str, str, Key | None]:
+    entries: Mapping[TextKey, Entry],
+) -> Entry | tuple[str, str, TextKey | None]:
     """One line of the record, or what is wrong with it: (message, hint, key)."""
     match = _LINE.fullmatch(raw)
     value = unescape(match.group("source")) if match else None
@@ -106,7 +108,7 @@ def _line(
         )
     field = match.group("field") or TITLE
     code = int(match.group("code")) if match.group("code") else None
-    key = Key(code, field, match.group("language"))
+    key = TextKey(code, field, match.group("language"))
     if value is None:
         return (
             "a backslash here is not '\\n' (a line break) or '\\\\' (a backslash)",
@@ -123,8 +125,8 @@ def _line(
 
 
 def _wrong(
-    key: Key, languages: Sequence[str], entries: Mapping[Key, Entry]
-) -> tuple[str, str, Key | None]:
+    key: TextKey, languages: Sequence[str], entries: Mapping[TextKey, Entry]
+) -> tuple[str, str, TextKey | None]:
     """What is wrong with a line about a language that is no translation, or a repeat."""
     source = languages[0]
     if key.language == source:
@@ -151,7 +153,7 @@ def parse(
     content: str, file: str, languages: Sequence[str], fields: Sequence[str]
 ) -> tuple[Record, list[Problem]]:
     """Read the record's text; every line it cannot use is a located problem."""
-    entries: dict[Key, Entry] = {}
+    entries: dict[TextKey, Entry] = {}
     problems: list[Problem] = []
     for number, raw in content_lines(content):
         found = _line(raw, number, languages, fields, entries)
@@ -184,13 +186,15 @@ def unknown_codes(record: Record, table: ErrorTable, data_file: str) -> list[Pro
 class Stale:
     """A translation that may no longer say what its source says."""
 
-    key: Key
+    key: TextKey
     was: str | None
     """The source text it was made from; None when the record does not say."""
     now: str
 
 
-def stale(record: Record, current: Mapping[Key, str], new_codes: Collection[int]) -> list[Stale]:
+def stale(
+    record: Record, current: Mapping[TextKey, str], new_codes: Collection[int]
+) -> list[Stale]:
     """Every translation whose recorded source differs from the current one, or that has no
     record although its code was published before (a new code's texts are all fresh)."""
     found = []
@@ -203,17 +207,17 @@ def stale(record: Record, current: Mapping[Key, str], new_codes: Collection[int]
     return found
 
 
-def render(entries: Mapping[Key, str]) -> str:
+def render(entries: Mapping[TextKey, str]) -> str:
     """The record file's text."""
-    body = [f"{key.label()}: {escape(entries[key])}" for key in sorted(entries, key=Key.order)]
+    body = [f"{key.label()}: {escape(entries[key])}" for key in sorted(entries, key=TextKey.order)]
     return HEADER + "".join(f"{line}\n" for line in body)
 
 
 def confirmed(
     record: Record | None,
-    current: Mapping[Key, str],
-    chosen: Iterable[Key],
-) -> dict[Key, str]:
+    current: Mapping[TextKey, str],
+    chosen: Iterable[TextKey],
+) -> dict[TextKey, str]:
     """The record's entries, with the current source recorded for every chosen translation."""
     entries = {key: entry.value for key, entry in (record.entries if record else {}).items()}
     entries.update((key, current[key]) for key in chosen if key in current)
@@ -263,7 +267,7 @@ class Review:
     """The record held to the data: what may be out of date, and where it is written."""
 
     record: Record
-    current: Mapping[Key, str]
+    current: Mapping[TextKey, str]
     stale: tuple[Stale, ...]
     source: str
 
@@ -273,19 +277,16 @@ class Review:
             frozenset((item.key.code, item.key.language) for item in self.stale), self.source
         )
 
-    def problems(
-        self, positions: Positions, data_text: str, data_file: str, source_language: str
-    ) -> list[Problem]:
+    def problems(self, data: DataText) -> list[Problem]:
         """Each outdated translation as a problem at the line of the translation (from the
         loader's source map), its line shown."""
-        found = yamledit.places(positions)
-        source = lines(data_text)
+        found = yamledit.places(data.positions) if data.positions is not None else {}
         problems = []
         for item in self.stale:
             spot = found.get(item.key)
             where = (spot.line, spot.column) if spot else (1, 1)
-            report = problem(item, data_file, self.record.file, source_language, where)
-            problems.append(replace(report, excerpt=source[where[0] - 1] if spot else None))
+            report = problem(item, data.file, self.record.file, data.source, where)
+            problems.append(replace(report, excerpt=data.excerpt(where[0]) if spot else None))
         return sorted(problems, key=lambda found: (found.line, found.column))
 
 
@@ -325,7 +326,7 @@ def problem_at(
     line: int,
     message: str,
     hint: str,
-    key: Key | None,
+    key: TextKey | None,
     *,
     notes: tuple[str, ...] = (),
     excerpt: str | None = None,

@@ -21,14 +21,14 @@ from .pages.review import review as review_pages
 from .pages.writing import import_pages
 from .recordfile import write_atomically
 from .sources import Sources
-from .translated import TITLE, Key
+from .translated import TITLE, TextKey
 
 
 def record_changes(
     files: Sources,
     table: ErrorTable,
     when: date,
-    brought: Collection[Key] = (),
+    brought: Collection[TextKey] = (),
 ) -> str | None:
     """Append to the record of changes what the data says that it does not yet (new codes,
     retirements, changed source texts), then the translations `brought` up to date. Returns
@@ -216,7 +216,7 @@ def import_po(
     return "\n".join(told + ([history] if history else []))
 
 
-def _summary(files: Sources, imported: po.Imported, changed: list[Key]) -> str:
+def _summary(files: Sources, imported: po.ImportedTexts, changed: list[TextKey]) -> str:
     said = [
         f"{files.data}: {len(changed)} {'text' if len(changed) == 1 else 'texts'} changed in "
         f"'{imported.language}'; {len(imported.texts)} recorded as translated from the current "

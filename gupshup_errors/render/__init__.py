@@ -1,1 +1,1 @@
-"""Model + language -> text: pages, root files and exports, with no MkDocs."""
+"""Model + language -> text: pages, root files, exports and the editor's schema, with no MkDocs."""

@@ -159,6 +159,15 @@ def page_markdown(
     return str(_call(module, "page", shown, "../", FEED))
 
 
+def entries_html(
+    shown: Sequence[View], language: str, source: str, catalogs: i18n.Catalogs
+) -> list[str]:
+    """Each entry's codes as the "What changed" page shows them (the template's `entry`), for
+    the preview's quick rebuild to put in place of the old."""
+    module = _module(language, catalogs, source)
+    return [_call(module, "entry", view, "../") for view in shown]
+
+
 def title(view: View, module: TemplateModule) -> str:
     return str(_call(module, "title", view.change.kind, len(view.change.codes))).strip()
 

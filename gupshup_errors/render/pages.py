@@ -10,7 +10,7 @@ from datetime import date
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from ..data.model import ErrorTable, Status
+from ..data.model import ErrorCode, ErrorTable, Status
 from ..text import i18n, inline, urls
 from ..text.folding import fold_map
 from ..text.i18n import long_date as long_date  # where render/ takes it from
@@ -96,7 +96,12 @@ class PageSource:
 
     def whole(self) -> str:
         """The page as one Markdown document, the table inline."""
-        return self.markdown.replace(TABLE_SLOT, self.table, 1)
+        return with_table(self.markdown, self.table)
+
+
+def with_table(page: str, table: str) -> str:
+    """`page` (its Markdown, or its HTML once rendered) with `table` in its slot."""
+    return page.replace(TABLE_SLOT, table, 1)
 
 
 @dataclass(frozen=True)
@@ -131,25 +136,11 @@ def render_page(
     env = localized(language, catalogs)
     status = status or Status()
     context = {
+        **_rows_context(table.codes, language, status, forge),
         "table": table,
         "title": table.title[language],
-        "rows": [(row, row.texts[language], status.row(row.code, language)) for row in table.codes],
-        "dates": {
-            code: (
-                time_html(dates.added, language) if dates.added else None,
-                time_html(dates.changed, language) if dates.changed else None,
-            )
-            for code, dates in status.dates.items()
-        },
         "title_outdated": status.title(language),
-        "original": {
-            # Relative, as the language selector's links are: right on any host and sub-path.
-            "base": f"../{status.source}/",
-            "language": status.source,
-            "name": i18n.language_name_in(status.source, language) if status.source else "",
-        },
         "row_group": ROW_GROUP,
-        "forge": forge,
         "language": language,
         "fold": fold_map(language),
         "table_slot": Markup(TABLE_SLOT),
@@ -162,6 +153,53 @@ def render_page(
         markdown=env.get_template("page.md.j2").render(context),
         table=env.get_template("table.html.j2").render(context),
     )
+
+
+def _rows_context(
+    rows: Sequence[ErrorCode], language: str, status: Status, forge: Forge | None = None
+) -> dict[str, object]:
+    """What the table's rows are rendered from (table-row.html.j2): their dates only, as
+    the preview's quick rebuild renders a few rows of a large table; with `forge`, where each
+    row's entry is in the data file."""
+    codes = {row.code for row in rows}
+    return {
+        "forge": forge,
+        "rows": [(row, row.texts[language], status.row(row.code, language)) for row in rows],
+        "dates": {
+            code: (
+                time_html(dates.added, language) if dates.added else None,
+                time_html(dates.changed, language) if dates.changed else None,
+            )
+            for code, dates in status.dates.items()
+            if code in codes
+        },
+        "original": {
+            # Relative, as the language selector's links are: right on any host and sub-path.
+            "base": f"../{status.source}/",
+            "language": status.source,
+            "name": i18n.language_name_in(status.source, language) if status.source else "",
+        },
+    }
+
+
+def render_rows(
+    language: str,
+    catalogs: i18n.Catalogs,
+    *batches: tuple[Sequence[ErrorCode], Status],
+    forge: Forge | None = None,
+) -> list[list[str]]:
+    """The rows of each batch (rows, the status they are shown with) as the table page shows
+    them (table-row.html.j2's `row`), for the live preview's quick rebuild to put the new in
+    place of the old. The template is compiled once for every batch."""
+    template = localized(language, catalogs).get_template("table-row.html.j2")
+    rendered = []
+    for rows, status in batches:
+        module = template.make_module(_rows_context(rows, language, status, forge))
+        row = getattr(module, "row")  # noqa: B009 (a macro: the module's names are the template's)
+        rendered.append(
+            [str(row(item, item.texts[language], status.row(item.code, language))) for item in rows]
+        )
+    return rendered
 
 
 def render(table: ErrorTable, language: str, catalogs: i18n.Catalogs = i18n.PACKAGE) -> str:

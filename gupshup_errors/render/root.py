@@ -9,7 +9,8 @@ from xml.sax.saxutils import escape
 
 from ..data.model import ErrorTable, Status
 from ..text import i18n, urls
-from . import export, llms, twins
+from . import export
+from .markdown import llms, twins
 from .pages import alternates, render_not_found, render_root
 
 PAGES_NAME = "pages.json"

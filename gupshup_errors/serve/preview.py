@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from ..builder.incremental.kept import Kept
-from ..builder.incremental.update import State, update
+from ..builder.incremental.kept import SiteBuilt
+from ..builder.incremental.update import PreviewState, update
 from ..builder.plugin import inputs
 from ..builder.settings import read
 from ..data.problems import DataError
@@ -86,10 +86,10 @@ Fingerprint = frozenset[tuple[str, int, int]]
 
 
 class Build(Protocol):
-    """Builds the whole site into the folder it is given, all or nothing, keeping what it
-    read and rendered in `keep` (cli hands in build_site)."""
+    """Builds the whole site into the folder it is given, all or nothing, and gives back what
+    it read and rendered (cli hands in build_site, in its preview mode)."""
 
-    def __call__(self, site_dir: Path, /, *, keep: Kept | None = ...) -> object: ...
+    def __call__(self, site_dir: Path, /) -> SiteBuilt: ...
 
 
 def fingerprint(paths: Iterable[Path], leave_out: Path) -> Fingerprint:
@@ -121,7 +121,7 @@ class Rebuilder:
     live: Path
     watched: list[Path]
     data_file: Path
-    state: State | None = None
+    state: PreviewState | None = None
     inputs: Fingerprint = frozenset()
     """The other inputs, as the last whole build read them."""
 
@@ -136,10 +136,9 @@ class Rebuilder:
             if updated is not None:
                 self.state = updated
                 return
-        kept = Kept()
-        self.build(self.live, keep=kept)
+        built = self.build(self.live)
         self.inputs = now
-        self.state = State.of(kept, self.live)
+        self.state = PreviewState.of(built, self.live)
 
 
 def _builder(rebuild: Rebuilder, server: Callable[[], PreviewServer]) -> Callable[[], None]:

@@ -42,9 +42,10 @@ VARIANTS = {
 
 TWINS = {
     "with twins": "",
-    # builder/twinfiles.py and render/llms.py: no Markdown twin, no llms.txt written.
+    # builder/twins/files.py and render/markdown/llms.py: no Markdown twin, no llms.txt.
     "without twins": (
-        "import gupshup_errors.builder.twinfiles as t, gupshup_errors.render.llms as l\n"
+        "import gupshup_errors.builder.twins.files as t\n"
+        "import gupshup_errors.render.markdown.llms as l\n"
         "t.made = lambda *a, **k: None\n"
         "t.language_files = lambda *a, **k: {}\n"
         "t.write_codes = lambda *a, **k: None\n"

@@ -10,7 +10,7 @@ from babel import Locale
 from playwright.sync_api import Page, expect
 
 from gupshup_errors.data.model import ErrorTable
-from gupshup_errors.render.prose.tree import sort_out
+from gupshup_errors.records.pages.tree import sort_out
 
 from ..helpers import LANGUAGES, REPO, engines
 from ..helpers.browser import DESKTOP, Pages, axe_violations, visible_rows

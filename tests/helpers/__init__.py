@@ -1,15 +1,15 @@
 """The tests' helpers, one of each kind: a fixture project builder (`project`), a static server
-like GitHub Pages (`server`), the command-line runner and the live preview (`cli`), a free port
-and a wait (`waiting`), and what the tests need from the system (`system`). The browser tests
-also have Chromium's pages (`browser`), one interface over every engine (`engines`) and
-questions to a screenshot's pixels (`pixels`).
+like GitHub Pages (`server`), the command line, the Makefile's targets and the live preview
+(`cli`), a free port and a wait (`waiting`), and what the tests need from the system
+(`system`). The browser tests also have Chromium's pages (`browser`), one interface over every
+engine (`engines`) and questions to a screenshot's pixels (`pixels`).
 
 Tests import from here and never from another test module.
 """
 
 from __future__ import annotations
 
-from .cli import preview, run
+from .cli import make, preview, run
 from .project import (
     CONFIG,
     DATA,
@@ -61,6 +61,7 @@ __all__ = [
     "entries",
     "fetch",
     "free_port",
+    "make",
     "make_project",
     "minibrowser",
     "preview",

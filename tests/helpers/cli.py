@@ -1,5 +1,5 @@
-"""The commands as a maintainer runs them: `python -m gupshup_errors ...` in a project, and the
-live preview (`serve`) running in the background."""
+"""The commands as a maintainer runs them: `python -m gupshup_errors ...` and the Makefile's
+targets in a project, and the live preview (`serve`) running in the background."""
 
 from __future__ import annotations
 
@@ -23,6 +23,19 @@ def environment(env: Mapping[str, str | None] = {}) -> dict[str, str]:
     merged: dict[str, str | None] = {"SITE_URL": None, "REPO_URL": None, "REPO_BRANCH": None, **env}
     base = {key: value for key, value in os.environ.items() if key not in merged}
     return base | {key: value for key, value in merged.items() if value is not None}
+
+
+def make(*targets: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """The real Makefile targets, run in `cwd` with the venv running these tests; `-o` keeps
+    make from ever reinstalling it from `cwd`."""
+    venv = Path(sys.executable).parent.parent
+    installed = venv / "bin" / ".installed"
+    assert installed.exists(), "run the suite with `make test`"
+    return subprocess.run(
+        ["make", "--no-print-directory", "-f", str(REPO / "Makefile"), "-o", str(installed),
+         *targets, f"VENV={venv}"],
+        cwd=cwd, capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
 
 
 def run(

@@ -1,16 +1,13 @@
-"""What a whole build keeps for the live preview, so that the next edit rewrites only its part."""
+"""What a whole build of the site gives back: the reading it was built from and, for the live
+preview, what it rendered, so that the next edit rewrites only its part."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import datetime
+from dataclasses import dataclass
 
-from ...data.located import Located
-from ...data.model import Status
 from ...fences.material import SearchIndex
-from ...records import changes
-from ...records.translated import Review
-from ...render.twins import Made
+from ...records.reading import Reading
+from ...render.markdown.twins import Made
 from ..codepages import Shell
 from ..settings import Settings
 
@@ -33,23 +30,15 @@ class LanguageParts:
 
 
 @dataclass(frozen=True)
-class SiteParts:
-    """The one reading of the data that every language was built from."""
+class SiteBuilt:
+    """A whole build of the site: its settings, the one reading every language was built
+    from, and each language's rendered parts (kept by a preview build only)."""
 
     settings: Settings
-    data: bytes | None
-    """The data file's bytes that were read; None when it changed during the reading."""
-    located: Located
-    review: Review
-    history: changes.Record
-    status: Status
-    date: datetime
-    require_recorded: bool
+    reading: Reading
+    languages: tuple[LanguageParts, ...] = ()
 
-
-@dataclass
-class Kept:
-    """Filled by a whole build that is given one (builder/site.py and the plugin)."""
-
-    site: SiteParts | None = None
-    languages: list[LanguageParts] = field(default_factory=list)
+    @property
+    def names(self) -> list[str]:
+        """The languages built, the source's first."""
+        return list(self.settings.languages)

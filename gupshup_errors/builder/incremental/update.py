@@ -12,26 +12,28 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from datetime import datetime
 from pathlib import Path
-from xml.sax.saxutils import escape as xml_escape
 
-from markupsafe import escape as markup_escape
-
+from ...data import reread
 from ...data.located import Hold, Located
 from ...data.model import ErrorTable, Status
-from ...records import changes, published, reread, translated
-from ...records.sources import Sources, warn_outdated
-from ...render import changes_twin, export, history, twins
+from ...records import published, translated
+from ...records.dates import build_date
+from ...records.reading import Reading
+from ...records.sources import warn_outdated
+from ...render import export
+from ...render import history as changes_view
 from ...render.forge import Forge
-from ...render.pages import TABLE_SLOT, render_page
-from ...text import urls
+from ...render.markdown import changes as changes_twin
+from ...render.markdown import twins
+from ...render.pages import render_rows, with_table
 from .. import codepages, search
-from ..dates import build_date
 from ..settings import Settings
 from ..twins import files as twinfiles
-from .kept import Kept, LanguageParts
+from .kept import LanguageParts, SiteBuilt
 
 log = logging.getLogger("gupshup_errors.serve")
 
@@ -63,77 +65,71 @@ class _Language:
 
 
 @dataclass(frozen=True)
-class State:
+class PreviewState:
     """What the last build of the site read and rendered, for the next edit."""
 
     settings: Settings
-    reading: reread.Reading
-    review: translated.Review
-    status: Status
-    day: str
+    snapshot: reread.Snapshot
+    reading: Reading
     hold: Hold | None
     new_codes: frozenset[int]
     named: frozenset[int]
     """The codes the record of changes lists: its page and feed show their names."""
-    history: changes.Record
     languages: tuple[_Language, ...]
     data_lines: tuple[str, ...]
     """/errors.json, by line."""
 
     @classmethod
-    def of(cls, kept: Kept, site: Path) -> State | None:
-        """The state after a whole build that kept its parts; None if it cannot be one."""
-        given = kept.site
-        if given is None or given.data is None:
+    def of(cls, built: SiteBuilt, site: Path) -> PreviewState | None:
+        """The state after a whole preview build; None if it cannot be one."""
+        reading = built.reading
+        if reading.data is None or not built.languages:
             return None
-        reading = reread.reading(given.data, given.located)
-        if reading is None:
+        snapshot = reread.snapshot(reading.data, reading.located)
+        if snapshot is None:
             return None
-        settings = given.settings
-        record, _ = published.read(settings.published_file)
-        hold = published.hold(record, require_recorded=given.require_recorded) if record else None
-        known = Sources.of(settings).published_codes()
-        table = given.located.table
+        record, _ = published.read(reading.sources.published)
+        hold = published.hold(record, require_recorded=reading.require_recorded) if record else None
+        known = reading.sources.published_codes()
         return cls(
-            settings=settings,
+            settings=built.settings,
+            snapshot=snapshot,
             reading=reading,
-            review=given.review,
-            status=given.status,
-            day=given.date.strftime("%Y-%m-%d"),
             hold=hold,
-            new_codes=frozenset(row.code for row in table.codes if row.code not in known),
-            named=frozenset(item.code for c in given.history.changes for item in c.items),
-            history=given.history,
-            languages=tuple(_Language.of(parts) for parts in kept.languages),
+            new_codes=frozenset(row.code for row in reading.table.codes if row.code not in known),
+            named=frozenset(item.code for c in reading.history.changes for item in c.items),
+            languages=tuple(_Language.of(parts) for parts in built.languages),
             data_lines=tuple((site / export.JSON_NAME).read_text("utf-8").split("\n")),
         )
 
 
-def update(state: State, site: Path) -> State | None:
+def update(state: PreviewState, site: Path) -> PreviewState | None:
     """Apply the edit of the data file to `site`; None (nothing written) when only a whole
     build can: see the module's docstring."""
-    settings = state.settings
+    settings, was = state.settings, state.reading
     try:
         data = settings.data_file.read_bytes()
     except OSError:
         return None
-    if build_date(settings.config_file, settings.data_file).strftime("%Y-%m-%d") != state.day:
+    if _day(build_date(settings.config_file, settings.data_file)) != _day(was.date):
         return None  # the sitemaps' dates change
     languages = settings.languages
-    again = reread.reread(state.reading, data, str(settings.data_file), languages, state.hold)
+    again = reread.reread(state.snapshot, data, str(settings.data_file), languages, state.hold)
     renamed = None if again is None else _renamed(state, again, site)
     if again is None or renamed is None:
         return None
-    table = again.reading.located.table
-    forge = twinfiles.forge(settings, again.reading.located)
-    if forge is not None and _lines(state.reading.located) != forge.lines:
+    located = again.snapshot.located
+    table = located.table
+    forge = twinfiles.forge(settings, located)
+    if forge is not None and _lines(was.located) != forge.lines:
         return None  # every later entry's line moved: the links to them change
-    review = translated.rereview(state.review, table, languages, state.new_codes)
-    status = replace(review.status, dates=state.status.dates)
-    flipped = state.status.outdated ^ status.outdated
+    review = translated.rereview(was.review, table, languages, state.new_codes)
+    status = replace(review.status, dates=was.status.dates)
+    flipped = was.status.outdated ^ status.outdated
     if any(code is None for code, _ in flipped):
         return None  # the title's note is on the page MkDocs renders
-    warn_outdated(Sources.of(settings).outdated(review, again.reading.located))
+    reading = replace(was, located=located, review=review, status=status, data=data)
+    warn_outdated(reading.outdated())
     index = {row.code: at for at, row in enumerate(table.codes)} if flipped else {}
     files: dict[Path, bytes] = dict(renamed)
     done = []
@@ -143,11 +139,12 @@ def update(state: State, site: Path) -> State | None:
             *again.changed,
             *(index[code] for code, lang in flipped if lang == name and code is not None),
         }
-        made, written = _language(
-            language, table, status, again.changed, sorted(redo), settings, forge
-        )
+        redone = _language(language, was, reading, again.changed, sorted(redo), settings, forge)
+        if redone is None:
+            return None
+        made, written = redone
         twin_files, twin_parts = _twins(
-            state, language, table, status, again.changed, sorted(redo), forge
+            state, language, reading, again.changed, sorted(redo), forge
         )
         written.update(twin_files)
         done.append(replace(made, parts=replace(made.parts, twins=twin_parts)))
@@ -159,13 +156,12 @@ def update(state: State, site: Path) -> State | None:
     write(files)
     log.info("Rewrote %d files: what the edit changed", len(files))
     return replace(
-        state,
-        reading=again.reading,
-        review=review,
-        status=status,
-        languages=tuple(done),
-        data_lines=lines,
+        state, snapshot=again.snapshot, reading=reading, languages=tuple(done), data_lines=lines
     )
+
+
+def _day(when: datetime) -> str:
+    return when.strftime("%Y-%m-%d")
 
 
 def _lines(located: Located) -> dict[int, int]:
@@ -173,103 +169,110 @@ def _lines(located: Located) -> dict[int, int]:
 
 
 def _twins(
-    state: State,
+    state: PreviewState,
     language: _Language,
-    table: ErrorTable,
-    status: Status,
+    now: Reading,
     changed: Sequence[int],
     redo: Sequence[int],
     forge: Forge | None,
 ) -> tuple[dict[str, bytes], twins.Made | None]:
     """One language's Markdown twins that the rows at `redo` change, made by the functions a
     whole build makes them with: the codes' (and their neighbours'), their sections of the
-    table's twin and lines of the llms files; the "What changed" twin when it names an edited
-    code. And what the next edit remakes them from."""
+    table's twin and lines of the llms files; the "What changed" twin when a name it shows
+    changed. And what the next edit remakes them from."""
     made = language.parts.twins
     if made is None or not redo:
         return {}, made
-    settings = state.settings
+    settings, table = state.settings, now.table
     name = language.parts.language
     reader = twins.Reader(
-        name, settings.languages, settings.site_url, settings.catalogs, status, forge
+        name, settings.languages, settings.site_url, settings.catalogs, now.status, forge
     )
     codes = twins.code_twins(reader, table, [*redo, *_beside(changed, table)])
     files = {f"{anchor}/{twins.TWIN}": content for anchor, content in codes}
     listed, made = twinfiles.table_files(reader, table, made, redo)
-    old = state.reading.located.table.codes  # the twin shows the names the record lists
+    old = state.reading.table.codes  # the twin shows the names the record lists
     if any(
         table.codes[at].code in state.named
         and table.codes[at].texts[name].name != old[at].texts[name].name
         for at in changed
     ):
-        views = history.views(state.history, table, name, settings.catalogs)
+        views = changes_view.views(now.history, table, name, settings.catalogs)
         made = replace(made, changes=changes_twin.twin(reader, views))
         listed[f"changes/{twins.TWIN}"] = made.changes
     files.update((path, text.encode("utf-8")) for path, text in listed.items())
     return files, made
 
 
-def _renamed(state: State, again: reread.Reread, site: Path) -> dict[Path, bytes] | None:
-    """The "What changed" page and feed of each language with the new name of every edited
-    row the record lists; None when a name is not where it was expected.
+def _renamed(state: PreviewState, again: reread.Reread, site: Path) -> dict[Path, bytes] | None:
+    """The "What changed" page and feed of each language where an edited row the record
+    lists changed its name; None when an entry is not where it was expected.
 
-    Both show a code's current name after its number, in HTML that MkDocs passes through
-    as written (the page) and in the feed's escaped HTML: the name is replaced there."""
-    old, new = state.reading.located.table.codes, again.reading.located.table.codes
+    The feed is made again, as the whole build makes it; on the page (which MkDocs renders),
+    each entry whose names changed is put in place of the old, both from the template."""
+    old, new = state.snapshot.located.table, again.snapshot.located.table
+    settings, history = state.settings, state.reading.history
+    source = settings.languages[0]
     files: dict[Path, bytes] = {}
-    for language in state.settings.languages:
-        renamed = [
-            (row.code, old[at].texts[language].name, row.texts[language].name)
+    for language in settings.languages:
+        if not any(
+            (row := new.codes[at]).code in state.named
+            and row.texts[language].name != old.codes[at].texts[language].name
             for at in again.changed
-            if (row := new[at]).code in state.named
-            and row.texts[language].name != old[at].texts[language].name
-        ]
-        if not renamed:
-            continue
-        base = urls.language_url(state.settings.site_url, language)
-        for path, link_base, escape in (
-            (site / language / "changes" / "index.html", "../", str),
-            (site / language / history.FEED, base, xml_escape),
         ):
-            text: str | None = path.read_text("utf-8")
-            for code, was, now in renamed:
-                text = _named(text, code, link_base, escape, was, now) if text else None
-            if text is None:
+            continue
+        was = changes_view.views(history, old, language, settings.catalogs)
+        now = changes_view.views(history, new, language, settings.catalogs)
+        edited = [
+            (before, after) for before, after in zip(was, now, strict=True) if before != after
+        ]
+        before_html = changes_view.entries_html(
+            [b for b, _ in edited], language, source, settings.catalogs
+        )
+        after_html = changes_view.entries_html(
+            [a for _, a in edited], language, source, settings.catalogs
+        )
+        page = site / language / "changes" / "index.html"
+        text = page.read_text("utf-8")
+        for before, after in zip(before_html, after_html, strict=True):
+            if before not in text:
                 return None
-            files[path] = text.encode("utf-8")
+            text = text.replace(before, after)
+        files[page] = text.encode("utf-8")
+        feed = changes_view.feed(now, language, source, settings.site_url, settings.catalogs)
+        files[site / language / changes_view.FEED] = feed.encode("utf-8")
     return files
-
-
-def _named(
-    text: str, code: int, base: str, escape: Callable[[str], str], was: str, now: str
-) -> str | None:
-    """`text` with code's name `was` made `now` after each link to its row; None if none."""
-    link = f'<a class="gs-change__code" href="{base}#{code}">{code}</a> '
-    found = 0
-    for follows in (":", "</li>"):
-        old = escape(f"{link}{markup_escape(was)}{follows}")
-        found += text.count(old)
-        text = text.replace(old, escape(f"{link}{markup_escape(now)}{follows}"))
-    return text if found else None
 
 
 def _language(
     language: _Language,
-    table: ErrorTable,
-    status: Status,
+    was: Reading,
+    now: Reading,
     changed: Sequence[int],
     redo: Sequence[int],
     settings: Settings,
     forge: Forge | None = None,
-) -> tuple[_Language, dict[str, bytes]]:
-    """One language's files that the rows at `redo` change, by path under its folder."""
+) -> tuple[_Language, dict[str, bytes]] | None:
+    """One language's files that the rows at `redo` change, by path under its folder; None
+    when a row is not where it was expected. The rows are rendered as the whole table renders
+    them, before the edit and after, and the new put in place of the old."""
     if not redo:
         return language, {}
     parts, name = language.parts, language.parts.language
-    rows = ErrorTable(table.anchor, table.title, tuple(table.codes[at] for at in redo))
-    fresh = render_page(rows, name, settings.catalogs, status, forge=forge).table
-    spliced = splice_rows(parts.table, fresh, [row.anchor for row in rows.codes])
-    files = {"index.html": table_page(parts.page, spliced).encode("utf-8", "xmlcharrefreplace")}
+    table, status, catalogs = now.table, now.status, settings.catalogs
+    before, after = render_rows(
+        name,
+        catalogs,
+        ([was.table.codes[at] for at in redo], was.status),
+        ([table.codes[at] for at in redo], status),
+        forge=forge,
+    )
+    spliced = parts.table
+    for old_row, new_row in zip(before, after, strict=True):
+        if old_row not in spliced:
+            return None
+        spliced = spliced.replace(old_row, new_row, 1)
+    files = {"index.html": with_table(parts.page, spliced).encode("utf-8", "xmlcharrefreplace")}
     pages = codepages.pages(
         parts.shell,
         table,
@@ -294,32 +297,6 @@ def _language(
 def _beside(changed: Sequence[int], table: ErrorTable) -> list[int]:
     """The rows next to the changed ones: their pages link to them by name."""
     return [at + step for at in changed for step in (-1, 1) if 0 <= at + step < len(table.codes)]
-
-
-def splice_rows(table: str, fresh: str, anchors: Sequence[str]) -> str:
-    """The table's HTML with the rows of `anchors` (in the table's order) taken from `fresh`,
-    a rendering of those rows alone."""
-    pieces: list[str] = []
-    at = 0
-    for anchor in anchors:
-        start, end = _row(table, anchor, at)
-        new_start, new_end = _row(fresh, anchor, 0)
-        pieces += (table[at:start], fresh[new_start:new_end])
-        at = end
-    pieces.append(table[at:])
-    return "".join(pieces)
-
-
-def _row(html: str, anchor: str, at: int) -> tuple[int, int]:
-    # A text never holds '<' (it is escaped), so a row ends at the first '</tr>'.
-    start = html.index(f'<tr id="{anchor}"', at)
-    return start, html.index("</tr>", start) + len("</tr>")
-
-
-def table_page(page: str, table: str) -> str:
-    """The table page as the plugin finishes it: kept finished but for the table, which goes
-    into its slot."""
-    return page.replace(TABLE_SLOT, table, 1)
 
 
 def _data_lines(

@@ -18,11 +18,10 @@ from ...data.model import ErrorTable
 from ...data.problems import Problem
 from ...fences import material
 from ...records.pages.review import Overview
+from ...records.pages.tree import DocsTree, PageState, sort_out
 from ...render.pages import PageLink
 from ...render.prose import codelinks, headings, notes, twin
 from ...render.prose.located import PageError
-from ...render.prose.state import State
-from ...render.prose.tree import Tree, sort_out
 from ...text import i18n, urls
 from ...text.paths import shown
 
@@ -37,13 +36,13 @@ INTRO_END = "<!-- gupshup-errors: end of the introduction -->"
 
 
 @dataclass(frozen=True)
-class Read:
+class PageRead:
     """A page as one language's build reads it."""
 
     path: Path
     """The file read: the translation's, or the source's where there is none."""
     text: str
-    state: State
+    state: PageState
 
 
 @dataclass
@@ -59,8 +58,8 @@ class ProsePages:
     """Every row's anchor and number, retired ones included: what a page may link to."""
     overview: Overview
     """Every page's state in every language, from the record of their translations."""
-    tree: Tree = field(default_factory=Tree)
-    pages: dict[str, Read] = field(default_factory=dict)
+    tree: DocsTree = field(default_factory=DocsTree)
+    pages: dict[str, PageRead] = field(default_factory=dict)
     """Each page (by its source's docs/-relative path) as this language reads it."""
     addresses: dict[str, str] = field(default_factory=dict)
     """Each published page's address, relative to its language's folder."""
@@ -90,22 +89,18 @@ class ProsePages:
     def source(self) -> str:
         return self.languages[0]
 
-    def _read(self, source_uri: str) -> Read:
+    def _read(self, source_uri: str) -> PageRead:
         source_path = self.docs_dir / source_uri
         source_text = _text(source_path)
         if self.language == self.source:
-            return Read(source_path, source_text, State.TRANSLATED)
+            return PageRead(source_path, source_text, PageState.TRANSLATED)
         found = self.tree.translation(source_uri, self.language)
         path = self.docs_dir / found if found else None
         text = _text(path) if path else None
-        page_state = self._state(source_uri)
+        page_state = self.overview.state(source_uri, self.language)  # from the record
         if path is None or text is None:
-            return Read(source_path, source_text, page_state)
-        return Read(path, text, page_state)
-
-    def _state(self, source_uri: str) -> State:
-        """What the record of translations says of the page in this language."""
-        return State(self.overview.state(source_uri, self.language))
+            return PageRead(source_path, source_text, page_state)
+        return PageRead(path, text, page_state)
 
     def collect(self, files: Files, config: MkDocsConfig) -> tuple[Files, str]:
         """This language's files: each page read from its translation where there is one,
@@ -172,10 +167,10 @@ class ProsePages:
             raise PageError(problems)
         return headings.with_ids(markdown, found, ids)
 
-    def _report(self, page_state: State, problem: Problem) -> None:
+    def _report(self, page_state: PageState, problem: Problem) -> None:
         # A translation that may be out of date is published with a note, even when the source
         # gained or lost a heading since; a current one must keep the source's structure.
-        if page_state is State.OUTDATED:
+        if page_state is PageState.OUTDATED:
             log.info("%s", problem)
         else:
             raise PageError([problem])
@@ -188,7 +183,7 @@ class ProsePages:
             return
         page.meta["alternate_suffix"] = page.url
         page.meta["x_default"] = f"{urls.language_url(self.root_url, self.source)}{page.url}"
-        if read.state is State.MISSING:
+        if read.state is PageState.MISSING:
             page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
 
     def content(self, rendered: str, page: Page) -> str:
@@ -219,7 +214,7 @@ class ProsePages:
             PageLink(
                 title=_title(read.text, src_uri),
                 url=self.addresses[src_uri],
-                language=self.source if read.state is State.MISSING else None,
+                language=self.source if read.state is PageState.MISSING else None,
             )
             for src_uri, read in self.pages.items()
             if src_uri in self.addresses
@@ -258,7 +253,9 @@ class ProsePages:
         read = self.pages.get(src_uri)
         if read is None or src_uri == INTRO:
             return output
-        real = [] if read.state is State.MISSING else self.tree.written_in(src_uri, self.languages)
+        real = (
+            [] if read.state is PageState.MISSING else self.tree.written_in(src_uri, self.languages)
+        )
         for language in self.languages:
             url = urls.language_url(self.root_url, language)
             new = material.alternate_link(f"{url}{page.url}", language) if language in real else ""
@@ -271,7 +268,7 @@ class ProsePages:
         return [
             f"{base}{self.addresses[src_uri]}"
             for src_uri, read in self.pages.items()
-            if read.state is State.MISSING and src_uri in self.addresses
+            if read.state is PageState.MISSING and src_uri in self.addresses
         ]
 
 

@@ -1,6 +1,6 @@
 """The Markdown twins and the llms.txt files of one language, written into its build.
 
-What they say is render/twins.py's, render/prose/twin.py's and render/llms.py's; this module
+What they say is render/markdown/'s and render/prose/twin.py's; this module
 only knows where each file goes. A code's twin goes into its page's folder, in the job that
 writes the page (the folder is made or moved there first).
 """
@@ -14,9 +14,9 @@ from pathlib import Path
 
 from ...data.located import Located
 from ...data.model import ErrorTable
-from ...render import llms, twins
 from ...render.forge import Forge
 from ...render.history import PAGE as CHANGES_PAGE
+from ...render.markdown import llms, twins
 from ...render.prose.codelinks import TABLE_PAGE as INTRO
 from ...render.prose.twin import Source, absolute, page_twin
 from .. import codepages, pagefiles

@@ -6,29 +6,17 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
 
 from ...data.problems import DataError, Problem
-from ...text.paths import shown
+from ...text.paths import SitePaths, shown
 from ..recordfile import read, write_atomically
-from . import blocks, files, record
-from .review import Overview, Where, review
-
-
-class Paths(Protocol):
-    """Where the settings say the pages and the translation record are."""
-
-    @property
-    def docs_dir(self) -> Path: ...
-    @property
-    def translated_file(self) -> Path: ...
-    @property
-    def languages(self) -> tuple[str, ...]: ...
+from . import blocks, files, record, tree
+from .review import Overview, PagesPlace, review
 
 
 @dataclass(frozen=True)
 class PageFiles:
-    """Where the pages and their record are, and the languages (the first is the source)."""
+    """PagesPlace the pages and their record are, and the languages (the first is the source)."""
 
     docs_dir: Path
     record_file: Path
@@ -39,13 +27,13 @@ class PageFiles:
         return cls(docs_dir, record.path(translated_file), tuple(languages))
 
     @classmethod
-    def named_by(cls, settings: Paths) -> PageFiles:
+    def named_by(cls, settings: SitePaths) -> PageFiles:
         """The pages and record the settings (builder/settings.py's Settings) name."""
         return cls.of(settings.docs_dir, settings.translated_file, settings.languages)
 
     @property
-    def where(self) -> Where:
-        return Where(
+    def where(self) -> PagesPlace:
+        return PagesPlace(
             shown(self.docs_dir).as_posix(), str(shown(self.record_file)), self.languages[0]
         )
 
@@ -80,16 +68,16 @@ class PageFiles:
             name = path.relative_to(self.docs_dir.resolve()).as_posix()
         except ValueError:
             name = None
-        if name is None or not name.endswith(files.SUFFIX) or not path.is_file():
+        if name is None or not name.endswith(tree.SUFFIX) or not path.is_file():
             said = f"{argument} is not a page: pages are the .md files under {self.where.docs}/"
             raise DataError([Problem(argument, 1, 1, said)], "the pages")
-        page, language = files.source_of(name, self.languages)
+        page, language = tree.source_of(name, self.languages)
         return page, language
 
 
 def _confirmed(
     held: record.Record, docs: dict[str, str], chosen: Collection[tuple[str, str]]
-) -> tuple[dict[record.Key, str], list[str]]:
+) -> tuple[dict[record.BlockKey, str], list[str]]:
     """The record with the current source recorded for every chosen translation (dropping the
     lines of chosen ones that are gone), and notes on translations whose blocks do not match
     their source's one by one."""
@@ -98,12 +86,12 @@ def _confirmed(
     for page, language in chosen:
         for key in [key for key in entries if (key.page, key.language) == (page, language)]:
             del entries[key]
-        name = files.translation_name(page, language)
+        name = tree.translation_name(page, language)
         if page not in docs or name not in docs:
             continue
         source = blocks.split(docs[page]).blocks
         for number, block in enumerate(source, start=1):
-            entries[record.Key(page, language, number)] = block.words
+            entries[record.BlockKey(page, language, number)] = block.words
         own = len(blocks.split(docs[name]).blocks)
         if own != len(source):
             notes.append(
@@ -124,13 +112,13 @@ def confirm(pages: PageFiles, named: Sequence[str], languages: Collection[str]) 
         page, language = pages.page(argument)
         chosen.update((page, lang) for lang in targets if language in (None, lang))
     if not named:
-        found = {files.source_of(name, pages.languages)[0] for name in docs}
+        found = {tree.source_of(name, pages.languages)[0] for name in docs}
         found |= {key.page for key in held.entries}
         chosen = {(page, lang) for page in found for lang in targets}
     entries, notes = _confirmed(held, docs, chosen)
     after = record.render(entries)
     before = pages.record_file.read_text("utf-8") if pages.record_file.exists() else None
-    count = sum(1 for page, lang in chosen if files.translation_name(page, lang) in docs)
+    count = sum(1 for page, lang in chosen if tree.translation_name(page, lang) in docs)
     noun = "page translation" if count == 1 else "page translations"
     if after == before or (before is None and not entries):
         said = f"{pages.where.record}: up to date ({count} {noun} checked)"

@@ -1,31 +1,12 @@
-"""Which files under docs/ are pages and which are their translations ('guide.md' and
-'guide.en.md', mkdocs-static-i18n's suffix convention), and reading them all."""
+"""Reading every page under docs/ (tree.py says which file is a page, which a translation)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 
 from ...data.problems import Problem
 from ...text.paths import shown
-
-SUFFIX = ".md"
-
-
-def translation_name(page: str, language: str) -> str:
-    """The translation of `page` ('guide.md') into `language`: 'guide.en.md'."""
-    return f"{page.removesuffix(SUFFIX)}.{language}{SUFFIX}"
-
-
-def source_of(name: str, languages: Sequence[str]) -> tuple[str, str | None]:
-    """The source page a Markdown file is about and the language it is in: ('guide.md', 'en')
-    for 'guide.en.md', ('guide.md', None) for the source itself. Only the languages the site
-    translates into count as a suffix."""
-    stem = name.removesuffix(SUFFIX)
-    base, dot, language = stem.rpartition(".")
-    if dot and base and language in languages[1:]:
-        return base + SUFFIX, language
-    return name, None
+from .tree import SUFFIX
 
 
 def read_docs(docs_dir: Path) -> tuple[dict[str, str], list[Problem]]:

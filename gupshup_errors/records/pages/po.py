@@ -19,7 +19,7 @@ from ..recordfile import marked
 from . import blocks
 from .blocks import CODE, HTML, Block
 from .guard import refused
-from .review import Overview, Pair, Translation, Where, align
+from .review import Overview, PagesPlace, Pair, Translation, align
 
 CONTEXT = re.compile(r"(?P<page>.+\.md)#(?P<block>[1-9][0-9]*)")
 """A page block's msgctxt: the source page (relative to the docs folder) and the block's
@@ -54,7 +54,7 @@ def _string(pair: Pair, item: Translation, own: tuple[Block, ...]) -> str:
 
 
 def add(
-    catalog: Catalog, overview: Overview, docs: Mapping[str, str], language: str, where: Where
+    catalog: Catalog, overview: Overview, docs: Mapping[str, str], language: str, where: PagesPlace
 ) -> None:
     """Every page's blocks in `language` as entries of `catalog`, after the table's texts."""
     for item in overview.translations:
@@ -80,7 +80,7 @@ def add(
 
 
 @dataclass
-class Imported:
+class ImportedPages:
     """The page entries of a PO file, checked: the texts by page and block, where each entry
     is, and what was skipped."""
 
@@ -106,10 +106,10 @@ def _entry(
 
 def read(
     messages: Iterable[Message], docs: Mapping[str, str], language: str, po_file: str
-) -> tuple[Imported, list[Problem]]:
+) -> tuple[ImportedPages, list[Problem]]:
     """The page entries among `messages` (those whose msgctxt names a page block), checked
     against the source pages `docs`."""
-    imported, problems = Imported(), []
+    imported, problems = ImportedPages(), []
     for message in messages:
         if not message.id or not CONTEXT.fullmatch(str(message.context or "")):
             continue

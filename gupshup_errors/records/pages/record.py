@@ -26,7 +26,7 @@ _LINE = re.compile(
 CREATE = "run `make translated`, which records every page translation as made from its source"
 
 
-class Key(NamedTuple):
+class BlockKey(NamedTuple):
     """One block of a page's translation: the source page, the language, the block's number."""
 
     page: str
@@ -39,8 +39,8 @@ class Key(NamedTuple):
         return f"{self.page} {self.language} {self.block}"
 
 
-Entry: TypeAlias = RecordLine[Key, str]
-Record: TypeAlias = RecordFile[Key, str]
+Entry: TypeAlias = RecordLine[BlockKey, str]
+Record: TypeAlias = RecordFile[BlockKey, str]
 
 
 def path(translated_file: Path) -> Path:
@@ -54,7 +54,7 @@ def _problem(file: str, line: int, message: str, hint: str, raw: str) -> Problem
 
 def parse(content: str, file: str, languages: Sequence[str]) -> tuple[Record, list[Problem]]:
     """Read the record's text; every line it cannot use is a located problem."""
-    entries: dict[Key, Entry] = {}
+    entries: dict[BlockKey, Entry] = {}
     problems: list[Problem] = []
     restore = f"the record is written by commands: restore the line with git, or {CREATE}"
     for number, raw in content_lines(content):
@@ -64,7 +64,7 @@ def parse(content: str, file: str, languages: Sequence[str]) -> tuple[Record, li
             said = "this line is not '<page> <language> <block>: <source text>'"
             problems.append(_problem(file, number, said, restore, raw))
             continue
-        key = Key(match.group("page"), match.group("language"), int(match.group("block")))
+        key = BlockKey(match.group("page"), match.group("language"), int(match.group("block")))
         if key.language not in languages[1:]:
             said = f"'{key.language}' is not a language the site translates into "
             said += f"({', '.join(languages[1:]) or 'none'})"
@@ -77,7 +77,7 @@ def parse(content: str, file: str, languages: Sequence[str]) -> tuple[Record, li
     return Record(file, entries), problems
 
 
-def render(entries: Mapping[Key, str]) -> str:
+def render(entries: Mapping[BlockKey, str]) -> str:
     """The record file's text, by page, language and block."""
     body = [f"{key.label()}: {escape(entries[key])}" for key in sorted(entries)]
     return HEADER + "".join(f"{line}\n" for line in body)

@@ -6,17 +6,13 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
 from ...data.problems import DataError, Problem, lines
 from ..recordfile import escape, marked
-from . import blocks, files, record
+from . import blocks, record
 from .blocks import Block
-
-State = Literal["translated", "missing", "outdated"]
-TRANSLATED: State = "translated"
-MISSING: State = "missing"
-OUTDATED: State = "outdated"
+from .tree import PageState, source_of, translation_name
 
 
 @dataclass(frozen=True)
@@ -45,7 +41,7 @@ class Translation:
     language: str
     file: str | None
     """The translation, relative to the docs folder ('guide.en.md'); None when missing."""
-    state: State
+    state: PageState
     problems: tuple[Problem, ...] = ()
     """For an outdated translation, where and why, each at a line of the translation."""
     pairs: tuple[Pair, ...] = ()
@@ -72,7 +68,7 @@ def align(source: Sequence[Block], was: Mapping[int, str]) -> tuple[list[Pair], 
 
 
 @dataclass(frozen=True)
-class Where:
+class PagesPlace:
     """How messages name the files: the docs folder and the record as the user sees them."""
 
     docs: str
@@ -93,15 +89,31 @@ def _at(translation: Sequence[Block], number: int | None) -> int:
     return translation[-1].line if translation else 1
 
 
+def _at_line(
+    file: str,
+    line: int,
+    shown: Sequence[str],
+    message: str,
+    language: str,
+    hint: str,
+    notes: tuple[str, ...] = (),
+) -> Problem:
+    """A problem of a translation at the start of `line`, that line shown."""
+    excerpt = shown[line - 1] if line <= len(shown) else None
+    return Problem(
+        file, line, 1, message, language=language, hint=hint, notes=notes, excerpt=excerpt
+    )
+
+
 def _block_problems(
-    where: Where,
+    where: PagesPlace,
     page: str,
     language: str,
     pairs: Sequence[Pair],
     gone: Sequence[int],
     text: str,
 ) -> Iterator[Problem]:
-    source, file = where.source_language, where.path(files.translation_name(page, language))
+    source, file = where.source_language, where.path(translation_name(page, language))
     translation, shown = blocks.split(text).blocks, lines(text)
     fix = f"{where.command(page, language)} (`make translated` confirms every translation)"
     before: int | None = None  # the translation's block before a new one: where it goes
@@ -122,33 +134,15 @@ def _block_problems(
             notes = (f"{source} was: {was}", f"{source} now: {now}")
             hint = f"update the '{language}' text, or, if it still holds, confirm it with {fix}"
         line = _at(translation, pair.recorded or before or 1)
-        yield Problem(
-            file,
-            line,
-            1,
-            message,
-            language=language,
-            hint=hint,
-            notes=notes,
-            excerpt=shown[line - 1] if line <= len(shown) else None,
-        )
+        yield _at_line(file, line, shown, message, language, hint, notes)
     for number in gone:
         message = f"block {number} translates a block that {where.path(page)} no longer has"
         hint = f"delete it from the translation, then record it with {fix}"
-        line = _at(translation, number)
-        yield Problem(
-            file,
-            line,
-            1,
-            message,
-            language=language,
-            hint=hint,
-            excerpt=shown[line - 1] if line <= len(shown) else None,
-        )
+        yield _at_line(file, _at(translation, number), shown, message, language, hint)
 
 
 def translation(
-    where: Where,
+    where: PagesPlace,
     page: str,
     language: str,
     source: Sequence[Block],
@@ -157,9 +151,9 @@ def translation(
 ) -> Translation:
     """The state of `page` in `language`, from the source's blocks, the translation's text
     (None: there is none) and what the record says of it."""
-    name = files.translation_name(page, language)
+    name = translation_name(page, language)
     if text is None:
-        return Translation(page, language, None, MISSING)
+        return Translation(page, language, None, PageState.MISSING)
     pairs, gone = align(source, recorded)
     if not recorded:
         said = (
@@ -171,10 +165,15 @@ def translation(
             f"{where.command(page, language)}"
         )
         problem = Problem(where.path(name), 1, 1, said, language=language, hint=hint)
-        return Translation(page, language, name, OUTDATED, (problem,), tuple(pairs))
+        return Translation(page, language, name, PageState.OUTDATED, (problem,), tuple(pairs))
     problems = tuple(_block_problems(where, page, language, pairs, gone, text))
     return Translation(
-        page, language, name, OUTDATED if problems else TRANSLATED, problems, tuple(pairs)
+        page,
+        language,
+        name,
+        PageState.OUTDATED if problems else PageState.TRANSLATED,
+        problems,
+        tuple(pairs),
     )
 
 
@@ -202,13 +201,13 @@ class Overview:
                 return item
         raise KeyError((page, language))
 
-    def state(self, page: str, language: str) -> State:
+    def state(self, page: str, language: str) -> PageState:
         """`page`'s state in `language`; the source language's page is its own text, so
         'translated'. Raises KeyError for a page that is not a source page."""
         if page not in self.pages:
             raise KeyError(page)
         if language == self.languages[0]:
-            return TRANSLATED
+            return PageState.TRANSLATED
         return self.translation(page, language).state
 
     def problems(self) -> list[Problem]:
@@ -243,7 +242,7 @@ def _described(item: Translation, docs: str, problems: bool) -> dict[str, Any]:
     found: dict[str, Any] = {"state": item.state}
     if item.file is not None:
         found["file"] = f"{docs.rstrip('/')}/{item.file}"
-    if item.state == OUTDATED:
+    if item.state == PageState.OUTDATED:
         found["outdated_blocks"] = [pair.number for pair in item.pairs if not pair.current]
         if problems:
             found["problems"] = [f"{p.file}:{p.line}: {p.message}" for p in item.problems]
@@ -251,23 +250,23 @@ def _described(item: Translation, docs: str, problems: bool) -> dict[str, Any]:
 
 
 def review(
-    docs: Mapping[str, str], held: record.Record, languages: Sequence[str], where: Where
+    docs: Mapping[str, str], held: record.Record, languages: Sequence[str], where: PagesPlace
 ) -> Overview:
     """Every source page's state in every translation language, the orphans and the stray
     record lines. `docs` holds every Markdown file under the docs folder by its relative path
     ('guide.md', 'guide.en.md'), as files.read_docs reads them."""
-    sources = sorted(name for name in docs if files.source_of(name, languages)[1] is None)
+    sources = sorted(name for name in docs if source_of(name, languages)[1] is None)
     items: list[Translation] = []
     for page in sources:
         split = blocks.split(docs[page]).blocks
         for language in languages[1:]:
-            text = docs.get(files.translation_name(page, language))
+            text = docs.get(translation_name(page, language))
             was = record.blocks_of(held, page, language)
             items.append(translation(where, page, language, split, text, was))
     orphaned = [
         (name, page, language)
         for name in sorted(docs)
-        for page, language in [files.source_of(name, languages)]
+        for page, language in [source_of(name, languages)]
         if language is not None and page not in docs
     ]
     orphans = [
@@ -297,7 +296,7 @@ def states(
     docs: Mapping[str, str],
     record_text: str | None,
     languages: Sequence[str],
-    where: Where,
+    where: PagesPlace,
 ) -> Overview:
     """The one call for the site: every page's state in every language, from the Markdown
     files under the docs folder (by relative path, as `review` takes them) and the text of
@@ -309,11 +308,11 @@ def states(
     return review(docs, held, languages, where)
 
 
-def _stray(held: record.Record, docs: Mapping[str, str], where: Where) -> Iterator[Problem]:
+def _stray(held: record.Record, docs: Mapping[str, str], where: PagesPlace) -> Iterator[Problem]:
     """A problem at the first record line of each translation that no longer exists."""
     seen: set[tuple[str, str]] = set()
     for key, entry in sorted(held.entries.items(), key=lambda item: item[1].line):
-        name = files.translation_name(key.page, key.language)
+        name = translation_name(key.page, key.language)
         if name in docs or (key.page, key.language) in seen:
             continue
         seen.add((key.page, key.language))

@@ -12,10 +12,10 @@ from babel.messages.pofile import PoFileError, read_po
 
 from ...data.problems import DataError, Problem
 from ..recordfile import write_atomically
-from . import blocks, files, po, record
+from . import blocks, po, record, tree
 from .blocks import CODE, Page, normalized
 from .commands import PageFiles
-from .po import Imported, exported
+from .po import ImportedPages, exported
 from .rebuild import rebuilt
 from .review import Overview, align, review
 
@@ -26,7 +26,7 @@ class Written:
     record's new entries."""
 
     files: Mapping[str, str]
-    entries: Mapping[record.Key, str]
+    entries: Mapping[record.BlockKey, str]
 
 
 def _page(
@@ -36,7 +36,7 @@ def _page(
     docs: Mapping[str, str],
     language: str,
     held: record.Record,
-) -> tuple[str, dict[record.Key, str]]:
+) -> tuple[str, dict[record.BlockKey, str]]:
     """One page's translation written with the imported texts, and its record lines."""
     source = blocks.split(docs[page])
     item = next(t for t in overview.translations if (t.page, t.language) == (page, language))
@@ -47,8 +47,8 @@ def _page(
     in_step = own is not None and len(own.blocks) == len(source.blocks)
     in_step = in_step and all(pair.recorded in (pair.number, None) for pair in pairs)
 
-    def key(number: int) -> record.Key:
-        return record.Key(page, language, number)
+    def key(number: int) -> record.BlockKey:
+        return record.BlockKey(page, language, number)
 
     current = {number: block.words for number, block in enumerate(source.blocks, start=1)}
     if own_text is not None and own is not None and in_step:
@@ -97,7 +97,7 @@ def _fits(text: str, source: Page, texts: Mapping[int, str]) -> list[int]:
 
 
 def written(
-    imported: Imported,
+    imported: ImportedPages,
     overview: Overview,
     docs: Mapping[str, str],
     language: str,
@@ -120,7 +120,7 @@ def written(
             said = f"the text cannot be written into block {number} of {page} as it is"
             hint = "translate the words only, on one line"
             problems.append(Problem(po_file, line, 1, said, language=language, hint=hint))
-        out[files.translation_name(page, language)] = text
+        out[tree.translation_name(page, language)] = text
         entries |= own
     return Written(out, entries), problems
 
@@ -131,7 +131,7 @@ class PageImport:
 
     pages: PageFiles
     written: Written
-    imported: Imported
+    imported: ImportedPages
 
     def write(self) -> str:
         """Write every page translation and the record, each atomically. Returns what to tell

@@ -16,7 +16,7 @@ TABLE_PAGE = "index.md"
 
 
 @dataclass(frozen=True)
-class Link:
+class CodeLink:
     """A link in a page's Markdown."""
 
     href: str
@@ -24,7 +24,7 @@ class Link:
     """From 0, in the Markdown given."""
 
 
-def links(markdown: str) -> Iterator[Link]:
+def links(markdown: str) -> Iterator[CodeLink]:
     """Every link and image address of `markdown`, at its line."""
     lines = markdown.split("\n")
     for block in parser().parse(markdown):
@@ -38,7 +38,7 @@ def links(markdown: str) -> Iterator[Link]:
                 continue
             written = next((n for n in range(at, end) if href in lines[n]), None)
             at = written if written is not None else at
-            yield Link(href, at)
+            yield CodeLink(href, at)
 
 
 def code_of(href: str, page_uri: str) -> str | None:

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
+from ...records.pages.tree import PageState
 from ...text import i18n
 from ..pages import localized
-from .state import State
-from .tree import relative_root
 
 
 def source_link(page_url: str, source: str) -> str:
@@ -17,13 +16,15 @@ def source_link(page_url: str, source: str) -> str:
     return f"{relative_root(page_url)}../{source}/{page_url}"
 
 
-def note(state: State, page_url: str, language: str, source: str, catalogs: i18n.Catalogs) -> str:
+def note(
+    state: PageState, page_url: str, language: str, source: str, catalogs: i18n.Catalogs
+) -> str:
     """The note a page in `state` carries in `language`; empty for a current translation."""
-    if state is State.TRANSLATED:
+    if state is PageState.TRANSLATED:
         return ""
     template = localized(language, catalogs).get_template("page-note.html.j2")
     return template.render(
-        missing=state is State.MISSING,
+        missing=state is PageState.MISSING,
         reader_name=i18n.language_name_in(language, language),
         source=source,
         source_name=i18n.language_name_in(source, language),
@@ -31,11 +32,11 @@ def note(state: State, page_url: str, language: str, source: str, catalogs: i18n
     )
 
 
-def marked(content: str, state: State, note_html: str, source: str) -> str:
+def marked(content: str, state: PageState, note_html: str, source: str) -> str:
     """A page's HTML as published: the note first; the source's words, shown where there is no
     translation, marked with their language so that screen readers and search engines are not
     told that Russian is English."""
-    if state is State.MISSING:
+    if state is PageState.MISSING:
         language = escape(source)
         direction = i18n.direction(source)
         content = (
@@ -44,3 +45,9 @@ def marked(content: str, state: State, note_html: str, source: str) -> str:
             + Markup("</div>")
         )
     return f"{note_html}{content}"
+
+
+def relative_root(page_url: str) -> str:
+    """From a page at `page_url` (as MkDocs gives it: "", "guide/", "a/b.html") back to its
+    language's folder, so that links work under any host and sub-path."""
+    return "../" * page_url.count("/") or "./"

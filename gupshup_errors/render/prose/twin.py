@@ -9,12 +9,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
+from ...records.pages.tree import PageState as State
 from ...text import i18n
-from .. import markdown as md
-from ..twins import Reader
+from ..markdown import escape as md
+from ..markdown.twins import Reader
 from .codelinks import TABLE_PAGE, links
 from .headings import headings, without_ids
-from .state import State
 
 
 @dataclass(frozen=True)

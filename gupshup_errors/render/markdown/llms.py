@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..data.model import ErrorCode, ErrorTable
-from ..text import i18n, inline, urls
-from . import markdown as md
-from .pages import site_name
+from ...data.model import ErrorCode, ErrorTable
+from ...text import i18n, inline, urls
+from ..pages import site_name
+from . import escape as md
 from .twins import Listed, Reader
 
 LLMS = "llms.txt"

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..text import i18n, urls
-from . import markdown as md
-from .history import FEED, Line, View
-from .history import title as history_title
-from .pages import localized
+from ...text import i18n, urls
+from ..history import FEED, Line, View
+from ..history import title as history_title
+from ..pages import localized
+from . import escape as md
 from .twins import Reader, document, heading
 
 

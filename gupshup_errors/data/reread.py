@@ -14,14 +14,14 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from ..data import spec
-from ..data.load import parse_part
-from ..data.located import Hold, Located, Positions, Span
-from ..data.model import ErrorTable
+from . import spec
+from .load import parse_part
+from .located import Hold, Located, Positions, Span
+from .model import ErrorTable
 
 
 @dataclass(frozen=True)
-class Reading:
+class Snapshot:
     """A reading of the data file that the next one can start from."""
 
     data: bytes
@@ -31,14 +31,14 @@ class Reading:
     """Where each entry's first line starts in `data` (a byte offset), in the table's order."""
 
 
-def reading(data: bytes, located: Located) -> Reading | None:
+def snapshot(data: bytes, located: Located) -> Snapshot | None:
     """A whole reading of `data`, kept for the next edit; None when the file's line breaks
     are ones this module does not count as the parser does (a lone carriage return)."""
     if b"\r" in data or len(located.entries) != len(located.table.codes):
         return None
     line_starts = _line_starts(data)
     entries = located.positions.entries
-    return Reading(
+    return Snapshot(
         data, located, tuple(line_starts[entries[row.code].line - 1] for row in located.table.codes)
     )
 
@@ -47,7 +47,7 @@ def reading(data: bytes, located: Located) -> Reading | None:
 class Reread:
     """A new reading, and which rows of the table differ from the previous one."""
 
-    reading: Reading
+    snapshot: Snapshot
     changed: tuple[int, ...]
     """Indexes into the table's codes."""
 
@@ -75,7 +75,7 @@ def _changed_span(old: bytes, new: bytes) -> tuple[int, int] | None:
 
 
 def reread(
-    previous: Reading, data: bytes, file: str, languages: Sequence[str], hold: Hold | None
+    previous: Snapshot, data: bytes, file: str, languages: Sequence[str], hold: Hold | None
 ) -> Reread | None:
     """`data` read from `previous`, parsing only the entries the edit touched; None when
     unsure (see the module's docstring)."""
@@ -111,7 +111,7 @@ class _Part:
 
 
 def _read_part(
-    previous: Reading,
+    previous: Snapshot,
     block: bytes,
     file: str,
     languages: Sequence[str],
@@ -182,7 +182,7 @@ def _moved(positions: Positions, codes: set[int], lines: int) -> Positions:
 
 
 def _merged(
-    previous: Reading,
+    previous: Snapshot,
     data: bytes,
     part: _Part,
     low: int,
@@ -219,10 +219,10 @@ def _merged(
     changed = tuple(
         low + index for index, row in enumerate(edited.table.codes) if row != rows[low + index]
     )
-    return Reread(Reading(data, located, starts), changed)
+    return Reread(Snapshot(data, located, starts), changed)
 
 
-def _end(reading: Reading, high: int) -> int:
+def _end(reading: Snapshot, high: int) -> int:
     return reading.starts[high + 1] if high + 1 < len(reading.starts) else len(reading.data)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..text import inline
+from ...text import inline
 
 # Every character that can start or end markup inside a line. CommonMark lets any ASCII
 # punctuation be escaped with a backslash; these are the ones that can mean something.

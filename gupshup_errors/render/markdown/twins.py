@@ -12,12 +12,12 @@ import functools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from ..data.model import ErrorCode, ErrorTable, Kind, Status, code_fields, kind, label
-from ..data.model import translated_fields as texts_fields
-from ..text import i18n, inline, urls
-from ..text.i18n import long_date
-from . import markdown as md
-from .forge import Forge
+from ...data.model import ErrorCode, ErrorTable, Kind, Status, code_fields, kind, label
+from ...data.model import translated_fields as texts_fields
+from ...text import i18n, inline, urls
+from ...text.i18n import long_date
+from ..forge import Forge
+from . import escape as md
 
 TWIN = "index.md"
 """A twin's file name, in the folder of its page."""

@@ -17,8 +17,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import MISSING, Field, fields
 from typing import Any
 
+from ..data.model import ErrorCode, ErrorTable, Texts
 from ..text import inline
-from .model import ErrorCode, ErrorTable, Texts
 
 FILE_NAME = "errors.yml.schema.json"
 
