@@ -47,7 +47,7 @@ TWINS = {
         "import gupshup_errors.builder.twins.files as t\n"
         "import gupshup_errors.render.markdown.llms as l\n"
         "t.made = lambda *a, **k: None\n"
-        "t.language_files = lambda *a, **k: {}\n"
+        "t.language_files = lambda *a, **k: ({}, None)\n"
         "t.write_codes = lambda *a, **k: None\n"
         "l.root_index = lambda *a, **k: ''\n"
     ),
