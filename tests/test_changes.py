@@ -191,7 +191,7 @@ def changed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A small project with a history: codes added, a text changed, a code retired and a
     translation brought up to date, on four dates; built twice."""
     root = tmp_path_factory.mktemp("changes")
-    codes = entries([1001, 1002, 1003], messages={1002: "Number Not Exist"})
+    codes = entries([1001, 1002, 1003], SAMPLE_LANGUAGES, messages={1002: "Number Not Exist"})
     project = make_project(root / "project", languages=SAMPLE_LANGUAGES, codes=codes)
     data = project / "data" / "errors.yml"
     edit(data, "action 1002 ru", "action 1002 ru, now longer")

@@ -125,7 +125,10 @@ def test_pages_of_docs_pass_the_nu_html_checker_translated_or_not(tmp_path: Path
         "docs/index.md": "Вступление.\n",
     }
     config = make_project(
-        tmp_path / "project", languages=["ru", "en"], codes=entries([1002]), files=pages
+        tmp_path / "project",
+        languages=["ru", "en"],
+        codes=entries([1002], ["ru", "en"]),
+        files=pages,
     )
     build_into(config / "mkdocs.yml", tmp_path / "site")
     built = [tmp_path / "site" / f"{lang}/{page}index.html" for lang in ("ru", "en")

@@ -14,9 +14,10 @@ LAYERS = ("text", "data", "records", "render", "builder", "serve", "cli")
 """Bottom to top: a layer may import the layers before it, never one after it."""
 FRONT_END = ("builder", "serve", "fences")
 """The only packages that may import MkDocs or Material: the rest moves to another engine."""
-MAX_DEPTH = 11
-"""The longest chain: a command, the preview, its incremental state, the one reading of the
-sources (records/reading.py), then the records and the data's readers below it."""
+MAX_DEPTH = 12
+"""The longest chain: the command line, a command's own module (cli/site.py), the site build,
+its incremental state, the one reading of the sources (records/reading.py), then the records
+and the data's readers below it."""
 MAX_MODULES = 12
 
 

@@ -185,6 +185,21 @@ def test_a_broken_code_span_is_refused(site: Path) -> None:
     assert after == before
 
 
+def test_a_code_span_s_words_may_be_adapted(site: Path) -> None:
+    result = import_po(site, translated(site, **{"guide.md#3": "Open `/en/errors.json`."}))
+    assert (result.returncode, result.stderr) == (0, "")
+    english = (site / "docs" / "guide.en.md").read_text("utf-8")
+    assert "- Open `/en/errors.json`." in english.splitlines()
+
+
+def test_a_code_span_the_source_block_lacks_is_refused(site: Path) -> None:
+    result = import_po(site, translated(site, **{"guide.md#4": "Find the `code`."}))
+    assert result.returncode == 1
+    assert "it adds a code span (`code`): its source block has 0" in result.stderr
+    assert not (site / "docs" / "guide.en.md").exists()
+    assert not (site / RECORD).exists()
+
+
 def test_an_import_after_a_new_source_block_keeps_the_translated_ones(site: Path) -> None:
     assert import_po(site, translated(site)).returncode == 0
     english = site / "docs" / "guide.en.md"

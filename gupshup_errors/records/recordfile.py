@@ -1,13 +1,11 @@
 """What the committed record files (published.txt, translated.txt, translated-pages.txt)
 share: one line per key, with '#' comments and blank lines between, read into the lines by their
-key; texts kept on one line, and the changed words between two marked; written whole,
-atomically."""
+key; texts kept on one line, and the changed words between two marked (written whole, by
+writer.py)."""
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from collections.abc import Hashable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,17 +43,6 @@ def content_lines(text: str) -> Iterator[tuple[int, str]]:
     for number, raw in enumerate(lines(text), start=1):
         if raw.strip() and not raw.lstrip().startswith("#"):
             yield number, raw
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Replace the file in one step: a failure leaves the old file as it was."""
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-        Path(temporary).replace(path)
-    finally:
-        Path(temporary).unlink(missing_ok=True)
 
 
 def unescape(raw: str) -> str | None:

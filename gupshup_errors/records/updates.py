@@ -1,25 +1,32 @@
-"""What the translation commands write: confirmed translations, a PO file, an imported one.
+"""What the commands that keep the records do: published codes, confirmed translations, a PO
+file, an imported one, the editor's schema.
 
-Files in, files out: each command reads the data and the records, hands off to translated.py
-and po.py, and writes whole files atomically, or nothing at all.
+Files in, files out: each command (`publish`, `confirm_reviewed`, `import_file`,
+`write_generated`, and `export_po`) reads the data and the records under the project's lock,
+hands off to published.py, translated.py and po.py, and hands whole files to the one writer
+(writer.py), which puts them in place together, or none at all. Each returns what to tell the
+maintainer.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from datetime import date, datetime
 from functools import partial
 from pathlib import Path
 
+from ..data.load import load
 from ..data.located import Located
 from ..data.model import TEXT_FIELDS, ErrorTable
 from ..data.problems import DataError, Problem
-from . import audit, changes, po, translated, yamledit
+from ..text.paths import SitePaths
+from ..text.writer import Writes, transaction
+from . import audit, changes, po, published, sources, translated, yamledit
+from .pages import commands as page_commands
 from .pages import po as pages_po
 from .pages.commands import PageFiles
 from .pages.review import review as review_pages
 from .pages.writing import import_pages
-from .recordfile import write_atomically
 from .sources import Sources
 from .translated import TITLE, TextKey
 
@@ -28,6 +35,7 @@ def record_changes(
     files: Sources,
     table: ErrorTable,
     when: date,
+    out: Writes,
     brought: Collection[TextKey] = (),
 ) -> str | None:
     """Append to the record of changes what the data says that it does not yet (new codes,
@@ -46,7 +54,7 @@ def record_changes(
     if not new:
         return None
     before = files.changes.read_text("utf-8") if record is not None else None
-    write_atomically(files.changes, changes.appended(before, new))
+    out.write(files.changes, changes.appended(before, new))
     said = ", ".join(f"{change.kind} {len(change.codes)}" for change in new)
     return f"{files.changes}: recorded ({said}) on {when.isoformat()}; commit it"
 
@@ -72,6 +80,7 @@ def confirm(
     codes: Collection[str],
     languages: Collection[str],
     when: date,
+    out: Writes,
 ) -> str:
     """Record the current source for the chosen translations (every one by default): the
     maintainer has reviewed them. Returns what to tell the maintainer."""
@@ -105,11 +114,11 @@ def confirm(
         if record is not None
         and (key not in record.entries or record.entries[key].value != current[key])
     ]
-    history = record_changes(files, table, when, brought)
+    history = record_changes(files, table, when, out, brought)
     if after == before:
         said = f"{files.translated}: up to date ({len(chosen)} translations checked)"
         return said + (f"\n{history}" if history else "")
-    write_atomically(files.translated, after)
+    out.write(files.translated, after)
     changed = sum(
         1
         for key in chosen
@@ -120,7 +129,9 @@ def confirm(
     return said + (f"\n{history}" if history else "")
 
 
-def record_new_codes(files: Sources, table: ErrorTable, new_codes: Collection[int]) -> str | None:
+def record_new_codes(
+    files: Sources, table: ErrorTable, new_codes: Collection[int], out: Writes
+) -> str | None:
     """Record the translations of codes published just now: they were written with their
     source. Returns what to tell the maintainer, if anything."""
     if not new_codes:
@@ -132,9 +143,7 @@ def record_new_codes(files: Sources, table: ErrorTable, new_codes: Collection[in
     chosen = [key for key in current if key.code in new_codes and key not in record.entries]
     if not chosen:
         return None
-    write_atomically(
-        files.translated, translated.render(translated.confirmed(record, current, chosen))
-    )
+    out.write(files.translated, translated.render(translated.confirmed(record, current, chosen)))
     return f"{files.translated}: recorded the translations of the new codes"
 
 
@@ -177,6 +186,7 @@ def import_po(
     review: translated.Review,
     po_file: Path,
     when: date,
+    out: Writes,
     pages: PageFiles | None = None,
 ) -> str:
     """Write the PO file's translations into the data (and the pages' into their translations,
@@ -208,11 +218,11 @@ def import_po(
     stale = {item.key for item in review.stale}
     brought = [key for key in imported.texts if key in stale]
     if new_text != data_text:
-        write_atomically(files.data, new_text)
-    write_atomically(files.translated, translated.render(entries))
+        out.write(files.data, new_text)
+    out.write(files.translated, translated.render(entries))
     told = [_summary(files, imported, changed)]
-    told += [brought_pages.write()] if brought_pages else []
-    history = record_changes(files, table, when, brought)
+    told += [brought_pages.write(out)] if brought_pages else []
+    history = record_changes(files, table, when, out, brought)
     return "\n".join(told + ([history] if history else []))
 
 
@@ -229,3 +239,73 @@ def _summary(files: Sources, imported: po.ImportedTexts, changed: list[TextKey])
             "translate them (and clear the fuzzy flag) to import them"
         )
     return "\n".join(said)
+
+
+def _lock_folder(project: SitePaths) -> Path:
+    return project.config_file.parent
+
+
+def publish(project: SitePaths, when: date) -> str:
+    """Add every new code and retirement to the published record, never dropping one; record
+    the new codes' translations as current and every change of the data in the record of
+    changes."""
+    record_file = project.published_file
+    with transaction(_lock_folder(project)) as out:
+        exists = record_file.exists()
+        # Without a record yet, the data alone decides; with one, it must still hold every code.
+        table = (
+            sources.load_table(project.data_file, project.languages, record_file)
+            if exists
+            else load(project.data_file, project.languages)
+        )
+        before = record_file.read_text("utf-8") if exists else None
+        record = published.parse(before, str(record_file))[0] if before is not None else None
+        after = published.render(record, table)
+        # A new code's translations were written with it: they are translations of its source.
+        new = {row.code for row in table.codes} - set(record.entries if record else ())
+        files = Sources.of(project)
+        said = record_new_codes(files, table, new if record else (), out)
+        history = record_changes(files, table, when, out)
+        if after == before:
+            told = [f"{record_file}: up to date"]
+        else:
+            out.write(record_file, after)
+            told = [f"{record_file}: updated; commit it with the change to the data"]
+    told += [said] if said else []
+    return "\n".join([*told, history or f"{project.changes_file}: up to date"])
+
+
+def confirm_reviewed(
+    project: SitePaths, named: Sequence[str], languages: Sequence[str], when: date
+) -> str:
+    """Record the current source for the reviewed translations: the codes' (or the title's)
+    and the pages' named, every one when none is."""
+    pages_named = [name for name in named if name.endswith(".md")]
+    codes = [name for name in named if not name.endswith(".md")]
+    told = []
+    with transaction(_lock_folder(project)) as out:
+        if codes or not pages_named:
+            files = Sources.of(project)
+            told.append(confirm(files, files.table(), codes, languages, when, out))
+        if pages_named or not codes:
+            page_files = PageFiles.named_by(project)
+            told.append(page_commands.confirm(page_files, pages_named, languages, out))
+    return "\n".join(told)
+
+
+def import_file(project: SitePaths, po_file: Path, when: date) -> str:
+    """Write a translator's PO file back into the data and the pages' translations; nothing is
+    written on a problem."""
+    with transaction(_lock_folder(project)) as out:
+        files = Sources.of(project)
+        located = files.located()
+        review = files.review(located.table)
+        page_files = PageFiles.named_by(project)
+        return import_po(files, located, review, po_file, when, out, page_files)
+
+
+def write_generated(project: SitePaths, path: Path, text: str) -> str:
+    """Write a file generated from the model (the editor's schema, which render/ makes)."""
+    with transaction(_lock_folder(project)) as out:
+        out.write(path, text)
+    return f"{path}: written"

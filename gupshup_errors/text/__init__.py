@@ -1,4 +1,5 @@
 """Text helpers that know nothing of the table: inline markup, folding, catalogs, addresses.
 
-Also typo suggestions and how messages name files. Nothing here imports MkDocs.
+Also typo suggestions, how messages name files, and the one writer of files (writer.py).
+Nothing here imports MkDocs.
 """

@@ -19,6 +19,7 @@ from gupshup_errors.data.problems import DataError
 from gupshup_errors.records import changes as history
 from gupshup_errors.records import translated
 from gupshup_errors.records.pages.commands import PageFiles, confirm
+from gupshup_errors.text.writer import writing
 
 REPO = Path(__file__).resolve().parents[2]
 CONFIG = REPO / "mkdocs.yml"
@@ -122,6 +123,17 @@ def _with_languages(config: str, languages: Sequence[str]) -> str:
     return edited
 
 
+def _holds_only(codes: Sequence[Mapping[str, Any]], languages: Sequence[str]) -> None:
+    """A fixture's data holds the languages its project builds, and no other: with the
+    repository's languages (entries()' default) in a project of its own languages, a language
+    added to the repository would break the fixture, not the code."""
+    found = {key for entry in codes for key, value in entry.items() if isinstance(value, Mapping)}
+    extra = sorted(found - set(languages))
+    assert not extra, (
+        f"the codes hold {extra}, which the project does not build: pass its languages to entries()"
+    )
+
+
 def make_project(
     where: Path,
     *,
@@ -166,6 +178,7 @@ def make_project(
     if own_data:  # nor the record of the repository's pages' translations
         (where / _PAGES_RECORD).unlink(missing_ok=True)
     if codes is not None:
+        _holds_only(codes, languages or LANGUAGES)
         data = document(codes, languages or LANGUAGES)
         record = record_of(codes) if record is None else record
     if data is not None:
@@ -194,7 +207,8 @@ def _record_pages(where: Path, files: Mapping[str, object]) -> None:
     `make translated` would, unless `files` gives the record itself."""
     pages = PageFiles.named_by(settings.read(where / "mkdocs.yml"))
     if pages.record_file.resolve().relative_to(where.resolve()).as_posix() not in files:
-        confirm(pages, [], [])
+        with writing() as out:
+            confirm(pages, [], [], out)
 
 
 SAMPLE = Path(__file__).parents[1] / "data" / "sample"

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from ...data.problems import DataError, Problem
 from ...text.paths import SitePaths, shown
-from ..recordfile import read, write_atomically
+from ...text.writer import Writes
+from ..recordfile import read
 from . import blocks, files, record, tree
 from .review import Overview, PagesPlace, review
 
@@ -101,7 +102,7 @@ def _confirmed(
     return entries, notes
 
 
-def confirm(pages: PageFiles, named: Sequence[str], languages: Collection[str]) -> str:
+def confirm(pages: PageFiles, named: Sequence[str], languages: Collection[str], out: Writes) -> str:
     """Record the current source of the named pages' translations (every page's when none is
     named) in the named languages (every translation language when none is): they were
     reviewed. Returns what to tell the maintainer."""
@@ -123,6 +124,6 @@ def confirm(pages: PageFiles, named: Sequence[str], languages: Collection[str]) 
     if after == before or (before is None and not entries):
         said = f"{pages.where.record}: up to date ({count} {noun} checked)"
     else:
-        write_atomically(pages.record_file, after)
+        out.write(pages.record_file, after)
         said = f"{pages.where.record}: recorded {count} {noun} as current; commit it"
     return "\n".join([said, *notes])

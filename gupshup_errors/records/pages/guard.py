@@ -1,6 +1,11 @@
 """A translated block is data, not markup: what it may not do that its source block does not
-(raw HTML, a new link or image address, a broken code span, a new heading, list or line of a
-code block), checked on markdown-it-py's tokens."""
+(raw HTML, a new link or image address, a broken, dropped or added code span, a new heading,
+list or line of a code block), checked on markdown-it-py's tokens.
+
+The words inside a code span are the translator's, like any others: the English guide shows
+`/en/1002/` where the Russian one shows `/ru/1002/`. What a code span must keep is being one:
+the translation holds as many code spans as its source block (Weblate's checks compare the
+markup in the same way, never the words inside it)."""
 
 from __future__ import annotations
 
@@ -75,5 +80,17 @@ def refused(text: str, source: Block) -> list[str]:
     ]
     if ticks > own_ticks:
         reasons.append("it breaks a code span: a backtick (`) is left without its pair")
-    reasons += [f"it does not keep the code span `{span}` as written" for span in own_code - code]
-    return reasons
+    return reasons + _spans(code, own_code)
+
+
+def _spans(code: Counter[str], own_code: Counter[str]) -> list[str]:
+    """Why the translation's code spans do not match its source's: only their number counts,
+    so a span's words may be adapted, as long as each span stays one."""
+    has, source_has = code.total(), own_code.total()
+    if has < source_has:
+        # The spans not found as written are the candidates for the one dropped.
+        return [f"it does not keep the code span `{span}` as written" for span in own_code - code]
+    if has > source_has:
+        added = ", ".join(f"`{span}`" for span in code - own_code)
+        return [f"it adds a code span ({added}): its source block has {source_has}"]
+    return []

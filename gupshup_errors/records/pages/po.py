@@ -147,7 +147,8 @@ def _reasons(message: Message, block: Block) -> tuple[str, str, tuple[str, ...]]
     if reasons:
         return (
             f"the translation is refused: {'; '.join(reasons)}",
-            "translate the words only; keep the source's links, images and code spans",
+            "translate the words only; keep the source's links and images, and each of its "
+            "code spans as a code span (its words may be adapted)",
             (),
         )
     return None

@@ -1,6 +1,6 @@
 """What a PO import writes for pages: each translated page's new text, from its translation
 when its blocks still match the source's one by one, else from the source, and the record;
-nothing until every entry is checked, then every file atomically."""
+nothing until every entry is checked, then every file through the writer."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from babel.messages.pofile import PoFileError, read_po
 
 from ...data.problems import DataError, Problem
-from ..recordfile import write_atomically
+from ...text.writer import Writes
 from . import blocks, po, record, tree
 from .blocks import CODE, Page, normalized
 from .commands import PageFiles
@@ -60,7 +60,7 @@ def _page(
             if not exported(p) and own.blocks[p.number - 1].words == p.block.words
         }
         entries |= {key(number): current[number] for number in texts}
-        return rebuilt(own_text, own, texts), entries
+        return rebuilt(own_text, own, _changed(own, texts)), entries
     kept = {
         pair.number: own.blocks[pair.recorded - 1].text
         for pair in pairs
@@ -70,6 +70,22 @@ def _page(
     entries |= {key(p.number): current[p.number] for p in pairs if not exported(p)}
     entries |= {key(number): current[number] for number in texts}
     return rebuilt(docs[page], source, kept | dict(texts), _front_matter(own_text, own)), entries
+
+
+def _changed(own: Page, texts: Mapping[int, str]) -> dict[int, str]:
+    """The imported texts that say something else than the translation's block: a block that
+    only comes back as it was keeps its lines (its wrapping), so an untouched file changes no
+    byte."""
+    return {
+        number: text
+        for number, text in texts.items()
+        if own.blocks[number - 1].words != _words(text, own.blocks[number - 1].kind)
+    }
+
+
+def _words(text: str, kind: str) -> str:
+    """An imported text as a block of `kind` holds it in one line (code keeps its breaks)."""
+    return text.rstrip("\n") if kind == CODE else normalized(text)
 
 
 def _front_matter(text: str | None, page: Page | None) -> list[str] | None:
@@ -90,8 +106,7 @@ def _fits(text: str, source: Page, texts: Mapping[int, str]) -> list[int]:
     wrong = []
     for number, want in texts.items():
         block = found[number - 1]
-        expected = want.rstrip("\n") if block.kind == CODE else normalized(want)
-        if block.kind != source.blocks[number - 1].kind or block.words != expected:
+        if block.kind != source.blocks[number - 1].kind or block.words != _words(want, block.kind):
             wrong.append(number)
     return wrong
 
@@ -133,13 +148,13 @@ class PageImport:
     written: Written
     imported: ImportedPages
 
-    def write(self) -> str:
-        """Write every page translation and the record, each atomically. Returns what to tell
+    def write(self, out: Writes) -> str:
+        """Write every page translation and the record through `out`. Returns what to tell
         the translator."""
         for name, text in self.written.files.items():
-            write_atomically(self.pages.docs_dir / name, text)
+            out.write(self.pages.docs_dir / name, text)
         if self.written.files:
-            write_atomically(self.pages.record_file, record.render(self.written.entries))
+            out.write(self.pages.record_file, record.render(self.written.entries))
         count = len(self.written.files)
         blocks_in = sum(len(texts) for texts in self.imported.texts.values())
         noun = "translation" if count == 1 else "translations"
