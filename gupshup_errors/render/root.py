@@ -10,6 +10,7 @@ from xml.sax.saxutils import escape
 from ..data.model import ErrorTable, Status
 from ..text import i18n, urls
 from . import export
+from .markdown import llms, twins
 from .pages import alternates, render_not_found, render_root
 
 PAGES_NAME = "pages.json"
@@ -61,5 +62,14 @@ def root_files(
         "robots.txt": robots(site_url),
         export.JSON_NAME: export.to_json(export.document(table, languages, site_url, status)),
         export.SCHEMA_NAME: export.schema_text(site_url),
+        llms.LLMS: llms.root_index(
+            [
+                twins.Reader(
+                    lang, tuple(languages), urls.root(site_url), catalogs, status or Status()
+                )
+                for lang in languages
+            ],
+            table,
+        ),
         **states,
     }

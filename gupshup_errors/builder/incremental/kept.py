@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from ...fences.material import SearchIndex
 from ...records.reading import Reading
+from ...render.markdown.twins import Made
 from ..codepages import Shell
 from ..settings import Settings
 
@@ -24,6 +25,8 @@ class LanguageParts:
     """The table's HTML, as the slot got it."""
     index: SearchIndex | None
     """The search index as written (None: the site has no search)."""
+    twins: Made | None = None
+    """What its table's twin and llms files are made from besides the table."""
 
 
 @dataclass(frozen=True)

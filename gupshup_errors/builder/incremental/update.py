@@ -18,7 +18,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ...data import reread
-from ...data.located import Hold
+from ...data.located import Hold, Located
 from ...data.model import ErrorTable, Status
 from ...records import published, translated
 from ...records.dates import build_date
@@ -26,9 +26,13 @@ from ...records.reading import Reading
 from ...records.sources import warn_outdated
 from ...render import export
 from ...render import history as changes_view
+from ...render.forge import Forge
+from ...render.markdown import changes as changes_twin
+from ...render.markdown import twins
 from ...render.pages import render_rows, with_table
 from .. import codepages, search
 from ..settings import Settings
+from ..twins import files as twinfiles
 from .kept import LanguageParts, SiteBuilt
 
 log = logging.getLogger("gupshup_errors.serve")
@@ -116,6 +120,9 @@ def update(state: PreviewState, site: Path) -> PreviewState | None:
         return None
     located = again.snapshot.located
     table = located.table
+    forge = twinfiles.forge(settings, located)
+    if forge is not None and _lines(was.located) != forge.lines:
+        return None  # every later entry's line moved: the links to them change
     review = translated.rereview(was.review, table, languages, state.new_codes)
     status = replace(review.status, dates=was.status.dates)
     flipped = was.status.outdated ^ status.outdated
@@ -132,11 +139,15 @@ def update(state: PreviewState, site: Path) -> PreviewState | None:
             *again.changed,
             *(index[code] for code, lang in flipped if lang == name and code is not None),
         }
-        redone = _language(language, was, reading, again.changed, sorted(redo), settings)
+        redone = _language(language, was, reading, again.changed, sorted(redo), settings, forge)
         if redone is None:
             return None
         made, written = redone
-        done.append(made)
+        twin_files, twin_parts = _twins(
+            state, language, reading, again.changed, sorted(redo), forge
+        )
+        written.update(twin_files)
+        done.append(replace(made, parts=replace(made.parts, twins=twin_parts)))
         files.update((site / name / path, content) for path, content in written.items())
     rows = sorted({*again.changed, *(index[code] for code, _ in flipped if code is not None)})
     lines = _data_lines(state.data_lines, table, rows, settings, status)
@@ -151,6 +162,46 @@ def update(state: PreviewState, site: Path) -> PreviewState | None:
 
 def _day(when: datetime) -> str:
     return when.strftime("%Y-%m-%d")
+
+
+def _lines(located: Located) -> dict[int, int]:
+    return {code: span.line for code, span in located.positions.entries.items()}
+
+
+def _twins(
+    state: PreviewState,
+    language: _Language,
+    now: Reading,
+    changed: Sequence[int],
+    redo: Sequence[int],
+    forge: Forge | None,
+) -> tuple[dict[str, bytes], twins.Made | None]:
+    """One language's Markdown twins that the rows at `redo` change, made by the functions a
+    whole build makes them with: the codes' (and their neighbours'), their sections of the
+    table's twin and lines of the llms files; the "What changed" twin when a name it shows
+    changed. And what the next edit remakes them from."""
+    made = language.parts.twins
+    if made is None or not redo:
+        return {}, made
+    settings, table = state.settings, now.table
+    name = language.parts.language
+    reader = twins.Reader(
+        name, settings.languages, settings.site_url, settings.catalogs, now.status, forge
+    )
+    codes = twins.code_twins(reader, table, [*redo, *_beside(changed, table)])
+    files = {f"{anchor}/{twins.TWIN}": content for anchor, content in codes}
+    listed, made = twinfiles.table_files(reader, table, made, redo)
+    old = state.reading.table.codes  # the twin shows the names the record lists
+    if any(
+        table.codes[at].code in state.named
+        and table.codes[at].texts[name].name != old[at].texts[name].name
+        for at in changed
+    ):
+        views = changes_view.views(now.history, table, name, settings.catalogs)
+        made = replace(made, changes=changes_twin.twin(reader, views))
+        listed[f"changes/{twins.TWIN}"] = made.changes
+    files.update((path, text.encode("utf-8")) for path, text in listed.items())
+    return files, made
 
 
 def _renamed(state: PreviewState, again: reread.Reread, site: Path) -> dict[Path, bytes] | None:
@@ -203,6 +254,7 @@ def _language(
     changed: Sequence[int],
     redo: Sequence[int],
     settings: Settings,
+    forge: Forge | None = None,
 ) -> tuple[_Language, dict[str, bytes]] | None:
     """One language's files that the rows at `redo` change, by path under its folder; None
     when a row is not where it was expected. The rows are rendered as the whole table renders
@@ -216,6 +268,7 @@ def _language(
         catalogs,
         ([was.table.codes[at] for at in redo], was.status),
         ([table.codes[at] for at in redo], status),
+        forge=forge,
     )
     spliced = parts.table
     for old_row, new_row in zip(before, after, strict=True):
@@ -224,7 +277,13 @@ def _language(
         spliced = spliced.replace(old_row, new_row, 1)
     files = {"index.html": with_table(parts.page, spliced).encode("utf-8", "xmlcharrefreplace")}
     pages = codepages.pages(
-        parts.shell, table, name, settings.catalogs, status, [*redo, *_beside(changed, table)]
+        parts.shell,
+        table,
+        name,
+        settings.catalogs,
+        status,
+        [*redo, *_beside(changed, table)],
+        forge,
     )
     files.update((f"{page.anchor}/index.html", page.html) for page in pages)
     docs = language.docs
