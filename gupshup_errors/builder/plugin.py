@@ -356,7 +356,7 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
                 path.write_text(self.worker.text, encoding="utf-8")
         feed = self.history_view.feed(self.root_url)
         (site / changes_view.FEED).write_text(feed, encoding="utf-8")
-        changes = changes_twin.twin(self.reader, self.history_view.views)
+        changes = changes_twin.twins(self.reader, self.history_view.views)
         sources, intro = self.prose.sources(), self.prose.intro_markdown()
         made = twinfiles.made(self.reader, sources, intro, changes)
         written, twins_made = twinfiles.language_files(self.reader, self.table, made)

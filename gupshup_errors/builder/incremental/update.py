@@ -198,8 +198,8 @@ def _twins(
         for at in changed
     ):
         views = changes_view.views(now.history, table, name, settings.catalogs)
-        made = replace(made, changes=changes_twin.twin(reader, views))
-        listed[f"changes/{twins.TWIN}"] = made.changes
+        made = replace(made, changes=changes_twin.twins(reader, views))
+        listed.update(made.changes)
     files.update((path, text.encode("utf-8")) for path, text in listed.items())
     return files, made
 

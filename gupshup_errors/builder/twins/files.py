@@ -16,6 +16,7 @@ from ...data.located import Located
 from ...data.model import ErrorTable
 from ...render.forge import Forge
 from ...render.history import PAGE as CHANGES_PAGE
+from ...render.markdown import changes as changes_twin
 from ...render.markdown import llms, twins
 from ...render.prose.codelinks import TABLE_PAGE as INTRO
 from ...render.prose.twin import Source, absolute, page_twin
@@ -67,9 +68,11 @@ def write_codes(
         pagefiles.rewritten(site / anchor / TWIN, content)
 
 
-def made(reader: twins.Reader, sources: Sequence[Source], intro: str, changes: str) -> twins.Made:
+def made(
+    reader: twins.Reader, sources: Sequence[Source], intro: str, changes: dict[str, str]
+) -> twins.Made:
     """What the language's twins are made from besides the table: its pages (`sources`), the
-    introduction's Markdown as written, and the "What changed" twin."""
+    introduction's Markdown as written, and the "What changed" pages' twins."""
     addresses = {source.src_uri: source.path for source in sources}
     return twins.Made(
         intro=absolute(reader, intro, INTRO, addresses),
@@ -96,7 +99,9 @@ def table_files(
     table_twin = twins.table_twin(reader, table, parts.intro, parts.listed, sections)
     files = {
         TWIN: table_twin,
-        llms.LLMS: llms.language_index(reader, table, parts.listed, items),
+        llms.LLMS: llms.language_index(
+            reader, table, parts.listed, items, changes_twin.years(parts.changes)
+        ),
         llms.FULL: llms.full(table_twin, list(parts.pages.values())),
     }
     return files, replace(parts, sections=tuple(sections), items=tuple(items))
@@ -108,7 +113,7 @@ def language_files(
     """Every twin of the language but the codes', and its llms.txt and llms-full.txt, by their
     path in the language's folder; and `parts` with what the preview needs to remake them."""
     listing, made = table_files(reader, table, parts)
-    return {f"changes/{TWIN}": parts.changes, **parts.pages, **listing}, made
+    return {**parts.changes, **parts.pages, **listing}, made
 
 
 def write(folder: Path, files: dict[str, str]) -> None:

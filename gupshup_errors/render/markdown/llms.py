@@ -26,8 +26,11 @@ def _summary(reader: Reader) -> str:
     return md.literal(_("What each Gupshup WhatsApp API error code means and what to do about it."))
 
 
-def _the_language(reader: Reader, table: ErrorTable, pages: Sequence[Listed]) -> list[str]:
-    """This language's own files: the table, everything in one file, the pages."""
+def _the_language(
+    reader: Reader, table: ErrorTable, pages: Sequence[Listed], years: Sequence[int]
+) -> list[str]:
+    """This language's own files: the table, everything in one file, what changed (newest
+    first, then by year), the pages."""
     _ = reader.gettext
     base = urls.language_url(reader.root_url, reader.language)
     count = len(table.codes)
@@ -54,6 +57,10 @@ def _the_language(reader: Reader, table: ErrorTable, pages: Sequence[Listed]) ->
             ),
         ),
         *(
+            _item(_("What changed in %(year)s") % {"year": year}, reader.twin(f"changes/{year}/"))
+            for year in years
+        ),
+        *(
             _item(page.title, reader.twin(page.path), md.one_line(page.description))
             for page in pages
         ),
@@ -72,9 +79,11 @@ def language_index(
     table: ErrorTable,
     pages: Sequence[Listed] = (),
     items: Sequence[str] | None = None,
+    years: Sequence[int] = (),
 ) -> str:
-    """/<lang>/llms.txt: this language's table, pages and every code's twin (its `code_item`,
-    given or made); the other languages' indexes under "Optional", which a tool may skip."""
+    """/<lang>/llms.txt: this language's table, what changed in each of `years`, pages and
+    every code's twin (its `code_item`, given or made); the other languages' indexes under
+    "Optional", which a tool may skip."""
     _ = reader.gettext
     language = reader.language
     blocks = [
@@ -82,7 +91,7 @@ def language_index(
         f"> {_summary(reader)}",
         reader.language_line(""),
         "## " + md.literal(_("Error codes and what they mean")),
-        "\n".join(_the_language(reader, table, pages)),
+        "\n".join(_the_language(reader, table, pages, years)),
         "## " + md.literal(_("Codes")),
         "\n".join(items if items is not None else (code_item(reader, row) for row in table.codes)),
     ]
@@ -111,7 +120,7 @@ def root_index(readers: Sequence[Reader], table: ErrorTable) -> str:
         described = md.literal(_("Every code and page in this language."), line_start=False)
         blocks.append(f"## {md.literal(i18n.language_name(reader.language))}")
         lines = [_item(site_name(reader.language, reader.catalogs), index, described)]
-        blocks.append("\n".join([*lines, *_the_language(reader, table, ())]))
+        blocks.append("\n".join([*lines, *_the_language(reader, table, (), ())]))
     return "\n\n".join(blocks) + "\n"
 
 

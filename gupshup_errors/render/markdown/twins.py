@@ -273,8 +273,8 @@ class Made:
     listed: tuple[Listed, ...]
     pages: dict[str, str]
     """Each page's twin, by its path in the language's folder."""
-    changes: str
-    """The "What changed" twin."""
+    changes: dict[str, str]
+    """Each "What changed" page's twin, by its path in the language's folder."""
     sections: tuple[str, ...] = ()
     """Each code's section of the table's twin, once made (the preview replaces some)."""
     items: tuple[str, ...] = ()
