@@ -37,11 +37,21 @@ def test_the_link_check_finds_a_missing_file_and_a_missing_fragment(tmp_path: Pa
     (tmp_path / "sitemap.xml").write_text(
         "<urlset><url><loc>http://h/gone/</loc></url></urlset>", "utf-8"
     )
+    (tmp_path / "en" / "index.md").write_text(
+        "# T\n\n[here](http://h/en/index.md) [row](http://h/en/#1003) [none](http://h/en/9/index.md)",
+        "utf-8",
+    )
+    (tmp_path / "llms.txt").write_text(
+        "# T\n\n## S\n\n- [gone](http://h/ru/llms.txt): x\n", "utf-8"
+    )
     found = sorted(str(broken) for broken in check_site(tmp_path, "http://h/"))
     assert found == [
         "404.html: http://h/no/such/en/: no file no/such/en",
         "en/index.html: http://h/en/#1003: no id '1003' in en/index.html",
         "en/index.html: http://h/ru/: no file ru",
+        "en/index.md: http://h/en/#1003: no id '1003' in en/index.html",
+        "en/index.md: http://h/en/9/index.md: no file en/9/index.md",
+        "llms.txt: http://h/ru/llms.txt: no file ru/llms.txt",
         "sitemap.xml: http://h/gone/: no file gone",
     ]
 

@@ -390,3 +390,37 @@ def test_a_name_the_history_lists_is_rewritten_on_its_pages_and_feed(
         for language in SAMPLE_LANGUAGES
         for page in ("", "2026/")
     }
+
+
+def test_with_repo_url_an_edit_that_moves_entries_rebuilds_them_all(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each page and twin links to its code's line: an edit that keeps every entry's line is
+    rewritten where it shows; one that moves later entries rebuilds the whole site."""
+    monkeypatch.delenv("SITE_URL", raising=False)
+    monkeypatch.setenv("REPO_URL", "https://forge.example/team/errors")
+    project = sample_project(tmp_path / "project")
+    data, config = project / "data" / "errors.yml", project / "mkdocs.yml"
+    build = Counted(config)
+    live = tmp_path / "work" / "site"
+    rebuild = Rebuilder(build, live, [config, project / "docs", project / "data"], data)
+    rebuild()
+    assert "forge.example/team/errors/blob/main/data/errors.yml#L" in (
+        live / "en" / "1002" / "index.md"
+    ).read_text("utf-8")
+
+    def same_as_a_whole_build(name: str) -> None:
+        fresh = tmp_path / name
+        build_site(config, fresh, strict=False, preview=True)
+        assert _differences(live, fresh) == []
+
+    english = "      action: The recipient's number is not registered on WhatsApp.\n"
+    edit(data, english, english.replace("not registered", "*not* registered"))  # same lines
+    rebuild()
+    same_as_a_whole_build("same-lines")
+    assert build.whole == 1
+    edit(data, *SOURCE_EDIT)
+    edit(data, SOURCE_EDIT[1], SOURCE_EDIT[1] + "      # a comment: the entries below move\n")
+    rebuild()
+    same_as_a_whole_build("moved")
+    assert build.whole == 2

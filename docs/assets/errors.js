@@ -112,8 +112,51 @@
     return copyWithSelection(text);
   }
 
-  // A code's own page: its button copies the page's address, without any #fragment.
+  // A page's Markdown twin (its index.md, beside it), fetched when asked for: the table's
+  // page does not carry 10,000 of them.
+  function fetchText(url) {
+    return fetch(url, { credentials: "same-origin" }).then(function (response) {
+      return response.ok ? response.text() : Promise.reject(new Error(response.status));
+    });
+  }
+
+  // WebKit (Safari) keeps the reader's click for the clipboard only while the text it will get
+  // is a promise given to ClipboardItem; the other engines take the text once it is fetched.
+  function copyMarkdown(url) {
+    var text = fetchText(url);
+    if (window.ClipboardItem && navigator.clipboard && navigator.clipboard.write &&
+        window.isSecureContext) {
+      var blob = text.then(function (markdown) {
+        return new Blob([markdown], { type: "text/plain" });
+      });
+      return navigator.clipboard.write([new ClipboardItem({ "text/plain": blob })])
+        .catch(function () {
+          return text.then(copyText);
+        });
+    }
+    return text.then(copyText);
+  }
+
+  function markdownButton(button, url, where) {
+    copyMarkdown(url).then(
+      function () {
+        say(where.getAttribute("data-markdown-copied"));
+      },
+      function () {
+        say(where.getAttribute("data-markdown-failed"));
+      }
+    );
+  }
+
+  // A code's own page: its button copies the page's address, without any #fragment; the
+  // other, the page's Markdown twin.
   function setUpCodePage(page) {
+    var markdown = page.querySelector("button.gs-copy-markdown");
+    if (markdown) {
+      markdown.addEventListener("click", function () {
+        markdownButton(markdown, new URL("index.md", location.href).href, page);
+      });
+    }
     var copy = page.querySelector("button.gs-copy-page");
     if (!copy) {
       return;
@@ -133,19 +176,33 @@
   }
 
   var copyLabel = table.getAttribute("data-copy-label") || "";
+  var markdownLabel = table.getAttribute("data-markdown-label") || "";
   var prototype = document.createElement("button");
   prototype.type = "button";
-  prototype.className = "gs-copy"; // the icon is drawn by errors.css
-  for (var r = 0; r < rows.length; r++) {
-    var button = prototype.cloneNode(true);
-    var label = copyLabel.replace("{code}", rows[r].id);
+  prototype.className = "gs-copy"; // the icons are drawn by errors.css
+  var markdownPrototype = prototype.cloneNode(false);
+  markdownPrototype.className = "gs-copy-md";
+  function labelled(model, label) {
+    var button = model.cloneNode(false);
     button.setAttribute("aria-label", label);
     button.title = label;
-    rows[r].cells[0].appendChild(button);
+    return button;
+  }
+  for (var r = 0; r < rows.length; r++) {
+    var cell = rows[r].cells[0];
+    cell.appendChild(labelled(prototype, copyLabel.replace("{code}", rows[r].id)));
+    cell.appendChild(labelled(markdownPrototype, markdownLabel.replace("{code}", rows[r].id)));
   }
 
   // One listener for every row, however many there are (and one for the filter's matches).
   function onCopyClick(event) {
+    var markdown = event.target.closest && event.target.closest("button.gs-copy-md");
+    if (markdown) {
+      var row = markdown.closest("tr");
+      var code = row.id || row.getAttribute("data-code");
+      markdownButton(markdown, pageUrl() + encodeURIComponent(code) + "/index.md", table);
+      return;
+    }
     var button = event.target.closest && event.target.closest("button.gs-copy");
     if (!button) {
       return;

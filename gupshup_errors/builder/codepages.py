@@ -20,6 +20,7 @@ from markupsafe import Markup
 
 from ..data.model import Dates, ErrorCode, ErrorTable, Status, translated_fields
 from ..fences import material
+from ..render.forge import Forge
 from ..render.pages import Alternate, localized, time_html
 from ..text import i18n, inline, urls
 from .pagefiles import CodePage
@@ -47,6 +48,8 @@ _RETIRED, _PREVIOUS, _NEXT, _TEXT = (
     _slot("Next"),
     _slot("Text"),
 )
+SOURCE_SLOT = _slot("Source")
+"""Material's edit button on a code's page: the code's entry in the data file, at its line."""
 _SLOTS = re.compile(f"({PATH_SLOT}|GupshupErrors[A-Z][A-Za-z_]*?Slot)")
 
 
@@ -217,6 +220,7 @@ def pages(
     catalogs: i18n.Catalogs = i18n.PACKAGE,
     status: Status | None = None,
     indexes: Iterable[int] | None = None,
+    forge: Forge | None = None,
 ) -> Iterator[CodePage]:
     """Every code's page in `language`, in the table's order (only those of the rows at
     `indexes`, when given); a page whose texts may be out of date carries a note that links to
@@ -253,6 +257,7 @@ def pages(
             _PREVIOUS: _neighbour(pieces.previous, texts, index - 1),
             _NEXT: _neighbour(pieces.next, texts, index + 1),
             _DATES: _dates(pieces, status.dates.get(row.code), language),
+            SOURCE_SLOT: _utf8(html.escape(forge.code(row.code))) if forge else b"",
         }
         yield CodePage(row.anchor, pieces.page.fill(values))
 

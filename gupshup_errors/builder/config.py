@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from babel import Locale, UnknownLocaleError
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -49,6 +51,25 @@ class Language(c.Optional[str]):
             raise ValidationError(f"'{language}' is not one of 'languages' {languages}")
 
 
+class RepoUrl(c.Optional[str]):
+    """The forge's address of the repository, https://host/<owner>/<repo>; empty: none."""
+
+    def __init__(self) -> None:
+        super().__init__(c.Type(str))
+
+    def run_validation(self, value: object) -> str | None:
+        given = super().run_validation(value)
+        if not given:
+            return None
+        parts = urlsplit(given)
+        if parts.scheme not in ("https", "http") or not parts.netloc or parts.query:
+            raise ValidationError(
+                f"{given!r} is not a repository's address; write it as "
+                "https://github.com/<owner>/<repo> (REPO_URL), or leave it empty"
+            )
+        return given.rstrip("/")
+
+
 class ErrorTableConfig(base.Config):
     data_file = c.File(exists=True, default="data/errors.yml")
     """The data file, relative to mkdocs.yml."""
@@ -66,6 +87,11 @@ class ErrorTableConfig(base.Config):
     language = Language()
     """The language a bare `mkdocs build` or `mkdocs serve` builds; by default the first.
     The site builder builds every language whatever this says."""
+    repo_url = RepoUrl()
+    """The repository on its forge (REPO_URL in mkdocs.yml): each page then links to the line
+    of the file it is made from. None: no such links."""
+    repo_branch = c.Type(str, default="main")
+    """The branch those links name (REPO_BRANCH in mkdocs.yml)."""
     locales_dir = c.Optional(c.Dir(exists=True))
     """A folder of the site's own catalogs (<language>/LC_MESSAGES/messages.po), relative to
     mkdocs.yml, read before the package's: for a language the package does not ship."""

@@ -34,7 +34,7 @@ def write(site: Path, code_pages: Iterable[CodePage], kept: Path | None = None) 
     for page in code_pages:
         folder = site / page.anchor
         if kept is not None and _moved(kept / page.anchor, folder):
-            _rewritten(folder / INDEX, page.html)
+            rewritten(folder / INDEX, page.html)
             continue
         folder.mkdir()
         with (folder / INDEX).open("xb") as file:
@@ -49,8 +49,8 @@ def _moved(old: Path, new: Path) -> bool:
     return True
 
 
-def _rewritten(index: Path, html: bytes) -> None:
-    """The page written unless it already holds these bytes (the folder is not served yet)."""
+def rewritten(index: Path, html: bytes) -> None:
+    """The file written unless it already holds these bytes (the folder is not served yet)."""
     try:
         if index.read_bytes() == html:
             return

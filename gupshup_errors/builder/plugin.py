@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -25,6 +26,8 @@ from ..records.reading import Reading
 from ..records.reading import read as read_sources
 from ..records.sources import Sources
 from ..render import history as changes_view
+from ..render.markdown import changes as changes_twin
+from ..render.markdown import twins
 from ..render.pages import (
     TABLE_SLOT,
     PageSource,
@@ -42,6 +45,7 @@ from .config import ErrorTableConfig
 from .incremental.language import LanguageParts
 from .prose.pages import ProsePages, without_urls
 from .settings import TEMPLATES, THEME, Settings, catalogs
+from .twins import files as twinfiles
 
 # One per process: the second language's build, and every preview rebuild, reuse the compiled theme.
 _THEME_BYTECODE = MemoryBytecodeCache()
@@ -191,6 +195,8 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
         # reads the sources again on every build, as `mkdocs serve` needs.
         self.input = self.given or _read_alone(config, self.config, self.is_serve)
         self.reading = self.input.reading
+        # Where each page is made from on the forge (REPO_URL); None: no links to it.
+        self.forge = twinfiles.forge(Settings.of(config, self.config), self.reading.located)
         self._outcome = LanguageOutcome()
         self.language = language = self.input.language
         self.root_url = root_url = urls.root(config.site_url)
@@ -205,6 +211,15 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
         config.site_name = site_name(language, self.catalogs)
         config.site_url = urls.language_url(root_url, language)
         config.site_dir = str(Path(config.site_dir) / language)
+        self.reader = twins.Reader(
+            language,
+            tuple(self.config.languages),
+            root_url,
+            self.catalogs,
+            self.reading.status,
+            self.forge,
+        )
+        """This language's Markdown twins: what they link to."""
         self.worker: search.Worker | None = None
         self.shell: codepages.Shell | None = None
         self.page_output = ""
@@ -223,7 +238,13 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
             raise PluginError(str(error)) from None
         self.intro, self.links = intro, tuple(self.prose.listed())
         self.page = render_page(
-            self.table, language, self.catalogs, reading.status, intro, self.links
+            self.table,
+            language,
+            self.catalogs,
+            reading.status,
+            intro,
+            self.links,
+            self.forge,
         )
         # Made once, for the page here and for the feed once the site is written.
         self.history_view = changes_view.History(
@@ -272,6 +293,8 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
         # The sitemap's lastmod and its .gz header come from here; MkDocs would use today.
         page.update_date = self.reading.date.strftime("%Y-%m-%d")
+        src_uri, top = page.file.src_uri, Path(config.config_file_path).parent
+        page.edit_url = twinfiles.edit_url(self.forge, src_uri, self.prose.read_from(src_uri), top)
         return page
 
     def _use_worker(self, output: str) -> str:
@@ -335,6 +358,11 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
                 path.write_text(self.worker.text, encoding="utf-8")
         feed = self.history_view.feed(self.root_url)
         (site / changes_view.FEED).write_text(feed, encoding="utf-8")
+        changes = changes_twin.twins(self.reader, self.history_view.views)
+        sources, intro = self.prose.sources(), self.prose.intro_markdown()
+        made = twinfiles.made(self.reader, sources, intro, changes)
+        written, twins_made = twinfiles.language_files(self.reader, self.table, made)
+        twinfiles.write(site, written)
         if self.shell is None:
             raise PluginError("the code pages' shell was not rendered")
         shutil.rmtree(site / codepages.PATH_SLOT)
@@ -348,17 +376,25 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
                 links=self.links,
                 index=index,
                 sitemap=self.sitemap,
+                twins=twins_made,
             )
             self._outcome = LanguageOutcome(parts=parts)
 
     def _write_code_pages(self, site: Path, shell: codepages.Shell) -> None:
         given, language = self.input, self.language
         code_pages = codepages.pages(
-            shell, self.table, language, self.catalogs, self.reading.status
+            shell, self.table, language, self.catalogs, self.reading.status, forge=self.forge
         )
         kept = given.reuse / language if given.reuse is not None else None
-        write = partial(pagefiles.write, site, code_pages, kept)
+        pages = partial(pagefiles.write, site, code_pages, kept)
+        twins_too = partial(twinfiles.write_codes, site, self.reader, self.table)
+        write = partial(_in_turn, pages, twins_too)  # a twin goes into its page's folder
         if given.jobs is None:
             write()
         else:
             given.jobs.run(f"the code pages in '{language}'", write)
+
+
+def _in_turn(*jobs: Callable[[], None]) -> None:
+    for job in jobs:
+        job()

@@ -35,6 +35,9 @@ class Settings:
     """The site's root address, ending in '/'."""
     catalogs: i18n.Catalogs
     """Where the languages' catalogs are: the package's, and the site's own `locales_dir`."""
+    repo_url: str | None = None
+    """The repository on its forge (REPO_URL); None: the pages do not link to their sources."""
+    repo_branch: str = "main"
 
     @classmethod
     def of(cls, config: MkDocsConfig, options: ErrorTableConfig) -> Settings:
@@ -49,6 +52,8 @@ class Settings:
             languages=tuple(options.languages),
             site_url=urls.root(config.site_url),
             catalogs=catalogs(options),
+            repo_url=options.repo_url,
+            repo_branch=options.repo_branch,
         )
 
 

@@ -163,7 +163,9 @@ def _call(module: TemplateModule, macro: str, *args: object) -> str:
     return str(getattr(module, macro)(*args))
 
 
-def _module(language: str, catalogs: i18n.Catalogs, source: str) -> TemplateModule:
+def template_module(language: str, catalogs: i18n.Catalogs, source: str) -> TemplateModule:
+    """changes.html.j2 in `language`, its changed texts in `source`: the pages', the feed's
+    and the Markdown twin's words."""
     env = localized(language, catalogs)
     env.filters["number"] = functools.partial(format_decimal, locale=language)
     context = {"source": source, "source_name": i18n.language_name_in(source, language)}
@@ -172,7 +174,7 @@ def _module(language: str, catalogs: i18n.Catalogs, source: str) -> TemplateModu
 
 def feed_title(language: str, catalogs: i18n.Catalogs) -> str:
     """The feed's title in `language`, as the pages' heads name it."""
-    return _call(_module(language, catalogs, language), "feed_title").strip()
+    return _call(template_module(language, catalogs, language), "feed_title").strip()
 
 
 @dataclass(frozen=True)
@@ -195,7 +197,7 @@ def pages(
 ) -> Iterator[HistoryPage]:
     """The "What changed" pages in `language` from its `views`, newest first: the newest
     LATEST entries at /<lang>/changes/, then every year's entries, newest year first."""
-    module = _module(language, catalogs, source)
+    module = template_module(language, catalogs, source)
     years = sorted({view.change.date.year for view in shown}, reverse=True)
     parts: list[tuple[str, int | None, Sequence[View], str, str]] = [
         (PAGE, None, shown[:LATEST], "../", "")
@@ -245,7 +247,7 @@ def entries_html(
     """Each entry's codes as a "What changed" page shows them (the template's `entry`, links
     to the table starting with `base`), for the preview's quick rebuild to put in place of
     the old."""
-    module = _module(language, catalogs, source)
+    module = template_module(language, catalogs, source)
     return [_call(module, "entry", view, base) for view in shown]
 
 
@@ -270,7 +272,7 @@ def feed(
     entries, each whole, linking to its year's page; absolute links, every date from the
     record. An entry's id is the address it had before the pages by year, so that readers
     that had it do not show it again."""
-    module = _module(language, catalogs, source)
+    module = template_module(language, catalogs, source)
     base = urls.language_url(site_url, language)
     page = f"{base}changes/"
     generator = FeedGenerator()
@@ -309,7 +311,7 @@ def since(
 ) -> str:
     """`gupshup-errors changes`: each entry since `day`, newest first, each code with its
     link."""
-    module = _module(language, catalogs, language)
+    module = template_module(language, catalogs, language)
     out: list[str] = []
     for view in views(record, table, language, catalogs, day):
         out.append(f"{view.change.date.isoformat()}  {title(view, module)}")

@@ -7,13 +7,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from babel.dates import format_date
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..data.model import ErrorCode, ErrorTable, Status
 from ..text import i18n, inline, urls
 from ..text.folding import fold_map
+from ..text.i18n import long_date as long_date  # where render/ takes it from
+from .forge import Forge
 
 
 @dataclass(frozen=True)
@@ -64,13 +65,6 @@ def _environment() -> Environment:
     env.filters["inline"] = inline.to_html
     env.filters["inline_unlinked"] = inline.to_html_unlinked
     return env
-
-
-# A table has few dates and many rows: Babel's formatting cost 1.2 s at 10,000 codes uncached.
-@functools.lru_cache(maxsize=1024)
-def long_date(day: date, language: str) -> str:
-    """A date as readers of `language` write it: CLDR's long format."""
-    return format_date(day, format="long", locale=language)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -136,12 +130,14 @@ def render_page(
     status: Status | None = None,
     intro: str = "",
     pages: Sequence[PageLink] = (),
+    forge: Forge | None = None,
 ) -> PageSource:
-    """The error table page in `language`; a translation that may be out of date carries a
+    """The error table page in `language`; with `forge`, each row links to its entry in the
+    data file; a translation that may be out of date carries a
     note linking to the same place in the source language. `intro` is the site's own
     introduction (Markdown), put above the table; `pages` are linked beside "What changed"."""
     status = status or Status()
-    (rows,) = render_rows(language, catalogs, (table.codes, status))
+    (rows,) = render_rows(language, catalogs, (table.codes, status), forge=forge)
     return PageSource(
         markdown=page_markdown(table, language, catalogs, status, intro, pages),
         table=render_table(table, language, catalogs, rows),
@@ -196,11 +192,15 @@ def _original(language: str, status: Status) -> dict[str, str | None]:
     }
 
 
-def _rows_context(rows: Sequence[ErrorCode], language: str, status: Status) -> dict[str, object]:
+def _rows_context(
+    rows: Sequence[ErrorCode], language: str, status: Status, forge: Forge | None = None
+) -> dict[str, object]:
     """What the table's rows are rendered from (table-row.html.j2): their dates only, as
-    the preview's quick rebuild renders a few rows of a large table."""
+    the preview's quick rebuild renders a few rows of a large table; with `forge`, where each
+    row's entry is in the data file."""
     codes = {row.code for row in rows}
     return {
+        "forge": forge,
         "rows": [(row, row.texts[language], status.row(row.code, language)) for row in rows],
         "dates": {
             code: (
@@ -215,7 +215,10 @@ def _rows_context(rows: Sequence[ErrorCode], language: str, status: Status) -> d
 
 
 def render_rows(
-    language: str, catalogs: i18n.Catalogs, *batches: tuple[Sequence[ErrorCode], Status]
+    language: str,
+    catalogs: i18n.Catalogs,
+    *batches: tuple[Sequence[ErrorCode], Status],
+    forge: Forge | None = None,
 ) -> list[list[str]]:
     """The rows of each batch (rows, the status they are shown with) as the table page shows
     them (table-row.html.j2's `row`), for the live preview's quick rebuild to put the new in
@@ -223,7 +226,7 @@ def render_rows(
     template = localized(language, catalogs).get_template("table-row.html.j2")
     rendered = []
     for rows, status in batches:
-        module = template.make_module(_rows_context(rows, language, status))
+        module = template.make_module(_rows_context(rows, language, status, forge))
         row = getattr(module, "row")  # noqa: B009 (a macro: the module's names are the template's)
         rendered.append(
             [str(row(item, item.texts[language], status.row(item.code, language))) for item in rows]

@@ -10,6 +10,7 @@ from xml.sax.saxutils import escape
 from ..data.model import ErrorTable, Status
 from ..text import i18n, urls
 from . import export
+from .markdown import llms, twins
 from .pages import alternates, render_not_found, render_root
 
 PAGES_NAME = "pages.json"
@@ -61,5 +62,21 @@ def root_files(
         "robots.txt": robots(site_url),
         export.JSON_NAME: export.to_json(export.document(table, languages, site_url, status)),
         export.SCHEMA_NAME: export.schema_text(site_url),
+        llms.LLMS: root_llms(table, languages, site_url, catalogs, status),
         **states,
     }
+
+
+def root_llms(
+    table: ErrorTable,
+    languages: Sequence[str],
+    site_url: str | None,
+    catalogs: i18n.Catalogs,
+    status: Status | None = None,
+) -> str:
+    """/llms.txt: every language's section, in its words."""
+    readers = [
+        twins.Reader(lang, tuple(languages), urls.root(site_url), catalogs, status or Status())
+        for lang in languages
+    ]
+    return llms.root_index(readers, table)

@@ -45,6 +45,10 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
         help="longest wait for a quiet disk before each interleaved build, in seconds",
     )  # fmt: skip
     parser.add_argument(
+        "--twins", action="store_true",
+        help="only what the Markdown twins and llms files cost: builds with and without them",
+    )  # fmt: skip
+    parser.add_argument(
         "--browser-samples",
         type=int,
         default=5,
@@ -93,9 +97,10 @@ def preview_only(temp: Path, sizes: list[int], edits: int) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     args = arguments(argv)
-    if args.speedups:
+    if args.speedups or args.twins:
+        variants = speedups.TWINS if args.twins else speedups.VARIANTS
         with tempfile.TemporaryDirectory(prefix="gupshup-bench-") as temp:
-            print(speedups.table(Path(temp), args.sizes, args.runs))
+            print(speedups.table(Path(temp), args.sizes, args.runs, variants))
         return 0
     if args.preview_only:
         with tempfile.TemporaryDirectory(prefix="gupshup-bench-") as temp:

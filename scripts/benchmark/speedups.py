@@ -52,6 +52,20 @@ VARIANTS = {
     ),
 }
 
+TWINS = {
+    "with twins": "",
+    # builder/twins/files.py and render/markdown/llms.py: no Markdown twin, no llms.txt.
+    "without twins": (
+        "import gupshup_errors.builder.twins.files as t\n"
+        "import gupshup_errors.render.markdown.llms as l\n"
+        "t.made = lambda *a, **k: None\n"
+        "t.language_files = lambda *a, **k: ({}, None)\n"
+        "t.write_codes = lambda *a, **k: None\n"
+        "l.root_index = lambda *a, **k: ''\n"
+    ),
+}
+"""What the Markdown twins and llms files cost (`scripts/bench --twins`)."""
+
 
 @dataclass(frozen=True)
 class Sample:
@@ -76,24 +90,27 @@ def _seconds(project: Path, patch: str, site: Path) -> Sample:
     return Sample(time.perf_counter() - start, usage.ru_utime + usage.ru_stime)
 
 
-def measure(project: Path, runs: int) -> dict[str, list[Sample]]:
+def measure(
+    project: Path, runs: int, variants: dict[str, str] = VARIANTS
+) -> dict[str, list[Sample]]:
     """`runs` builds of each variant, interleaved, each into a new folder."""
-    names = list(VARIANTS)
+    names = list(variants)
     times: dict[str, list[Sample]] = {name: [] for name in names}
     for run in range(runs):
         for name in names[run % len(names) :] + names[: run % len(names)]:
             site = project / f"speedups-{run}-{names.index(name)}"
-            times[name].append(_seconds(project, VARIANTS[name], site))
+            times[name].append(_seconds(project, variants[name], site))
     return times
 
 
 def report(size: int, times: dict[str, list[Sample]]) -> list[str]:
-    """Lines of a Markdown table: each variant's medians and their ratios to all on."""
+    """Lines of a Markdown table: each variant's medians and their ratios to the first's."""
 
     def median(samples: list[Sample], attribute: str) -> float:
         return float(statistics.median(getattr(sample, attribute) for sample in samples))
 
-    base, base_cpu = median(times["all on"], "seconds"), median(times["all on"], "cpu_seconds")
+    first = next(iter(times.values()))
+    base, base_cpu = median(first, "seconds"), median(first, "cpu_seconds")
     lines = []
     for name, samples in times.items():
         wall, cpu = median(samples, "seconds"), median(samples, "cpu_seconds")
@@ -105,7 +122,7 @@ def report(size: int, times: dict[str, list[Sample]]) -> list[str]:
     return lines
 
 
-def table(temp: Path, sizes: list[int], runs: int) -> str:
+def table(temp: Path, sizes: list[int], runs: int, variants: dict[str, str] = VARIANTS) -> str:
     """The whole comparison at each size, as a Markdown table."""
     lines = [
         "| codes | variant | build | ratio | CPU | CPU ratio | samples (build) |",
@@ -113,6 +130,6 @@ def table(temp: Path, sizes: list[int], runs: int) -> str:
     ]
     for size in sizes:
         project = data.project(temp / f"gen-{size}", size)
-        lines += report(size, measure(project, runs))
+        lines += report(size, measure(project, runs, variants))
         print(f"{size} codes: done", file=sys.stderr)
     return "\n".join(lines)

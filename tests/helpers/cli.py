@@ -20,7 +20,7 @@ MODULE = (sys.executable, "-m", "gupshup_errors")
 def environment(env: Mapping[str, str | None] = {}) -> dict[str, str]:
     """This process' environment without SITE_URL (the documented default applies), with
     `env` set on top; a None value removes the variable."""
-    merged: dict[str, str | None] = {"SITE_URL": None, **env}
+    merged: dict[str, str | None] = {"SITE_URL": None, "REPO_URL": None, "REPO_BRANCH": None, **env}
     base = {key: value for key, value in os.environ.items() if key not in merged}
     return base | {key: value for key, value in merged.items() if value is not None}
 

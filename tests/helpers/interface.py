@@ -41,6 +41,9 @@ MESSAGES = {
     "copy page": "Copy link",
     "outdated": "This translation may be out of date.",
     "original": "Read the original (%(language)s)",
+    "copy markdown": "Copy as Markdown",
+    "copy row markdown": "Copy code %(code)s as Markdown",
+    "markdown copied": "Markdown copied",
 }
 WRITTEN = {
     "ru": {
@@ -66,6 +69,9 @@ WRITTEN = {
         "copy page": "Скопировать ссылку",
         "outdated": "Этот перевод может быть устаревшим.",
         "original": "Читать оригинал ({language})",
+        "copy markdown": "Скопировать как Markdown",
+        "copy row markdown": "Скопировать код {code} как Markdown",
+        "markdown copied": "Markdown скопирован",
         "search": "Поиск",
     },
     "en": {

@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 from bs4 import BeautifulSoup
+from markdown_it import MarkdownIt
 
 # (tag, attribute) pairs whose value is a URL; meta content only for the URL-valued properties.
 _LINKING = {
@@ -111,8 +112,19 @@ def text_links(text: str) -> Iterator[str]:
         yield match.group(0).rstrip(".,;")
 
 
+def markdown_links(text: str) -> Iterator[str]:
+    """Every link and image address of a Markdown file (a page's twin, llms.txt), as
+    markdown-it-py (CommonMark) reads them."""
+    for block in MarkdownIt("commonmark").parse(text):
+        for token in block.children or []:
+            address = token.attrGet("href") if token.type == "link_open" else token.attrGet("src")
+            if token.type in ("link_open", "image") and isinstance(address, str):
+                yield address
+
+
 def check_site(root: Path, site_url: str, extra: Iterable[str] = ()) -> list[Broken]:
-    """Every broken internal link in the site's pages, sitemaps, robots.txt and data files.
+    """Every broken internal link in the site's pages, their Markdown twins and llms.txt
+    files, sitemaps, robots.txt and data files.
 
     `extra` names more files (relative to the root) whose absolute URLs must all resolve.
     """
@@ -121,6 +133,12 @@ def check_site(root: Path, site_url: str, extra: Iterable[str] = ()) -> list[Bro
     for page in sorted(root.rglob("*.html")):
         source = page.relative_to(root).as_posix()
         for url in page_links(page.read_text("utf-8"), site.url_of(page)):
+            problem = site.check(source, url)
+            if problem:
+                broken.append(problem)
+    for markdown in sorted({*root.rglob("*.md"), *root.rglob("llms*.txt")}):
+        source = markdown.relative_to(root).as_posix()
+        for url in markdown_links(markdown.read_text("utf-8")):
             problem = site.check(source, url)
             if problem:
                 broken.append(problem)

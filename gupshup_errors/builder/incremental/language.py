@@ -13,6 +13,8 @@ from datetime import datetime
 from ...data.model import ErrorTable, Status
 from ...fences import mkdocs as mkdocs_fence
 from ...fences.material import SearchIndex
+from ...render.forge import Forge
+from ...render.markdown.twins import Made
 from ...render.pages import (
     PageLink,
     PageSource,
@@ -51,6 +53,8 @@ class LanguageParts:
     """The search index as written (None: the site has no search)."""
     sitemap: str
     """MkDocs' sitemap without the pages not translated yet, before the code pages went in."""
+    twins: Made | None = None
+    """What its table's twin and llms files are made from besides the table."""
 
 
 @dataclass(frozen=True)
@@ -70,6 +74,8 @@ class Edit:
     """The table's codes differ, or their order."""
     retitled: bool = False
     """The table's title changed (its heading on the page, its caption, a search document)."""
+    forge: Forge | None = None
+    """Where each code's entry is in the data file (REPO_URL): the rows and pages link there."""
 
 
 @dataclass(frozen=True)
@@ -104,7 +110,7 @@ class Language:
         parts, name, table = self.parts, self.parts.language, edit.table
         rendered = dict(zip((r.code for r in edit.before.codes), parts.source.rows, strict=True))
         chosen = [row for row in table.codes if row.code in redo]
-        (fresh,) = render_rows(name, settings.catalogs, (chosen, edit.status))
+        (fresh,) = render_rows(name, settings.catalogs, (chosen, edit.status), forge=edit.forge)
         rendered.update(zip((row.code for row in chosen), fresh, strict=True))
         rows = tuple(rendered[row.code] for row in table.codes)
         table_html = render_table(table, name, settings.catalogs, rows)
@@ -133,18 +139,15 @@ class Language:
         return replace(self, parts=replace(parts, page=page, source=source), docs=docs), files
 
     def _code_pages(self, edit: Edit, redo: frozenset[int], settings: Settings) -> dict[str, bytes]:
-        """The pages of the codes in `redo`, and of every code whose neighbours (shown by
-        name) changed or moved."""
-        table, name = edit.table, self.parts.language
-        before, after = _neighbours(edit.before), _neighbours(table)
-        touched = {n for code in edit.changed for n in after.get(code, ())}
-        indexes = [
-            at
-            for at, row in enumerate(table.codes)
-            if row.code in redo or row.code in touched or before.get(row.code) != after[row.code]
-        ]
+        """The pages of the codes in `redo`, and of every code whose neighbours changed."""
         pages = codepages.pages(
-            self.parts.shell, table, name, settings.catalogs, edit.status, indexes
+            self.parts.shell,
+            edit.table,
+            self.parts.language,
+            settings.catalogs,
+            edit.status,
+            page_indexes(edit, redo),
+            edit.forge,
         )
         return {f"{page.anchor}/index.html": page.html for page in pages}
 
@@ -172,6 +175,18 @@ class Language:
             SITEMAP: xml.encode("utf-8"),
             f"{SITEMAP}.gz": mkdocs_fence.gzipped_sitemap(xml, SITEMAP, day),
         }
+
+
+def page_indexes(edit: Edit, redo: frozenset[int]) -> list[int]:
+    """Where in the table the codes are whose pages (and twins) the edit changes: those in
+    `redo`, and every code whose neighbours (shown by name) changed or moved."""
+    before, after = _neighbours(edit.before), _neighbours(edit.table)
+    touched = {n for code in edit.changed for n in after.get(code, ())}
+    return [
+        at
+        for at, row in enumerate(edit.table.codes)
+        if row.code in redo or row.code in touched or before.get(row.code) != after[row.code]
+    ]
 
 
 def _retitled(docs: tuple[str, ...], edit: Edit, language: str) -> tuple[str, ...] | None:

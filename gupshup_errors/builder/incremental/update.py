@@ -6,8 +6,12 @@ neighbours' (which show its name), its search document, its line of /errors.json
 the "What changed" page and in its feed, and, when a source text changed, the outdated notes
 of its translations. A code added, removed or moved changes the table page's count too, the
 pages of the codes beside it, the sitemaps and the 404 page (which knows every code); a
-removed code's page is deleted. Whatever else an edit may change (the head of the file, the
-build's date) is left to a whole build: `update` then answers None and writes nothing.
+removed code's folder is deleted. The Markdown twins follow: the codes' and their neighbours',
+the table's, the llms files (all of /<lang>/llms.txt, /llms.txt and llms-full.txt made again
+when codes came, went or moved, or the title changed), and the "What changed" twins when a
+name they show changed. With REPO_URL, an edit that moves the entries' lines changes the links
+to every later one and is left to a whole build, as is whatever else an edit may change (the
+head of the file, the build's date): `update` then answers None and writes nothing.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ...data import reread
-from ...data.located import Hold
+from ...data.located import Hold, Located
 from ...data.model import ErrorTable
 from ...records import published, translated
 from ...records.dates import build_date
@@ -29,9 +33,12 @@ from ...records.sources import warn_outdated
 from ...render import export
 from ...render import history as changes_view
 from ...render.pages import alternates, render_not_found
+from ...render.root import root_llms
 from ..settings import Settings
+from ..twins import files as twinfiles
 from .kept import SiteBuilt
 from .language import Edit, Language
+from .markdown import language_twins
 
 log = logging.getLogger("gupshup_errors.serve")
 
@@ -92,13 +99,23 @@ def update(state: PreviewState, site: Path) -> PreviewState | None:
     if again is None or reading is None or renamed is None:
         return None
     table = reading.table
+    forge = twinfiles.forge(settings, reading.located)
+    if forge is not None and _lines(was.located) != forge.lines:
+        return None  # every later entry's line moved: the links to them change
     flipped = was.status.outdated ^ reading.status.outdated
     if any(code is None for code, _ in flipped):
         return None  # the title's note is on the page MkDocs renders
     warn_outdated(reading.outdated())
     changed = frozenset(table.codes[at].code for at in again.changed)
     edit = Edit(
-        was.table, table, reading.status, was.date, changed, again.reordered, again.retitled
+        was.table,
+        table,
+        reading.status,
+        was.date,
+        changed,
+        again.reordered,
+        again.retitled,
+        forge,
     )
     files: dict[Path, bytes] = dict(renamed)
     done = []
@@ -109,7 +126,12 @@ def update(state: PreviewState, site: Path) -> PreviewState | None:
         if redone is None:
             return None
         made, written = redone
-        done.append(made)
+        renamed_here = _names(was.table, name, state.named) != _names(table, name, state.named)
+        twin_files, twin_parts = language_twins(
+            language, edit, frozenset(redo), reading, renamed_here, settings
+        )
+        written.update(twin_files)
+        done.append(replace(made, parts=replace(made.parts, twins=twin_parts)))
         files.update((site / name / path, content) for path, content in written.items())
     rows = changed | {code for code, _ in flipped if code is not None}
     lines = _data_lines(state.data_lines, edit, rows, settings)
@@ -117,6 +139,10 @@ def update(state: PreviewState, site: Path) -> PreviewState | None:
         files[site / export.JSON_NAME] = "\n".join(lines).encode("utf-8")
     if again.reordered or again.retitled:
         files[site / "404.html"] = _not_found(table, settings)
+        llms_root = root_llms(
+            table, languages, settings.site_url, settings.catalogs, reading.status
+        )
+        files[site / "llms.txt"] = llms_root.encode("utf-8")
     write(files, _removed(was.table, table, site, languages))
     log.info("Rewrote %d files: what the edit changed", len(files))
     return replace(
@@ -157,6 +183,10 @@ def _removed(old: ErrorTable, new: ErrorTable, site: Path, languages: Sequence[s
 
 def _day(when: datetime) -> str:
     return when.strftime("%Y-%m-%d")
+
+
+def _lines(located: Located) -> dict[int, int]:
+    return {code: span.line for code, span in located.positions.entries.items()}
 
 
 def _renamed(state: PreviewState, reading: Reading, site: Path) -> dict[Path, bytes] | None:

@@ -20,7 +20,7 @@ from ...fences import material
 from ...records.pages.review import Overview
 from ...records.pages.tree import DocsTree, PageState, sort_out
 from ...render.pages import PageLink
-from ...render.prose import codelinks, headings, notes
+from ...render.prose import codelinks, headings, notes, twin
 from ...render.prose.located import PageError
 from ...text import i18n, urls
 from ...text.paths import shown
@@ -219,6 +219,32 @@ class ProsePages:
             for src_uri, read in self.pages.items()
             if src_uri in self.addresses
         ]
+
+    def sources(self) -> list[twin.Source]:
+        """Every published page as its twin is made from it, in the order of their files."""
+        return [
+            twin.Source(
+                src_uri=src_uri,
+                path=self.addresses[src_uri],
+                title=_title(read.text, src_uri),
+                markdown=get_data(read.text)[0],
+                state=read.state,
+                written_in=tuple(self.tree.written_in(src_uri, self.languages)),
+                description=str(get_data(read.text)[1].get("description") or ""),
+            )
+            for src_uri, read in self.pages.items()
+            if src_uri in self.addresses
+        ]
+
+    def intro_markdown(self) -> str:
+        """The introduction's Markdown as written (empty when there is none)."""
+        read = self.pages.get(INTRO)
+        return get_data(read.text)[0] if read is not None else ""
+
+    def read_from(self, src_uri: str) -> Path | None:
+        """The file a page of this language is read from: its translation, or its source."""
+        read = self.pages.get(src_uri)
+        return read.path if read is not None else None
 
     def head(self, output: str, page: Page) -> str:
         """The page's hreflang links: its own address in each language it is written in; none

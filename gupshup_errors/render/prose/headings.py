@@ -111,6 +111,15 @@ def _with_id(line: str, anchor: str) -> str:
     return f"{line[: attributes.start()]} {{{inside}}}"
 
 
+def without_ids(markdown: str) -> str:
+    """`markdown` with no attr_list (`{#id}`) after its headings: CommonMark shows them as
+    words."""
+    lines = markdown.split("\n")
+    for heading in headings(markdown):
+        lines[heading.line] = _ATTRIBUTES.sub("", lines[heading.line])
+    return "\n".join(lines)
+
+
 def with_ids(markdown: str, found: Sequence[Heading], ids: Sequence[str]) -> str:
     """`markdown` with each of its `found` headings given the id beside it."""
     lines = markdown.split("\n")
