@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -43,7 +43,7 @@ from . import codepages, minify, pagefiles, search, theme
 from .background import Jobs
 from .config import ErrorTableConfig
 from .incremental.language import LanguageParts
-from .prose.pages import ProsePages, without_urls
+from .prose.pages import ProsePages, intro_markdown, read_from, twin_sources, without_urls
 from .settings import TEMPLATES, THEME, Settings, catalogs
 from .twins import files as twinfiles
 
@@ -199,27 +199,10 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
         self.forge = twinfiles.forge(Settings.of(config, self.config), self.reading.located)
         self._outcome = LanguageOutcome()
         self.language = language = self.input.language
-        self.root_url = root_url = urls.root(config.site_url)
-        theme.localize(config, language, self.config.languages, root_url, self.catalogs)
-        config.extra["changes_feed"] = {
-            "href": f"{urls.language_path(root_url, language)}{changes_view.FEED}",
-            "title": changes_view.feed_title(language, self.catalogs),
-        }
-        if "attr_list" not in config.markdown_extensions:  # the pages' heading ids are set with it
-            config.markdown_extensions.append("attr_list")
-        search.use_language(config, language)
-        config.site_name = site_name(language, self.catalogs)
-        config.site_url = urls.language_url(root_url, language)
-        config.site_dir = str(Path(config.site_dir) / language)
-        self.reader = twins.Reader(
-            language,
-            tuple(self.config.languages),
-            root_url,
-            self.catalogs,
-            self.reading.status,
-            self.forge,
-        )
-        """This language's Markdown twins: what they link to."""
+        self.root_url = root_url = _localize(config, language, self.config.languages, self.catalogs)
+        languages, status = tuple(self.config.languages), self.reading.status
+        # This language's Markdown twins: what they link to.
+        self.reader = twins.Reader(language, languages, root_url, self.catalogs, status, self.forge)
         self.worker: search.Worker | None = None
         self.shell: codepages.Shell | None = None
         self.page_output = ""
@@ -238,35 +221,18 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
             raise PluginError(str(error)) from None
         self.intro, self.links = intro, tuple(self.prose.listed())
         self.page = render_page(
-            self.table,
-            language,
-            self.catalogs,
-            reading.status,
-            intro,
-            self.links,
-            self.forge,
+            self.table, language, self.catalogs, reading.status, intro, self.links, self.forge
         )
         # Made once, for the page here and for the feed once the site is written.
         self.history_view = changes_view.History(
             reading.history, self.table, language, languages[0], self.catalogs
         )
-        files = Files(
-            [
-                *generated_files(
-                    config,
-                    self.page,
-                    self.history_view,
-                    self.root_url,
-                    languages,
-                    language,
-                    self.catalogs,
-                ),
-                *files,
-            ]
+        generated = generated_files(
+            config, self.page, self.history_view, self.root_url, languages, language, self.catalogs
         )
+        files = Files([*generated, *files])
         _refuse_clashes(files, self.table, config)
-        self.own_assets = _own_assets(files, config)
-        """The site's own stylesheets and scripts (from docs/), minified after the build."""
+        self.own_assets = _own_assets(files, config)  # minified after the build
         return files
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
@@ -294,7 +260,7 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
         # The sitemap's lastmod and its .gz header come from here; MkDocs would use today.
         page.update_date = self.reading.date.strftime("%Y-%m-%d")
         src_uri, top = page.file.src_uri, Path(config.config_file_path).parent
-        page.edit_url = twinfiles.edit_url(self.forge, src_uri, self.prose.read_from(src_uri), top)
+        page.edit_url = twinfiles.edit_url(self.forge, src_uri, read_from(self.prose, src_uri), top)
         return page
 
     def _use_worker(self, output: str) -> str:
@@ -353,16 +319,10 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
         for asset in self.own_assets:
             minify.minify_file(site / asset)
         if self.worker is not None:
-            for material_worker in site.rglob(self.worker.material):
-                path = material_worker.parent / self.worker.name
-                path.write_text(self.worker.text, encoding="utf-8")
+            search.write_worker(site, self.worker)
         feed = self.history_view.feed(self.root_url)
         (site / changes_view.FEED).write_text(feed, encoding="utf-8")
-        changes = changes_twin.twins(self.reader, self.history_view.views)
-        sources, intro = self.prose.sources(), self.prose.intro_markdown()
-        made = twinfiles.made(self.reader, sources, intro, changes)
-        written, twins_made = twinfiles.language_files(self.reader, self.table, made)
-        twinfiles.write(site, written)
+        twins_made = _write_twins(site, self.reader, self.table, self.history_view, self.prose)
         if self.shell is None:
             raise PluginError("the code pages' shell was not rendered")
         shutil.rmtree(site / codepages.PATH_SLOT)
@@ -381,9 +341,9 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
             self._outcome = LanguageOutcome(parts=parts)
 
     def _write_code_pages(self, site: Path, shell: codepages.Shell) -> None:
-        given, language = self.input, self.language
+        given, language, status = self.input, self.language, self.reading.status
         code_pages = codepages.pages(
-            shell, self.table, language, self.catalogs, self.reading.status, forge=self.forge
+            shell, self.table, language, self.catalogs, status, forge=self.forge
         )
         kept = given.reuse / language if given.reuse is not None else None
         pages = partial(pagefiles.write, site, code_pages, kept)
@@ -393,6 +353,42 @@ class ErrorTablePlugin(BasePlugin[ErrorTableConfig]):
             write()
         else:
             given.jobs.run(f"the code pages in '{language}'", write)
+
+
+def _localize(
+    config: MkDocsConfig, language: str, languages: Sequence[str], catalogs: i18n.Catalogs
+) -> str:
+    """`config` made one language's: its theme, feed, search, name, address and folder; returns
+    the site's root address."""
+    root_url = urls.root(config.site_url)
+    theme.localize(config, language, languages, root_url, catalogs)
+    config.extra["changes_feed"] = {
+        "href": f"{urls.language_path(root_url, language)}{changes_view.FEED}",
+        "title": changes_view.feed_title(language, catalogs),
+    }
+    if "attr_list" not in config.markdown_extensions:  # the pages' heading ids are set with it
+        config.markdown_extensions.append("attr_list")
+    search.use_language(config, language)
+    config.site_name = site_name(language, catalogs)
+    config.site_url = urls.language_url(root_url, language)
+    config.site_dir = str(Path(config.site_dir) / language)
+    return root_url
+
+
+def _write_twins(
+    site: Path,
+    reader: twins.Reader,
+    table: ErrorTable,
+    history: changes_view.History,
+    prose: ProsePages,
+) -> twins.Made:
+    """Every Markdown twin of the language but the codes' (written with their pages), and its
+    llms files; returns what the preview needs to remake them."""
+    changes = changes_twin.twins(reader, history.views)
+    made = twinfiles.made(reader, twin_sources(prose), intro_markdown(prose), changes)
+    written, twins_made = twinfiles.language_files(reader, table, made)
+    twinfiles.write(site, written)
+    return twins_made
 
 
 def _in_turn(*jobs: Callable[[], None]) -> None:

@@ -126,3 +126,10 @@ def worker(material_url: str, language: str) -> Worker:
 def use_worker(page: str, worker: Worker) -> str:
     """The page, loading `worker` instead of Material's search worker."""
     return with_worker(page, worker.name)
+
+
+def write_worker(site: Path, worker: Worker) -> None:
+    """Our stemming worker beside each copy of Material's."""
+    for material_worker in site.rglob(worker.material):
+        path = material_worker.parent / worker.name
+        path.write_text(worker.text, encoding="utf-8")

@@ -220,32 +220,6 @@ class ProsePages:
             if src_uri in self.addresses
         ]
 
-    def sources(self) -> list[twin.Source]:
-        """Every published page as its twin is made from it, in the order of their files."""
-        return [
-            twin.Source(
-                src_uri=src_uri,
-                path=self.addresses[src_uri],
-                title=_title(read.text, src_uri),
-                markdown=get_data(read.text)[0],
-                state=read.state,
-                written_in=tuple(self.tree.written_in(src_uri, self.languages)),
-                description=str(get_data(read.text)[1].get("description") or ""),
-            )
-            for src_uri, read in self.pages.items()
-            if src_uri in self.addresses
-        ]
-
-    def intro_markdown(self) -> str:
-        """The introduction's Markdown as written (empty when there is none)."""
-        read = self.pages.get(INTRO)
-        return get_data(read.text)[0] if read is not None else ""
-
-    def read_from(self, src_uri: str) -> Path | None:
-        """The file a page of this language is read from: its translation, or its source."""
-        read = self.pages.get(src_uri)
-        return read.path if read is not None else None
-
     def head(self, output: str, page: Page) -> str:
         """The page's hreflang links: its own address in each language it is written in; none
         on a page not translated yet, which is the source's page under another language."""
@@ -305,3 +279,32 @@ def without_urls(sitemap: str, dropped: list[str]) -> str:
     return _SITEMAP_ENTRY.sub(
         lambda entry: "" if entry.group(1) in gone else entry.group(0), sitemap
     )
+
+
+def twin_sources(prose: ProsePages) -> list[twin.Source]:
+    """Every published page as its twin is made from it, in the order of their files."""
+    return [
+        twin.Source(
+            src_uri=src_uri,
+            path=prose.addresses[src_uri],
+            title=_title(read.text, src_uri),
+            markdown=get_data(read.text)[0],
+            state=read.state,
+            written_in=tuple(prose.tree.written_in(src_uri, prose.languages)),
+            description=str(get_data(read.text)[1].get("description") or ""),
+        )
+        for src_uri, read in prose.pages.items()
+        if src_uri in prose.addresses
+    ]
+
+
+def intro_markdown(prose: ProsePages) -> str:
+    """The introduction's Markdown as written (empty when there is none)."""
+    read = prose.pages.get(INTRO)
+    return get_data(read.text)[0] if read is not None else ""
+
+
+def read_from(prose: ProsePages, src_uri: str) -> Path | None:
+    """The file a page of this language is read from: its translation, or its source."""
+    read = prose.pages.get(src_uri)
+    return read.path if read is not None else None
