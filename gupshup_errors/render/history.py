@@ -198,17 +198,24 @@ def pages(
     """The "What changed" pages in `language` from its `views`, newest first: the newest
     LATEST entries at /<lang>/changes/, then every year's entries, newest year first."""
     module = template_module(language, catalogs, source)
-    years = sorted({view.change.date.year for view in shown}, reverse=True)
-    parts: list[tuple[str, int | None, Sequence[View], str, str]] = [
-        (PAGE, None, shown[:LATEST], "../", "")
-    ]
-    for each in years:
-        of_year = [view for view in shown if view.change.date.year == each]
-        parts.append((year_page(each), each, of_year, "../../", "../"))
-    for src_uri, year, views_, base, here in parts:
+    split = split_by_page(shown)
+    years = [year for year, _ in split if year is not None]
+    for year, views_ in split:
+        first = year is None
+        src_uri = PAGE if year is None else year_page(year)
+        base, here = ("../", "") if first else ("../../", "../")
         markdown = _call(module, "page", year, Markup(HISTORY_SLOT))
         body = _call(module, "body", views_, base, FEED, year, years, here)
         yield HistoryPage(src_uri, markdown, body)
+
+
+def split_by_page(shown: Sequence[View]) -> list[tuple[int | None, Sequence[View]]]:
+    """The views (newest first) as the "What changed" pages show them: the newest LATEST on the
+    first page (year None), then each year's, newest year first."""
+    years = sorted({view.change.date.year for view in shown}, reverse=True)
+    split: list[tuple[int | None, Sequence[View]]] = [(None, shown[:LATEST])]
+    split += [(year, [view for view in shown if view.change.date.year == year]) for year in years]
+    return split
 
 
 class History:

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from jinja2.environment import TemplateModule
+
 from ...text import i18n, urls
-from ..history import FEED, LATEST, Line, View, template_module
+from ..history import FEED, Line, View, split_by_page, template_module
 from ..history import title as history_title
 from . import escape as md
 from .twins import TWIN, Reader, document, heading
@@ -21,34 +23,49 @@ def twins(reader: Reader, views: Sequence[View]) -> dict[str, str]:
     """The twin of each "What changed" page, by its path in the language's folder, as the
     pages split the record (render/history.py): the newest entries at changes/index.md, every
     year's at changes/<year>/index.md."""
-    years = sorted({view.change.date.year for view in views}, reverse=True)
-    made = {f"changes/{TWIN}": _twin(reader, views[:LATEST], None, years)}
-    for year in years:
-        shown = [view for view in views if view.change.date.year == year]
-        made[f"changes/{year}/{TWIN}"] = _twin(reader, shown, year, years)
-    return made
-
-
-def _twin(reader: Reader, views: Sequence[View], year: int | None, years: list[int]) -> str:
-    """One "What changed" page's twin, newest first; a changed text shows its old and new
-    words in the source language."""
-    _ = reader.gettext
     source = reader.status.source or reader.languages[0]
     titles = template_module(reader.language, reader.catalogs, source)
+    split = split_by_page(views)
+    years = [year for year, _ in split if year is not None]
+    return {
+        f"changes/{'' if year is None else f'{year}/'}{TWIN}": _twin(
+            reader, titles, source, shown, year, years
+        )
+        for year, shown in split
+    }
+
+
+def _twin(
+    reader: Reader,
+    titles: TemplateModule,
+    source: str,
+    views: Sequence[View],
+    year: int | None,
+    years: list[int],
+) -> str:
+    """One "What changed" page's twin, newest first, with the page's title and introduction; a
+    changed text shows its old and new words in the source language."""
+    _ = reader.gettext
     base = urls.language_url(reader.root_url, reader.language)
     path = "changes/" if year is None else f"changes/{year}/"
-    title = _("What changed") if year is None else _("What changed in %(year)s") % {"year": year}
-    intro = md.literal(
-        _(
-            "Every change to the table, newest first: codes added and retired, changes of "
-            "their meaning, and translations brought up to date."
+    if year is None:
+        title = _("What changed")
+        intro = _(
+            "The latest changes to the table, newest first: codes added and retired, changes "
+            "of their meaning, and translations brought up to date. Every change is on its "
+            "year's page."
         )
-    )
+    else:
+        title = _("What changed in %(year)s") % {"year": year}
+        intro = _(
+            "Every change to the table in %(year)s, newest first: codes added and retired, "
+            "changes of their meaning, and translations brought up to date."
+        ) % {"year": year}
     feed = md.link(_("Subscribe to the feed (Atom)"), f"{base}{FEED}")
     blocks = [
         "# " + md.literal(title),
         reader.language_line(path),
-        " · ".join([f"{intro} {feed}", md.link(_("The full table"), reader.twin())]),
+        " · ".join([f"{md.literal(intro)} {feed}", md.link(_("The full table"), reader.twin())]),
     ]
     if years:
         by_year = [md.link(str(each), reader.twin(f"changes/{each}/")) for each in years]
